@@ -1,0 +1,41 @@
+//! Embeds every file under `data/` into the binary, so the pipeline needs no data
+//! directory and no network at run time. Adding a language means adding files: this
+//! script lists them, no code names them.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("data/ directory")
+        .map(|e| e.expect("data entry").path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
+    println!("cargo:rerun-if-changed=data");
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    let mut code = String::from("/// Every file under `data/`: (path relative to data/, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    for path in &files {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        writeln!(code, "    ({rel:?}, include_str!({:?})),", path.display().to_string()).unwrap();
+    }
+    code.push_str("];\n");
+    let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_data.rs");
+    std::fs::write(out, code).unwrap();
+}

@@ -1,0 +1,134 @@
+//! `pipeline.toml`: the file layer (serde structs that reject unknown keys, every field
+//! defaulted) and its validation into [`Settings`], the only form stage code receives.
+//!
+//! Each stage's own section type lives in its module (`stages::dedup::DedupConfig`, …);
+//! this module assembles them and owns the run-wide sections.
+
+mod sections;
+mod settings;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+pub use sections::{InputConfig, OutputConfig, RunConfig};
+pub use settings::{Compression, InputSettings, OutputSettings, RunSettings, Settings};
+
+use crate::error::{Error, Result};
+use crate::stages::{
+    dates::DatesConfig, dedup::DedupConfig, entities::EntitiesConfig, parse::ParseConfig,
+    quotes::QuotesConfig,
+};
+
+/// The whole file. Every section and key is optional; see pipeline.toml for the defaults.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct PipelineConfig {
+    /// `[run]`: batch id, threads, chunking, reference date, extra data directories.
+    pub run: RunConfig,
+    /// `[input]`: input paths and record limits.
+    pub input: InputConfig,
+    /// `[output]`: output directory and Parquet settings.
+    pub output: OutputConfig,
+    /// `[stages.*]`: one section per stage.
+    pub stages: StagesConfig,
+}
+
+/// `[stages.*]` sections.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct StagesConfig {
+    /// `[stages.parse]`
+    pub parse: ParseConfig,
+    /// `[stages.dedup]`
+    pub dedup: DedupConfig,
+    /// `[stages.dates]`
+    pub dates: DatesConfig,
+    /// `[stages.entities]`
+    pub entities: EntitiesConfig,
+    /// `[stages.quotes]`
+    pub quotes: QuotesConfig,
+}
+
+impl PipelineConfig {
+    /// Parses TOML text. Unknown keys and wrongly typed values are errors naming the key.
+    pub fn from_toml(text: &str, path: &Path) -> Result<Self> {
+        toml::from_str(text).map_err(|e| Error::ConfigFile {
+            path: path.to_path_buf(),
+            message: one_line(&e),
+        })
+    }
+
+    /// Reads and parses a config file; relative paths inside it are resolved against the
+    /// file's directory.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::ConfigFile {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let mut config = Self::from_toml(&text, path)?;
+        let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
+        config.rebase(&base);
+        Ok(config)
+    }
+
+    /// Makes every relative path in the config relative to `base`.
+    fn rebase(&mut self, base: &Path) {
+        let fix = |p: &mut PathBuf| {
+            if p.is_relative() && !base.as_os_str().is_empty() {
+                *p = base.join(&*p);
+            }
+        };
+        self.input.paths.iter_mut().for_each(fix);
+        fix(&mut self.output.dir);
+        self.run.data_dirs.iter_mut().for_each(fix);
+        self.stages.entities.kb_files.iter_mut().for_each(fix);
+    }
+
+    /// Checks every value once and produces the settings stage code runs with.
+    pub fn validate(&self) -> Result<Settings> {
+        Settings::from_config(self)
+    }
+
+    /// Canonical JSON of the effective configuration (for the manifest and its SHA-256).
+    pub fn canonical_json(&self) -> String {
+        serde_json::to_string(self).expect("config serialises")
+    }
+}
+
+/// toml's error text spans several lines with a source excerpt; keep the message and the
+/// key it names on one line.
+fn one_line(e: &toml::de::Error) -> String {
+    let mut msg = e.message().trim().replace('\n', " ");
+    if let Some(span) = e.span() {
+        msg = format!("{msg} (at byte {})", span.start);
+    }
+    msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        let c = PipelineConfig::from_toml("", Path::new("p.toml")).unwrap();
+        assert_eq!(c, PipelineConfig::default());
+        c.validate().unwrap();
+    }
+
+    #[test]
+    fn unknown_key_is_rejected_by_name() {
+        let err = PipelineConfig::from_toml("[stages.dedup]\nbandz = 3\n", Path::new("p.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("bandz"), "{err}");
+    }
+
+    #[test]
+    fn shipped_pipeline_toml_parses_and_validates() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipeline.toml");
+        let c = PipelineConfig::load(&path).unwrap();
+        c.validate().unwrap();
+    }
+}

@@ -1,0 +1,196 @@
+//! Validated settings: what stage code receives. Built once from [`PipelineConfig`]; every
+//! bad value is reported with its dotted key and the values allowed.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use super::PipelineConfig;
+use crate::error::{Error, Result};
+use crate::stages::{
+    dates::DatesSettings, dedup::DedupSettings, entities::EntitiesSettings, parse::ParseSettings,
+    quotes::QuotesSettings,
+};
+
+/// Everything a run needs, checked.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `[run]`
+    pub run: RunSettings,
+    /// `[input]`
+    pub input: InputSettings,
+    /// `[output]`
+    pub output: OutputSettings,
+    /// `[stages.parse]`
+    pub parse: ParseSettings,
+    /// `[stages.dedup]`
+    pub dedup: DedupSettings,
+    /// `[stages.dates]`
+    pub dates: DatesSettings,
+    /// `[stages.entities]`
+    pub entities: EntitiesSettings,
+    /// `[stages.quotes]`
+    pub quotes: QuotesSettings,
+}
+
+/// Checked `[run]`.
+#[derive(Debug, Clone)]
+pub struct RunSettings {
+    /// Batch id (non-empty, safe as a directory name).
+    pub batch: String,
+    /// Worker threads (≥ 1).
+    pub threads: usize,
+    /// Documents per chunk (≥ 1).
+    pub chunk_size: usize,
+    /// Reference date for relative expressions.
+    pub reference_date: NaiveDate,
+    /// Extra language-data directories.
+    pub data_dirs: Vec<PathBuf>,
+}
+
+/// Checked `[input]`.
+#[derive(Debug, Clone)]
+pub struct InputSettings {
+    /// Input roots.
+    pub paths: Vec<PathBuf>,
+    /// Largest record accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+/// Parquet compression codec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    /// zstd at the given level.
+    Zstd(i32),
+    /// Uncompressed.
+    None,
+}
+
+/// Checked `[output]`.
+#[derive(Debug, Clone)]
+pub struct OutputSettings {
+    /// Output directory.
+    pub dir: PathBuf,
+    /// Codec.
+    pub compression: Compression,
+    /// Maximum rows per row group (≥ 1).
+    pub row_group_rows: usize,
+}
+
+impl Settings {
+    /// Validates `config` (see [`PipelineConfig::validate`]).
+    pub fn from_config(config: &PipelineConfig) -> Result<Self> {
+        let run = &config.run;
+        let batch = if run.batch.is_empty() {
+            format!("run-{}", chrono::Utc::now().format("%Y-%m-%d"))
+        } else {
+            run.batch.clone()
+        };
+        check_batch_id(&batch, "run.batch")?;
+        let threads = match run.threads {
+            0 => std::thread::available_parallelism().map_or(1, usize::from),
+            n => n,
+        };
+        if run.chunk_size == 0 {
+            return Err(Error::config("run.chunk_size", "must be at least 1"));
+        }
+        let reference_date = if run.reference_date.is_empty() {
+            chrono::Utc::now().date_naive()
+        } else {
+            parse_date(&run.reference_date, "run.reference_date")?
+        };
+        let out = &config.output;
+        let compression = match out.compression.as_str() {
+            "zstd" => {
+                if !(1..=22).contains(&out.zstd_level) {
+                    return Err(Error::config("output.zstd_level", format!("{} is out of range: allowed 1 to 22", out.zstd_level)));
+                }
+                Compression::Zstd(out.zstd_level)
+            }
+            "none" => Compression::None,
+            other => {
+                return Err(Error::config("output.compression", format!("unknown codec {other:?}: allowed \"zstd\", \"none\"")))
+            }
+        };
+        if out.row_group_rows == 0 {
+            return Err(Error::config("output.row_group_rows", "must be at least 1"));
+        }
+        if config.input.max_bytes == 0 {
+            return Err(Error::config("input.max_bytes", "must be at least 1"));
+        }
+        let stages = &config.stages;
+        Ok(Settings {
+            run: RunSettings {
+                batch,
+                threads,
+                chunk_size: run.chunk_size,
+                reference_date,
+                data_dirs: run.data_dirs.clone(),
+            },
+            input: InputSettings {
+                paths: config.input.paths.clone(),
+                max_bytes: config.input.max_bytes,
+            },
+            output: OutputSettings {
+                dir: out.dir.clone(),
+                compression,
+                row_group_rows: out.row_group_rows,
+            },
+            parse: stages.parse.validate()?,
+            dedup: stages.dedup.validate()?,
+            dates: stages.dates.validate()?,
+            entities: stages.entities.validate()?,
+            quotes: stages.quotes.validate()?,
+        })
+    }
+}
+
+/// A batch id becomes a directory name: letters, digits, `-`, `_`, `.` only.
+pub fn check_batch_id(batch: &str, key: &str) -> Result<()> {
+    let ok = !batch.is_empty()
+        && !batch.starts_with('.')
+        && batch.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::config(key, format!("{batch:?} is not a valid batch id: allowed letters, digits, '-', '_', '.' (not first)")))
+    }
+}
+
+/// Parses a YYYY-MM-DD date for `key`.
+pub fn parse_date(value: &str, key: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| Error::config(key, format!("{value:?} is not a date: expected YYYY-MM-DD")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(f: impl FnOnce(&mut PipelineConfig)) -> Result<Settings> {
+        let mut c = PipelineConfig::default();
+        f(&mut c);
+        c.validate()
+    }
+
+    #[test]
+    fn bad_values_name_their_key_and_allowed_values() {
+        let e = with(|c| c.output.compression = "lzma".into()).unwrap_err().to_string();
+        assert!(e.contains("output.compression") && e.contains("zstd"), "{e}");
+        let e = with(|c| c.output.zstd_level = 40).unwrap_err().to_string();
+        assert!(e.contains("output.zstd_level") && e.contains("1 to 22"), "{e}");
+        let e = with(|c| c.run.reference_date = "17/04/2024".into()).unwrap_err().to_string();
+        assert!(e.contains("run.reference_date") && e.contains("YYYY-MM-DD"), "{e}");
+        let e = with(|c| c.run.batch = "../x".into()).unwrap_err().to_string();
+        assert!(e.contains("run.batch"), "{e}");
+        assert!(with(|c| c.run.chunk_size = 0).is_err());
+    }
+
+    #[test]
+    fn defaults_fill_threads_batch_and_date() {
+        let s = with(|_| {}).unwrap();
+        assert!(s.run.threads >= 1);
+        assert!(s.run.batch.starts_with("run-"));
+        assert_eq!(s.output.compression, Compression::Zstd(3));
+    }
+}

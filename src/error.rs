@@ -1,0 +1,81 @@
+//! The library's one error type. Record-level problems are not errors: they become
+//! [`crate::model::Reject`] rows. An `Error` ends the run.
+
+use std::path::PathBuf;
+
+/// Everything that can stop a run as a whole.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A config key has a bad value; `key` is the dotted path (`stages.dedup.bands`).
+    #[error("config: `{key}`: {message}")]
+    Config {
+        /// Dotted key path.
+        key: String,
+        /// What is wrong and what is allowed.
+        message: String,
+    },
+    /// The config file cannot be read or is not valid TOML for the schema.
+    #[error("config file {path}: {message}")]
+    ConfigFile {
+        /// The config file.
+        path: PathBuf,
+        /// The parser's message, naming the key.
+        message: String,
+    },
+    /// An input path given in the config or on the command line does not exist.
+    #[error("input path {0} does not exist")]
+    MissingInput(PathBuf),
+    /// The output directory cannot be created or written.
+    #[error("output {path}: {source}")]
+    Output {
+        /// The path that failed.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// A language data or knowledge-base file is missing or malformed.
+    #[error("data file {path}: {message}")]
+    Data {
+        /// The data file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Building or writing a Parquet table failed.
+    #[error("writing table {table}: {message}")]
+    Table {
+        /// The table name.
+        table: &'static str,
+        /// The Arrow/Parquet error text.
+        message: String,
+    },
+    /// Scratch-space I/O (the spill file) failed.
+    #[error("scratch file {path}: {source}")]
+    Scratch {
+        /// The scratch path.
+        path: PathBuf,
+        /// The underlying I/O error.
+        source: std::io::Error,
+    },
+    /// An evaluation set is missing or malformed.
+    #[error("eval set {path}: {message}")]
+    Eval {
+        /// The set directory or file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Shorthand for a config error on `key`.
+    pub fn config(key: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Config {
+            key: key.into(),
+            message: message.into(),
+        }
+    }
+}

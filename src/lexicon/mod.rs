@@ -1,0 +1,160 @@
+//! Linguistic knowledge as data: word lists and tables per language.
+//!
+//! Files live under `data/lang/<lang>/<name>.txt` (embedded in the binary at build time)
+//! and, optionally, in extra directories named in pipeline.toml with the same layout,
+//! whose entries are added to the built-in ones. Format: one entry per line; `#` starts a
+//! comment line; blank lines are skipped; a `key | value` line is a pair.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
+}
+
+/// Read-only access to the data files shipped with the binary (paths relative to `data/`).
+pub fn embedded_file(path: &str) -> Option<&'static str> {
+    embedded::EMBEDDED
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, text)| *text)
+}
+
+/// Every shipped data file whose path starts with `prefix`, in sorted order.
+pub fn embedded_files(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+    embedded::EMBEDDED
+        .iter()
+        .filter(move |(p, _)| p.starts_with(prefix))
+        .copied()
+}
+
+/// Language data, keyed by (language, list name). Immutable once built; share it by reference.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    lists: BTreeMap<(String, String), Vec<String>>,
+}
+
+impl Lexicon {
+    /// The lists shipped with gazette, plus those found in `extra_dirs` (same layout:
+    /// `<dir>/<lang>/<name>.txt`). A missing extra directory is an error.
+    pub fn load(extra_dirs: &[impl AsRef<Path>]) -> Result<Self> {
+        let mut lex = Lexicon::default();
+        for (path, text) in embedded_files("lang/") {
+            let mut parts = path.trim_start_matches("lang/").splitn(2, '/');
+            let (Some(lang), Some(file)) = (parts.next(), parts.next()) else {
+                continue;
+            };
+            if let Some(name) = file.strip_suffix(".txt") {
+                lex.add(lang, name, text);
+            }
+        }
+        for dir in extra_dirs {
+            lex.add_dir(dir.as_ref())?;
+        }
+        Ok(lex)
+    }
+
+    fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        let io = |e: std::io::Error| Error::Data {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        };
+        let mut langs: Vec<_> = std::fs::read_dir(dir).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+        langs.sort_by_key(|e| e.path());
+        for lang_dir in langs.into_iter().filter(|e| e.path().is_dir()) {
+            let lang = lang_dir.file_name().to_string_lossy().to_string();
+            let mut files: Vec<_> = std::fs::read_dir(lang_dir.path()).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+            files.sort_by_key(|e| e.path());
+            for file in files {
+                let path = file.path();
+                if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+                    continue;
+                }
+                let name = path.file_stem().unwrap().to_string_lossy().to_string();
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::Data {
+                    path: path.display().to_string(),
+                    message: e.to_string(),
+                })?;
+                self.add(&lang, &name, &text);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the entries of one list text (see the module docs for the format).
+    pub fn add(&mut self, lang: &str, name: &str, text: &str) {
+        let list = self.lists.entry((lang.to_string(), name.to_string())).or_default();
+        list.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string),
+        );
+    }
+
+    /// The entries of list `name` for `lang` (empty when there is none).
+    pub fn list(&self, lang: &str, name: &str) -> &[String] {
+        self.lists
+            .get(&(lang.to_string(), name.to_string()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// `key | value` pairs of list `name` for `lang`; entries without `|` are skipped.
+    pub fn pairs(&self, lang: &str, name: &str) -> Vec<(String, String)> {
+        self.list(lang, name)
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect()
+    }
+
+    /// Languages that have a list called `name`, sorted.
+    pub fn languages_with(&self, name: &str) -> Vec<String> {
+        self.lists
+            .keys()
+            .filter(|(_, n)| n == name)
+            .map(|(l, _)| l.clone())
+            .collect()
+    }
+
+    /// Every (language, entry) of list `name` across languages, languages in sorted order.
+    pub fn all(&self, name: &str) -> Vec<(&str, &str)> {
+        self.lists
+            .iter()
+            .filter(|((_, n), _)| n == name)
+            .flat_map(|((l, _), v)| v.iter().map(move |e| (l.as_str(), e.as_str())))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lists_pairs_and_comments() {
+        let mut lex = Lexicon::default();
+        lex.add("fr", "months", "# comment\njanvier | 1\n\n févr. | 2 \nnopair\n");
+        assert_eq!(lex.list("fr", "months").len(), 3);
+        assert_eq!(
+            lex.pairs("fr", "months"),
+            vec![("janvier".into(), "1".into()), ("févr.".into(), "2".into())]
+        );
+        assert!(lex.list("it", "months").is_empty());
+        assert_eq!(lex.languages_with("months"), vec!["fr".to_string()]);
+    }
+
+    #[test]
+    fn extra_directory_adds_to_builtin_lists() {
+        let dir = std::env::temp_dir().join(format!("gazette-lex-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("xx")).unwrap();
+        std::fs::write(dir.join("xx/boilerplate.txt"), "Teile diesen Artikel\n").unwrap();
+        let lex = Lexicon::load(&[&dir]).unwrap();
+        assert_eq!(lex.list("xx", "boilerplate"), ["Teile diesen Artikel"]);
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(Lexicon::load(&[dir]).is_err());
+    }
+}

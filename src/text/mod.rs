@@ -1,0 +1,11 @@
+//! Text primitives shared by the stages: offset conversion, accent/case folding with an
+//! offset map, sentence spans and word tokens. All positions are byte offsets into the
+//! text they were computed on unless a name says otherwise.
+
+pub mod fold;
+pub mod offsets;
+pub mod sentences;
+
+pub use fold::{fold_char, fold_str, Folded};
+pub use offsets::CharOffsets;
+pub use sentences::{sentence_of, sentence_spans, word_spans};
