@@ -1,0 +1,54 @@
+//! The run manifest `_runs/<batch_id>.json`: what ran, with which configuration, what it
+//! produced and where the time went.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// Row counts of a run.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    /// Input records read (documents + rejects).
+    pub input_records: usize,
+    /// Rows of `documents`.
+    pub documents: usize,
+    /// Documents flagged as duplicates.
+    pub duplicates: usize,
+    /// Rows of `rejects`.
+    pub rejects: usize,
+    /// Rejects by reason code.
+    pub rejects_by_reason: BTreeMap<String, usize>,
+    /// Rows of `entity_mentions`.
+    pub entity_mentions: usize,
+    /// Rows of `quotes`.
+    pub quotes: usize,
+    /// Rows of `date_mentions`.
+    pub date_mentions: usize,
+    /// Files under the input roots whose format gazette does not read (not records).
+    pub skipped_files: usize,
+}
+
+/// The manifest written beside the tables.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    /// Batch id.
+    pub batch: String,
+    /// Start time, UTC, RFC 3339.
+    pub started: String,
+    /// End time, UTC, RFC 3339.
+    pub finished: String,
+    /// gazette version.
+    pub version: String,
+    /// Table contract version.
+    pub schema_version: String,
+    /// Effective configuration.
+    pub config: serde_json::Value,
+    /// SHA-256 of the canonical JSON of the effective configuration.
+    pub config_sha256: String,
+    /// Row counts.
+    pub counts: Counts,
+    /// Seconds spent per stage (summed over threads for parallel stages).
+    pub stage_seconds: BTreeMap<String, f64>,
+    /// Wall-clock seconds of the whole run.
+    pub wall_seconds: f64,
+}

@@ -1,0 +1,142 @@
+//! Writing a batch: one Parquet file per table into a staging directory, then, once
+//! everything is complete, an atomic move into the `batch=<id>` partitions and the run
+//! manifest. The writer sees Arrow record batches only, never articles.
+
+mod manifest;
+pub mod partition;
+
+pub use manifest::{Counts, Manifest};
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use arrow::record_batch::RecordBatch;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
+use parquet::file::properties::WriterProperties;
+use parquet::file::metadata::KeyValue;
+
+use crate::config::{Compression, OutputSettings};
+use crate::error::{Error, Result};
+use crate::tables::schema::SCHEMA_VERSION;
+use crate::tables::Table;
+
+/// Key-value metadata written into every file.
+#[derive(Debug, Clone)]
+pub struct FileMetadata {
+    /// Batch id.
+    pub batch: String,
+    /// SHA-256 of the effective configuration.
+    pub config_sha256: String,
+}
+
+/// Environment variable naming a test fail point: `after-first-chunk` makes the writer
+/// fail after its first documents batch; `abort-after-first-chunk` aborts the process
+/// there, as a kill would. For atomicity tests only.
+pub const FAILPOINT_ENV: &str = "GAZETTE_FAILPOINT";
+
+/// Writes the five tables of one batch into staging, then publishes them on `commit`.
+/// Dropped without `commit`, it removes its staging directory and leaves the output as it was.
+pub struct BatchWriter {
+    output: PathBuf,
+    batch: String,
+    staging: PathBuf,
+    writers: BTreeMap<Table, ArrowWriter<File>>,
+    committed: bool,
+    documents_batches: usize,
+}
+
+impl BatchWriter {
+    /// Creates the staging area (failing early if the output is not writable) and opens
+    /// one writer per table.
+    pub fn create(settings: &OutputSettings, meta: &FileMetadata) -> Result<Self> {
+        let staging = partition::create_staging(&settings.dir, &meta.batch)?;
+        let compression = match settings.compression {
+            Compression::Zstd(level) => ParquetCompression::ZSTD(ZstdLevel::try_new(level).map_err(|e| Error::config("output.zstd_level", e.to_string()))?),
+            Compression::None => ParquetCompression::UNCOMPRESSED,
+        };
+        let props = WriterProperties::builder()
+            .set_compression(compression)
+            .set_max_row_group_row_count(Some(settings.row_group_rows))
+            .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
+            .set_key_value_metadata(Some(vec![
+                KeyValue::new("gazette.schema_version".into(), SCHEMA_VERSION.to_string()),
+                KeyValue::new("gazette.version".into(), env!("CARGO_PKG_VERSION").to_string()),
+                KeyValue::new("gazette.batch".into(), meta.batch.clone()),
+                KeyValue::new("gazette.config_sha256".into(), meta.config_sha256.clone()),
+            ]))
+            .build();
+        let mut writers = BTreeMap::new();
+        for table in Table::ALL {
+            let dir = staging.join(table.name());
+            std::fs::create_dir_all(&dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
+            let path = dir.join("part-00000.parquet");
+            let file = File::create(&path).map_err(|source| Error::Output { path: path.clone(), source })?;
+            let writer = ArrowWriter::try_new(file, table.schema(), Some(props.clone())).map_err(|e| table_err(table, e))?;
+            writers.insert(table, writer);
+        }
+        Ok(BatchWriter { output: settings.dir.clone(), batch: meta.batch.clone(), staging, writers, committed: false, documents_batches: 0 })
+    }
+
+    /// Appends rows to a table (row groups are cut at `output.row_group_rows`).
+    pub fn write(&mut self, table: Table, batch: &RecordBatch) -> Result<()> {
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        let writer = self.writers.get_mut(&table).expect("a writer per table");
+        writer.write(batch).map_err(|e| table_err(table, e))?;
+        if table == Table::Documents {
+            self.documents_batches += 1;
+            self.failpoint()?;
+        }
+        Ok(())
+    }
+
+    fn failpoint(&self) -> Result<()> {
+        match std::env::var(FAILPOINT_ENV).as_deref() {
+            Ok("after-first-chunk") if self.documents_batches == 1 => {
+                Err(Error::Table { table: "documents", message: format!("{FAILPOINT_ENV}=after-first-chunk: simulated failure") })
+            }
+            Ok("abort-after-first-chunk") if self.documents_batches == 1 => std::process::abort(),
+            _ => Ok(()),
+        }
+    }
+
+    /// Closes every file, publishes each table's partition atomically, then writes the
+    /// manifest to `_runs/<batch>.json`.
+    pub fn commit(mut self, manifest: &Manifest) -> Result<()> {
+        for (table, writer) in std::mem::take(&mut self.writers) {
+            writer.close().map_err(|e| table_err(table, e))?;
+        }
+        for table in Table::ALL {
+            let target = self.output.join(table.name()).join(format!("batch={}", self.batch));
+            partition::replace_dir(&self.staging.join(table.name()), &target)?;
+        }
+        let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
+        partition::write_atomic(&self.output.join("_runs").join(format!("{}.json", self.batch)), &json)?;
+        self.committed = true;
+        let _ = std::fs::remove_dir(&self.staging);
+        let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
+        Ok(())
+    }
+
+    /// The output directory.
+    pub fn output_dir(&self) -> &Path {
+        &self.output
+    }
+}
+
+impl Drop for BatchWriter {
+    fn drop(&mut self) {
+        if !self.committed {
+            self.writers.clear();
+            let _ = std::fs::remove_dir_all(&self.staging);
+            let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
+        }
+    }
+}
+
+fn table_err(table: Table, e: impl std::fmt::Display) -> Error {
+    Error::Table { table: table.name(), message: e.to_string() }
+}

@@ -1,0 +1,113 @@
+//! Per-document dedup keys: the exact-duplicate hash of the normalised body and a MinHash
+//! signature over word shingles. Hash functions are spelled out here (FNV-1a, SplitMix64)
+//! so signatures stay identical across Rust versions and platforms.
+
+use sha2::{Digest, Sha256};
+use unicode_normalization::UnicodeNormalization;
+
+/// What dedup keeps of a document: small, independent of the body's size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// Hex SHA-256 (first 128 bits) of the normalised body: the exact-duplicate key.
+    pub content_hash: String,
+    /// MinHash signature; empty when the body is too short to be near-matched.
+    pub signature: Vec<u32>,
+}
+
+/// Normalises a body for hashing: NFC, lower case, punctuation folded away, whitespace
+/// collapsed. Two bodies differing only in case, punctuation or spacing normalise equal.
+pub fn normalise(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut pending_space = false;
+    for c in body.nfc().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// FNV-1a 64-bit over bytes.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// SplitMix64 finaliser: a fast, well-mixing bijection on u64.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// Builds the fingerprint of `body` with `num_hashes` MinHash values over shingles of
+/// `shingle_size` words; the signature is empty when the body has fewer than `min_words`.
+pub fn fingerprint(body: &str, shingle_size: usize, num_hashes: usize, min_words: usize) -> Fingerprint {
+    let norm = normalise(body);
+    let digest = Sha256::digest(norm.as_bytes());
+    let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < min_words.max(1) {
+        return Fingerprint { content_hash, signature: Vec::new() };
+    }
+    let k = shingle_size.min(words.len());
+    let mut shingle_hashes: Vec<u64> = words.windows(k).map(|w| fnv1a(w.join(" ").as_bytes())).collect();
+    shingle_hashes.sort_unstable();
+    shingle_hashes.dedup();
+    let seeds: Vec<u64> = (0..num_hashes as u64).map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15))).collect();
+    let signature = seeds
+        .iter()
+        .map(|&seed| shingle_hashes.iter().map(|&h| mix(h ^ seed) as u32).min().unwrap_or(u32::MAX))
+        .collect();
+    Fingerprint { content_hash, signature }
+}
+
+/// Share of equal positions of two signatures: the MinHash estimate of their Jaccard
+/// similarity. 0 when either is empty.
+pub fn estimated_jaccard(a: &[u32], b: &[u32]) -> f32 {
+    if a.is_empty() || a.len() != b.len() {
+        return 0.0;
+    }
+    a.iter().zip(b).filter(|(x, y)| x == y).count() as f32 / a.len() as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(n: usize, offset: usize) -> String {
+        (offset..offset + n).map(|i| format!("mot{i}")).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn normalisation_folds_case_punctuation_and_space() {
+        assert_eq!(normalise("L’Iran,  a DIT : «oui»!\n"), "l iran a dit oui");
+        assert_eq!(
+            fingerprint("Hello, World.", 5, 8, 100).content_hash,
+            fingerprint("hello world", 5, 8, 100).content_hash
+        );
+    }
+
+    #[test]
+    fn estimate_tracks_true_jaccard() {
+        // 200 shared shingle-windows vs 50 changed: true Jaccard of 5-shingles ≈ 0.6.
+        let a = text(250, 0);
+        let b = format!("{} {}", text(200, 0), text(50, 1000));
+        let fa = fingerprint(&a, 5, 256, 10);
+        let fb = fingerprint(&b, 5, 256, 10);
+        let est = estimated_jaccard(&fa.signature, &fb.signature);
+        let truth = 196.0 / (246.0 + 246.0 - 196.0);
+        assert!((est - truth).abs() < 0.08, "estimate {est} vs {truth}");
+        assert_eq!(estimated_jaccard(&fa.signature, &fa.signature), 1.0);
+    }
+
+    #[test]
+    fn short_bodies_get_no_signature() {
+        assert!(fingerprint("trop court", 5, 16, 30).signature.is_empty());
+    }
+}
