@@ -1,1 +1,139 @@
-fn main(){}
+//! The `gazette` command: parses the command line, calls the library, maps errors to
+//! exit codes (0 ok, 1 run failure, 2 configuration or usage error).
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use gazette::config::{Overrides, PipelineConfig};
+
+/// Turns raw scraped news articles (text, JSONL; many languages) into Parquet tables:
+/// documents, entity_mentions, quotes, date_mentions and rejects.
+///
+/// Typical use:
+///   gazette run                              # examples/ → output/, with ./pipeline.toml
+///   gazette run --input /data/2026-11-21 --batch 2026-11-21
+///   gazette schema                           # the columns of every table
+///   gazette eval --set ../shared/eval/ggt-quotes-en --output /tmp/eval
+#[derive(Parser)]
+#[command(name = "gazette", version, verbatim_doc_comment)]
+struct Cli {
+    /// More logging on stderr (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct RunArgs {
+    /// Configuration file (default: ./pipeline.toml when it exists, else built-in defaults).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Input files or directories; replaces `input.paths`. Repeatable.
+    #[arg(long, value_name = "PATH")]
+    input: Vec<PathBuf>,
+    /// Output directory; replaces `output.dir`.
+    #[arg(long, value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Batch id, e.g. the scheduled date; re-running a batch replaces its partitions.
+    #[arg(long, value_name = "ID")]
+    batch: Option<String>,
+    /// Date for resolving relative dates in documents with no date of their own.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    reference_date: Option<String>,
+    /// Worker threads (0 = one per core). Output is identical for any value.
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the pipeline: read inputs, write the five tables and the run manifest.
+    Run(RunArgs),
+    /// Print every table's schema (from the code that writes the tables).
+    Schema,
+    /// Run the pipeline on a gold set's docs/ and score the result against its meta.jsonl.
+    Eval {
+        /// The gold set directory (meta.jsonl + docs/), as in ../shared/eval.
+        #[arg(long, value_name = "DIR")]
+        set: PathBuf,
+        /// Where to write the tables of the evaluation run.
+        #[arg(long, value_name = "DIR")]
+        output: PathBuf,
+        /// Configuration file (default as for `run`).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Score the tables already in --output instead of running the pipeline.
+        #[arg(long)]
+        no_run: bool,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
+}
+
+fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
+    match path {
+        Some(p) => PipelineConfig::load(p),
+        None if Path::new("pipeline.toml").exists() => PipelineConfig::load(Path::new("pipeline.toml")),
+        None => Ok(PipelineConfig::default()),
+    }
+}
+
+fn run_pipeline(config: &PipelineConfig, progress: bool) -> anyhow::Result<gazette::output::Manifest> {
+    let settings = config.validate()?;
+    let manifest = gazette::pipeline::run(config, &settings, &gazette::pipeline::RunOptions { progress })?;
+    eprint!("{}", gazette::pipeline::render_summary(&manifest, &settings.output.dir));
+    Ok(manifest)
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Schema => print!("{}", gazette::tables::schema::describe()),
+        Command::Run(a) => {
+            let mut config = load_config(a.config.as_deref())?;
+            config.apply(&Overrides { inputs: a.input, output: a.output, batch: a.batch, reference_date: a.reference_date, threads: a.threads });
+            run_pipeline(&config, true)?;
+        }
+        Command::Eval { set, output, config, no_run, json } => {
+            const BATCH: &str = "eval";
+            if !no_run {
+                let mut cfg = load_config(config.as_deref())?;
+                cfg.apply(&Overrides { inputs: vec![set.join("docs")], output: Some(output.clone()), batch: Some(BATCH.into()), ..Overrides::default() });
+                run_pipeline(&cfg, true)?;
+            }
+            let report = gazette::eval::evaluate(&set, &output, BATCH)?;
+            println!("{report}");
+            if let Some(path) = json {
+                let text = serde_json::to_string_pretty(&report)?;
+                std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = match cli.verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()))
+        .with_writer(std::io::stderr)
+        .init();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            match e.downcast_ref::<gazette::Error>() {
+                Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => ExitCode::from(2),
+                _ => ExitCode::from(1),
+            }
+        }
+    }
+}

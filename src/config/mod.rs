@@ -132,3 +132,39 @@ mod tests {
         c.validate().unwrap();
     }
 }
+
+/// Values given on the command line; they override the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--input`: replaces `input.paths`.
+    pub inputs: Vec<PathBuf>,
+    /// `--output`: replaces `output.dir`.
+    pub output: Option<PathBuf>,
+    /// `--batch`: replaces `run.batch`.
+    pub batch: Option<String>,
+    /// `--reference-date`: replaces `run.reference_date`.
+    pub reference_date: Option<String>,
+    /// `--threads`: replaces `run.threads`.
+    pub threads: Option<usize>,
+}
+
+impl PipelineConfig {
+    /// Applies command-line overrides, giving the effective configuration.
+    pub fn apply(&mut self, o: &Overrides) {
+        if !o.inputs.is_empty() {
+            self.input.paths = o.inputs.clone();
+        }
+        if let Some(dir) = &o.output {
+            self.output.dir = dir.clone();
+        }
+        if let Some(b) = &o.batch {
+            self.run.batch = b.clone();
+        }
+        if let Some(d) = &o.reference_date {
+            self.run.reference_date = d.clone();
+        }
+        if let Some(t) = o.threads {
+            self.run.threads = t;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Pass 2: in doc_id order and in bounded chunks, read documents back from scratch, apply
+//! the dedup verdict, annotate them in parallel, and append the rows of every table.
+
+use rayon::prelude::*;
+
+use super::prepare::Prepared;
+use super::spill::SpillReader;
+use super::timing::{StageTimes, Step};
+use super::Stages;
+use crate::error::Result;
+use crate::model::{Annotations, Document};
+use crate::output::{BatchWriter, Counts};
+use crate::progress::Progress;
+use crate::stages::dedup::Duplicate;
+use crate::tables::{DateMentionsBuilder, DocumentsBuilder, EntityMentionsBuilder, QuotesBuilder, Table};
+use crate::text::CharOffsets;
+
+/// One document of pass 2 with what dedup decided about it.
+pub struct Work<'a> {
+    /// Its pass-1 entry.
+    pub prepared: &'a Prepared,
+    /// The dedup verdict: representative's id and similarity.
+    pub duplicate: Option<(String, f32)>,
+}
+
+fn annotate_one(stages: &Stages, times: &StageTimes, spill: &SpillReader, work: &Work) -> Result<(Document, Annotations)> {
+    let mut doc = spill.read(work.prepared.slot)?;
+    doc.doc_id = work.prepared.doc_id.clone();
+    if let Some((rep, sim)) = &work.duplicate {
+        doc.duplicate_of = Some(rep.clone());
+        doc.similarity = Some(*sim);
+    }
+    let mut ann = Annotations::default();
+    if doc.duplicate_of.is_some() && !stages.annotate_duplicates {
+        return Ok((doc, ann));
+    }
+    if stages.dates_enabled {
+        ann.dates = times.time(Step::Dates, || stages.dates.tag(&doc));
+    }
+    if stages.entities_enabled {
+        ann.entities = times.time(Step::Entities, || stages.entities.tag(&doc));
+    }
+    if stages.quotes_enabled {
+        ann.quotes = times.time(Step::Quotes, || stages.quotes.tag(&doc, &ann.entities));
+    }
+    Ok((doc, ann))
+}
+
+/// Runs pass 2 over `work` (already sorted by doc_id).
+pub fn run(stages: &Stages, times: &StageTimes, spill: &SpillReader, work: &[Work], chunk_size: usize, writer: &mut BatchWriter, counts: &mut Counts, progress: &Progress) -> Result<()> {
+    let mut docs_b = DocumentsBuilder::new();
+    let mut ents_b = EntityMentionsBuilder::default();
+    let mut quotes_b = QuotesBuilder::default();
+    let mut dates_b = DateMentionsBuilder::default();
+    for chunk in work.chunks(chunk_size) {
+        let results: Vec<Result<(Document, Annotations)>> = chunk.par_iter().map(|w| annotate_one(stages, times, spill, w)).collect();
+        times.time(Step::Write, || -> Result<()> {
+            for result in results {
+                let (doc, ann) = result?;
+                let offsets = CharOffsets::new(&doc.body);
+                counts.documents += 1;
+                counts.duplicates += usize::from(doc.duplicate_of.is_some());
+                counts.entity_mentions += ann.entities.len();
+                counts.quotes += ann.quotes.len();
+                counts.date_mentions += ann.dates.len();
+                docs_b.append(&doc);
+                ents_b.append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
+                quotes_b.append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
+                dates_b.append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
+            }
+            writer.write(Table::Documents, &docs_b.finish()?)?;
+            writer.write(Table::EntityMentions, &ents_b.finish()?)?;
+            writer.write(Table::Quotes, &quotes_b.finish()?)?;
+            writer.write(Table::DateMentions, &dates_b.finish()?)
+        })?;
+        progress.inc(chunk.len() as u64);
+    }
+    Ok(())
+}
+
+/// Builds pass-2 work items in doc_id order from pass-1 entries and dedup verdicts.
+pub fn plan<'a>(prepared: &'a [Prepared], verdicts: &[Option<Duplicate>]) -> Vec<Work<'a>> {
+    let mut work: Vec<Work> = prepared
+        .iter()
+        .zip(verdicts)
+        .map(|(p, v)| Work { prepared: p, duplicate: v.map(|d| (prepared[d.representative].doc_id.clone(), d.similarity)) })
+        .collect();
+    work.sort_by(|a, b| a.prepared.doc_id.cmp(&b.prepared.doc_id));
+    work
+}

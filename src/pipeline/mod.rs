@@ -1,0 +1,157 @@
+//! The run: discover inputs, pass 1 (read → parse → publication date → fingerprint, in
+//! parallel chunks, documents spilled to scratch), dedup over the whole set, pass 2
+//! (annotate in doc_id order, in parallel chunks) while writing every table, then
+//! publish the batch atomically with its manifest.
+//!
+//! Memory holds one chunk of documents plus small per-document keys (id, locator, dedup
+//! signature). Output order is doc_id order and never depends on thread timing.
+
+mod annotate;
+mod ids;
+mod prepare;
+mod spill;
+mod summary;
+mod timing;
+
+pub use summary::render_summary;
+
+use std::time::Instant;
+
+use sha2::{Digest, Sha256};
+
+use crate::config::{PipelineConfig, Settings};
+use crate::error::{Error, Result};
+use crate::input::{discover, RecordReader};
+use crate::lexicon::{embedded_file, Lexicon};
+use crate::output::{BatchWriter, Counts, FileMetadata, Manifest};
+use crate::progress::Progress;
+use crate::stages::dates::DateStamper;
+use crate::stages::dedup::{DedupEntry, Deduplicator};
+use crate::stages::entities::EntityTagger;
+use crate::stages::parse::Parser;
+use crate::stages::quotes::QuoteTagger;
+use crate::tables::{RejectsBuilder, Table};
+use timing::{StageTimes, Step};
+
+/// Every stage's runtime, built once and shared read-only by all worker threads.
+pub struct Stages {
+    parser: Parser,
+    dedup: Deduplicator,
+    dates: DateStamper,
+    entities: EntityTagger,
+    quotes: QuoteTagger,
+    dates_enabled: bool,
+    entities_enabled: bool,
+    quotes_enabled: bool,
+    annotate_duplicates: bool,
+    agencies: Vec<String>,
+}
+
+impl Stages {
+    /// Loads the language data and builds every stage.
+    pub fn build(settings: &Settings) -> Result<Self> {
+        let lexicon = Lexicon::load(&settings.run.data_dirs)?;
+        let agencies = embedded_file("dedup/agencies.txt")
+            .unwrap_or("")
+            .lines()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Ok(Stages {
+            parser: Parser::new(&settings.parse, &lexicon)?,
+            dedup: Deduplicator::new(&settings.dedup),
+            dates: DateStamper::new(&settings.dates, &lexicon, settings.run.reference_date)?,
+            entities: EntityTagger::new(&settings.entities, &lexicon)?,
+            quotes: QuoteTagger::new(&settings.quotes, &lexicon)?,
+            dates_enabled: settings.dates.enabled,
+            entities_enabled: settings.entities.enabled,
+            quotes_enabled: settings.quotes.enabled,
+            annotate_duplicates: settings.dedup.annotate_duplicates,
+            agencies,
+        })
+    }
+
+    fn is_agency(&self, source: Option<&str>) -> bool {
+        source.is_some_and(|s| self.agencies.iter().any(|a| a == &s.trim().to_lowercase()))
+    }
+}
+
+/// Options of one run that are not configuration.
+#[derive(Debug, Clone, Default)]
+pub struct RunOptions {
+    /// Show progress bars (when stderr is a terminal).
+    pub progress: bool,
+}
+
+/// Runs the whole pipeline with validated `settings`; `config` is the effective file
+/// layer, recorded in the manifest. Returns the manifest that was written.
+pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Result<Manifest> {
+    let started = chrono::Utc::now();
+    let clock = Instant::now();
+    let (files, skipped) = discover(&settings.input.paths)?;
+    let config_json = config.canonical_json();
+    let config_sha256: String = Sha256::digest(config_json.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.run.threads)
+        .build()
+        .map_err(|e| Error::config("run.threads", e.to_string()))?;
+    let stages = Stages::build(settings)?;
+    let mut writer = BatchWriter::create(&settings.output, &FileMetadata { batch: settings.run.batch.clone(), config_sha256: config_sha256.clone() })?;
+    let times = StageTimes::default();
+    let mut counts = Counts { skipped_files: skipped.len(), ..Counts::default() };
+    for path in &skipped {
+        tracing::info!(path = %path.display(), "skipped: not a format gazette reads");
+    }
+
+    pool.install(|| -> Result<()> {
+        let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
+        let progress = Progress::start("parse", None, options.progress);
+        let reader = RecordReader::new(files, settings.input.max_bytes);
+        let pass_one = prepare::run(&stages, &times, reader, settings.run.chunk_size, &mut spill, &progress)?;
+        progress.finish();
+        let spill = spill.finish()?;
+
+        let mut prepared = pass_one.prepared;
+        let mut keys: Vec<_> = prepared.iter().map(|p| (p.doc_id.clone(), p.input.clone(), p.url.clone())).collect();
+        ids::disambiguate(&mut keys);
+        for (p, (id, _, _)) in prepared.iter_mut().zip(keys) {
+            p.doc_id = id;
+        }
+        let verdicts = times.time(Step::Dedup, || {
+            let entries: Vec<DedupEntry> = prepared
+                .iter()
+                .map(|p| DedupEntry { doc_id: p.doc_id.clone(), fingerprint: p.fingerprint.clone(), published: p.published, agency: p.agency, has_url: p.url.is_some(), chars: p.chars })
+                .collect();
+            stages.dedup.cluster(&entries)
+        });
+
+        let work = annotate::plan(&prepared, &verdicts);
+        let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
+        annotate::run(&stages, &times, &spill, &work, settings.run.chunk_size, &mut writer, &mut counts, &progress)?;
+        progress.finish();
+        spill.remove();
+
+        times.time(Step::Write, || writer.write(Table::Rejects, &RejectsBuilder::build(&pass_one.rejects)?))?;
+        counts.rejects = pass_one.rejects.len();
+        for r in &pass_one.rejects {
+            *counts.rejects_by_reason.entry(r.reason.as_str().to_string()).or_default() += 1;
+        }
+        counts.input_records = counts.documents + counts.rejects;
+        Ok(())
+    })?;
+
+    let manifest = Manifest {
+        batch: settings.run.batch.clone(),
+        started: started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        finished: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        schema_version: crate::tables::schema::SCHEMA_VERSION.to_string(),
+        config: serde_json::from_str(&config_json).expect("canonical JSON parses"),
+        config_sha256,
+        counts,
+        stage_seconds: times.seconds(),
+        wall_seconds: clock.elapsed().as_secs_f64(),
+    };
+    writer.commit(&manifest)?;
+    Ok(manifest)
+}

@@ -1,0 +1,87 @@
+//! Pass 1: read every record, parse it, stamp its publication date and fingerprint it, in
+//! parallel chunks; spill the documents to scratch and keep only small per-document keys.
+
+use rayon::prelude::*;
+
+use super::spill::{SpillSlot, SpillWriter};
+use super::timing::{StageTimes, Step};
+use super::Stages;
+use crate::error::Result;
+use crate::input::{InputItem, RecordReader};
+use crate::model::{Document, Reject};
+use crate::progress::Progress;
+use crate::stages::dedup::Fingerprint;
+
+/// What pass 2 needs of one document, without its text.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// Assigned id.
+    pub doc_id: String,
+    /// Input locator.
+    pub input: String,
+    /// URL, when known.
+    pub url: Option<String>,
+    /// Where the parsed document is in the spill file.
+    pub slot: SpillSlot,
+    /// Dedup keys.
+    pub fingerprint: Fingerprint,
+    /// Publication date.
+    pub published: Option<chrono::NaiveDate>,
+    /// Publisher is a news agency.
+    pub agency: bool,
+    /// Body length in code points.
+    pub chars: usize,
+}
+
+/// The outcome of pass 1.
+pub struct PassOne {
+    /// One entry per document, in input order.
+    pub prepared: Vec<Prepared>,
+    /// Records that produced no document, in input order.
+    pub rejects: Vec<Reject>,
+}
+
+fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Result<(Document, Fingerprint), Reject> {
+    let record = item?;
+    let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
+    doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
+    if stages.dates_enabled {
+        times.time(Step::Dates, || stages.dates.stamp_publication(&mut doc));
+    }
+    let fp = times.time(Step::Dedup, || stages.dedup.fingerprint(&doc.body));
+    doc.content_hash = fp.content_hash.clone();
+    Ok((doc, fp))
+}
+
+/// Runs pass 1 over `reader`, `chunk_size` records at a time.
+pub fn run(stages: &Stages, times: &StageTimes, mut reader: RecordReader, chunk_size: usize, spill: &mut SpillWriter, progress: &Progress) -> Result<PassOne> {
+    let mut out = PassOne { prepared: Vec::new(), rejects: Vec::new() };
+    loop {
+        let chunk: Vec<InputItem> = times.time(Step::Read, || reader.by_ref().take(chunk_size).collect());
+        if chunk.is_empty() {
+            break;
+        }
+        let n = chunk.len() as u64;
+        let results: Vec<_> = chunk.into_par_iter().map(|item| prepare_one(stages, times, item)).collect();
+        for result in results {
+            match result {
+                Ok((doc, fingerprint)) => {
+                    let slot = spill.append(&doc)?;
+                    out.prepared.push(Prepared {
+                        agency: stages.is_agency(doc.source_name.as_deref()),
+                        chars: doc.chars(),
+                        published: doc.published_date,
+                        doc_id: doc.doc_id,
+                        input: doc.input,
+                        url: doc.url,
+                        slot,
+                        fingerprint,
+                    });
+                }
+                Err(reject) => out.rejects.push(reject),
+            }
+        }
+        progress.inc(n);
+    }
+    Ok(out)
+}

@@ -1,0 +1,33 @@
+//! The end-of-run summary printed on stderr.
+
+use crate::output::Manifest;
+
+/// Renders the manifest as a short human-readable summary.
+pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
+    let c = &m.counts;
+    let mut s = format!(
+        "gazette {}: batch {} → {}\n  records   {:>8}\n  documents {:>8}  ({} duplicates)\n  rejects   {:>8}",
+        m.version,
+        m.batch,
+        output.display(),
+        c.input_records,
+        c.documents,
+        c.duplicates,
+        c.rejects
+    );
+    if !c.rejects_by_reason.is_empty() {
+        let reasons: Vec<String> = c.rejects_by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        s.push_str(&format!("  ({})", reasons.join(", ")));
+    }
+    s.push_str(&format!(
+        "\n  entity mentions {:>6}\n  quotes          {:>6}\n  date mentions   {:>6}\n",
+        c.entity_mentions, c.quotes, c.date_mentions
+    ));
+    if c.skipped_files > 0 {
+        s.push_str(&format!("  skipped {} file(s) of unknown format (see -v)\n", c.skipped_files));
+    }
+    let order = ["read", "parse", "dedup", "dates", "entities", "quotes", "write"];
+    let times: Vec<String> = order.iter().filter_map(|k| m.stage_seconds.get(*k).map(|v| format!("{k} {v:.2}s"))).collect();
+    s.push_str(&format!("  time {:.2}s wall; per stage (thread time): {}\n", m.wall_seconds, times.join(", ")));
+    s
+}
