@@ -77,15 +77,27 @@ enum Command {
 fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
     match path {
         Some(p) => PipelineConfig::load(p),
-        None if Path::new("pipeline.toml").exists() => PipelineConfig::load(Path::new("pipeline.toml")),
+        None if Path::new("pipeline.toml").exists() => {
+            PipelineConfig::load(Path::new("pipeline.toml"))
+        }
         None => Ok(PipelineConfig::default()),
     }
 }
 
-fn run_pipeline(config: &PipelineConfig, progress: bool) -> anyhow::Result<gazette::output::Manifest> {
+fn run_pipeline(
+    config: &PipelineConfig,
+    progress: bool,
+) -> anyhow::Result<gazette::output::Manifest> {
     let settings = config.validate()?;
-    let manifest = gazette::pipeline::run(config, &settings, &gazette::pipeline::RunOptions { progress })?;
-    eprint!("{}", gazette::pipeline::render_summary(&manifest, &settings.output.dir));
+    let manifest = gazette::pipeline::run(
+        config,
+        &settings,
+        &gazette::pipeline::RunOptions { progress },
+    )?;
+    eprint!(
+        "{}",
+        gazette::pipeline::render_summary(&manifest, &settings.output.dir)
+    );
     Ok(manifest)
 }
 
@@ -94,21 +106,39 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Schema => print!("{}", gazette::tables::schema::describe()),
         Command::Run(a) => {
             let mut config = load_config(a.config.as_deref())?;
-            config.apply(&Overrides { inputs: a.input, output: a.output, batch: a.batch, reference_date: a.reference_date, threads: a.threads });
+            config.apply(&Overrides {
+                inputs: a.input,
+                output: a.output,
+                batch: a.batch,
+                reference_date: a.reference_date,
+                threads: a.threads,
+            });
             run_pipeline(&config, true)?;
         }
-        Command::Eval { set, output, config, no_run, json } => {
+        Command::Eval {
+            set,
+            output,
+            config,
+            no_run,
+            json,
+        } => {
             const BATCH: &str = "eval";
             if !no_run {
                 let mut cfg = load_config(config.as_deref())?;
-                cfg.apply(&Overrides { inputs: vec![set.join("docs")], output: Some(output.clone()), batch: Some(BATCH.into()), ..Overrides::default() });
+                cfg.apply(&Overrides {
+                    inputs: vec![set.join("docs")],
+                    output: Some(output.clone()),
+                    batch: Some(BATCH.into()),
+                    ..Overrides::default()
+                });
                 run_pipeline(&cfg, true)?;
             }
             let report = gazette::eval::evaluate(&set, &output, BATCH)?;
             println!("{report}");
             if let Some(path) = json {
                 let text = serde_json::to_string_pretty(&report)?;
-                std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+                std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?;
             }
         }
     }
@@ -123,7 +153,9 @@ fn main() -> ExitCode {
         _ => "debug",
     };
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     match execute(cli) {
@@ -131,7 +163,9 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("error: {e:#}");
             match e.downcast_ref::<gazette::Error>() {
-                Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => ExitCode::from(2),
+                Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => {
+                    ExitCode::from(2)
+                }
                 _ => ExitCode::from(1),
             }
         }

@@ -19,12 +19,15 @@ impl Progress {
         }
         let bar = match total {
             Some(n) => ProgressBar::new(n).with_style(
-                ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len} docs {per_sec} eta {eta}")
-                    .expect("valid template")
-                    .progress_chars("=> "),
+                ProgressStyle::with_template(
+                    "{prefix:>9} [{bar:30}] {pos}/{len} docs {per_sec} eta {eta}",
+                )
+                .expect("valid template")
+                .progress_chars("=> "),
             ),
             None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{prefix:>9} {spinner} {pos} records {per_sec}").expect("valid template"),
+                ProgressStyle::with_template("{prefix:>9} {spinner} {pos} records {per_sec}")
+                    .expect("valid template"),
             ),
         };
         bar.set_draw_target(ProgressDrawTarget::stderr());

@@ -11,31 +11,57 @@ fn every_bad_record_is_rejected_with_its_reason_and_nothing_is_lost() {
     let out = common::temp_dir("accounting");
     let manifest = common::run_scenario("bad_records", &out, 2);
     let docs = common::string_column(&out, Table::Documents, "golden", "input");
-    let rejects: Vec<(String, String)> = common::string_column(&out, Table::Rejects, "golden", "input")
-        .into_iter()
-        .zip(common::string_column(&out, Table::Rejects, "golden", "reason"))
-        .map(|(i, r)| (i.unwrap(), r.unwrap()))
-        .collect();
+    let rejects: Vec<(String, String)> =
+        common::string_column(&out, Table::Rejects, "golden", "input")
+            .into_iter()
+            .zip(common::string_column(
+                &out,
+                Table::Rejects,
+                "golden",
+                "reason",
+            ))
+            .map(|(i, r)| (i.unwrap(), r.unwrap()))
+            .collect();
 
     // Independent enumeration of the records: one per file, one per non-blank JSONL line
     // (compressed streams count as at least one record each).
     let input_dir = common::repo().join("tests/fixtures/bad_records/input");
-    let mut expected_files: Vec<String> = std::fs::read_dir(&input_dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
+    let mut expected_files: Vec<String> = std::fs::read_dir(&input_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
     expected_files.sort();
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for input in docs.iter().flatten().chain(rejects.iter().map(|(i, _)| i)) {
         *seen.entry(input.clone()).or_default() += 1;
     }
-    assert!(seen.values().all(|&n| n == 1), "an input appears twice: {seen:?}");
+    assert!(
+        seen.values().all(|&n| n == 1),
+        "an input appears twice: {seen:?}"
+    );
     for file in &expected_files {
-        assert!(seen.keys().any(|k| k == file || k.starts_with(&format!("{file}#"))), "{file} is neither a document nor a reject");
+        assert!(
+            seen.keys()
+                .any(|k| k == file || k.starts_with(&format!("{file}#"))),
+            "{file} is neither a document nor a reject"
+        );
     }
     let jsonl = std::fs::read_to_string(input_dir.join("records.jsonl")).unwrap();
     let lines = jsonl.lines().filter(|l| !l.trim().is_empty()).count();
-    assert_eq!(seen.keys().filter(|k| k.starts_with("records.jsonl#")).count(), lines);
+    assert_eq!(
+        seen.keys()
+            .filter(|k| k.starts_with("records.jsonl#"))
+            .count(),
+        lines
+    );
     assert_eq!(manifest.counts.input_records, docs.len() + rejects.len());
 
-    let reason = |input: &str| rejects.iter().find(|(i, _)| i == input).map(|(_, r)| r.as_str());
+    let reason = |input: &str| {
+        rejects
+            .iter()
+            .find(|(i, _)| i == input)
+            .map(|(_, r)| r.as_str())
+    };
     assert_eq!(reason("empty.txt"), Some("empty"));
     assert_eq!(reason("blank.txt"), Some("empty"));
     assert_eq!(reason("binary.txt"), Some("binary"));
@@ -44,10 +70,15 @@ fn every_bad_record_is_rejected_with_its_reason_and_nothing_is_lost() {
     assert_eq!(reason("short.txt"), Some("too_short"));
     assert_eq!(reason("broken.txt"), Some("io"));
     assert_eq!(reason("truncated.txt.gz"), Some("io"));
-    assert!(rejects.iter().any(|(i, r)| i.starts_with("truncated.jsonl.zst") && r == "io"));
+    assert!(rejects
+        .iter()
+        .any(|(i, r)| i.starts_with("truncated.jsonl.zst") && r == "io"));
     assert_eq!(reason("records.jsonl#2"), Some("malformed"));
     assert_eq!(reason("records.jsonl#3"), Some("malformed"));
-    assert!(docs.iter().flatten().any(|d| d == "latin1.txt"), "Windows-1252 text is decoded, not rejected");
+    assert!(
+        docs.iter().flatten().any(|d| d == "latin1.txt"),
+        "Windows-1252 text is decoded, not rejected"
+    );
     assert!(docs.iter().flatten().any(|d| d == "good.txt"));
     std::fs::remove_dir_all(out).unwrap();
 }

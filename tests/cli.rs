@@ -20,7 +20,17 @@ fn stderr(o: &Output) -> String {
 }
 
 fn run_args<'a>(out: &'a str, batch: &'a str, input: &'a str) -> Vec<&'a str> {
-    vec!["run", "--input", input, "--output", out, "--batch", batch, "--reference-date", "2026-11-21"]
+    vec![
+        "run",
+        "--input",
+        input,
+        "--output",
+        out,
+        "--batch",
+        batch,
+        "--reference-date",
+        "2026-11-21",
+    ]
 }
 
 #[test]
@@ -31,7 +41,10 @@ fn missing_input_is_one_clear_line_and_writes_nothing() {
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
     assert_eq!(err.trim().lines().count(), 1, "{err}");
-    assert!(err.contains("no/such/dir") && err.contains("does not exist"), "{err}");
+    assert!(
+        err.contains("no/such/dir") && err.contains("does not exist"),
+        "{err}"
+    );
     assert!(!target.exists(), "nothing written");
     std::fs::remove_dir_all(out).unwrap();
 }
@@ -41,10 +54,22 @@ fn bad_config_names_the_key_and_exits_2() {
     let out = common::temp_dir("cli-config");
     let cfg = out.join("bad.toml");
     std::fs::write(&cfg, "[stages.dedup]\nthreshold = 3.0\n").unwrap();
-    let o = gazette(&["run", "--config", cfg.to_str().unwrap(), "--output", out.join("t").to_str().unwrap()], &[]);
+    let o = gazette(
+        &[
+            "run",
+            "--config",
+            cfg.to_str().unwrap(),
+            "--output",
+            out.join("t").to_str().unwrap(),
+        ],
+        &[],
+    );
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("stages.dedup.threshold") && err.contains("(0, 1]"), "{err}");
+    assert!(
+        err.contains("stages.dedup.threshold") && err.contains("(0, 1]"),
+        "{err}"
+    );
     std::fs::write(&cfg, "[output]\ncompresion = \"zstd\"\n").unwrap();
     let o = gazette(&["run", "--config", cfg.to_str().unwrap()], &[]);
     assert_eq!(o.status.code(), Some(2));
@@ -58,14 +83,26 @@ fn unwritable_output_fails_before_any_work() {
     let out = common::temp_dir("cli-unwritable");
     let blocker = out.join("file");
     std::fs::write(&blocker, "not a directory").unwrap();
-    let o = gazette(&run_args(blocker.join("sub").to_str().unwrap(), "b", "examples"), &[]);
+    let o = gazette(
+        &run_args(blocker.join("sub").to_str().unwrap(), "b", "examples"),
+        &[],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("output"), "{}", stderr(&o));
     std::fs::remove_dir_all(out).unwrap();
 }
 
 fn partition_bytes(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut v: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read(&p).unwrap())).collect();
+    let mut v: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
     v.sort();
     v
 }
@@ -85,15 +122,32 @@ fn a_failed_or_killed_run_leaves_the_previous_batch_untouched() {
     args.extend(["--threads", "1"]);
     let failed = gazette(&args, &[("GAZETTE_FAILPOINT", "after-first-chunk")]);
     assert_eq!(failed.status.code(), Some(1), "{}", stderr(&failed));
-    assert_eq!(partition_bytes(&docs), before, "documents partition unchanged");
-    assert_eq!(std::fs::read(out.join("_runs/b1.json")).unwrap(), manifest_before);
-    assert!(!out.join("_staging").exists(), "a failed run cleans its staging area");
+    assert_eq!(
+        partition_bytes(&docs),
+        before,
+        "documents partition unchanged"
+    );
+    assert_eq!(
+        std::fs::read(out.join("_runs/b1.json")).unwrap(),
+        manifest_before
+    );
+    assert!(
+        !out.join("_staging").exists(),
+        "a failed run cleans its staging area"
+    );
 
     // The same, killed (abort: no cleanup at all).
     let killed = gazette(&args, &[("GAZETTE_FAILPOINT", "abort-after-first-chunk")]);
     assert!(!killed.status.success());
-    assert_eq!(partition_bytes(&docs), before, "documents partition unchanged after a kill");
-    assert_eq!(common::row_count(&out, gazette::tables::Table::Documents, "b1"), 10);
+    assert_eq!(
+        partition_bytes(&docs),
+        before,
+        "documents partition unchanged after a kill"
+    );
+    assert_eq!(
+        common::row_count(&out, gazette::tables::Table::Documents, "b1"),
+        10
+    );
 
     // The next good run replaces the batch whole and removes the leftovers.
     let again = gazette(&args, &[]);
@@ -114,17 +168,27 @@ fn schema_and_help_teach() {
     assert!(text.contains("published_date   date32"), "{text}");
     let o = gazette(&["run", "--help"], &[]);
     let help = String::from_utf8_lossy(&o.stdout);
-    assert!(help.contains("--reference-date") && help.contains("--batch"), "{help}");
+    assert!(
+        help.contains("--reference-date") && help.contains("--batch"),
+        "{help}"
+    );
 }
 
 #[test]
 fn summary_reports_counts_on_stderr() {
     let out = common::temp_dir("cli-summary");
-    let mut args = run_args(out.to_str().unwrap(), "s", "tests/fixtures/bad_records/input");
+    let mut args = run_args(
+        out.to_str().unwrap(),
+        "s",
+        "tests/fixtures/bad_records/input",
+    );
     args.extend(["--config", "tests/fixtures/bad_records/pipeline.toml"]);
     let o = gazette(&args, &[]);
     assert!(o.status.success(), "{}", stderr(&o));
     let err = stderr(&o);
-    assert!(err.contains("documents") && err.contains("rejects") && err.contains("too_large"), "{err}");
+    assert!(
+        err.contains("documents") && err.contains("rejects") && err.contains("too_large"),
+        "{err}"
+    );
     std::fs::remove_dir_all(out).unwrap();
 }

@@ -7,19 +7,34 @@ use gazette::config::PipelineConfig;
 use gazette::tables::Table;
 
 fn render_all(out: &std::path::Path, batch: &str) -> String {
-    Table::ALL.iter().map(|&t| format!("== {}\n{}", t.name(), common::render(&common::read_table(out, t, batch)))).collect()
+    Table::ALL
+        .iter()
+        .map(|&t| {
+            format!(
+                "== {}\n{}",
+                t.name(),
+                common::render(&common::read_table(out, t, batch))
+            )
+        })
+        .collect()
 }
 
 #[test]
 fn tables_do_not_depend_on_threads_or_chunking() {
-    let inputs = vec![common::repo().join("examples"), common::repo().join("tests/fixtures")];
+    let inputs = vec![
+        common::repo().join("examples"),
+        common::repo().join("tests/fixtures"),
+    ];
     let a = common::temp_dir("det-a");
     let b = common::temp_dir("det-b");
     common::run_with(PipelineConfig::default(), inputs.clone(), &a, "d", 1, 2048);
     common::run_with(PipelineConfig::default(), inputs, &b, "d", 2, 3);
     let (ra, rb) = (render_all(&a, "d"), render_all(&b, "d"));
     assert!(ra.contains("== quotes") && common::row_count(&a, Table::Documents, "d") > 20);
-    assert_eq!(ra, rb, "1 thread / big chunks and 2 threads / chunks of 3 must give the same tables");
+    assert_eq!(
+        ra, rb,
+        "1 thread / big chunks and 2 threads / chunks of 3 must give the same tables"
+    );
     for dir in [a, b] {
         std::fs::remove_dir_all(dir).unwrap();
     }
@@ -31,21 +46,35 @@ fn same_run_twice_gives_identical_files() {
     let inputs = vec![common::repo().join("examples")];
     let out = common::temp_dir("same");
     let read_all = |out: &std::path::Path| -> Vec<Vec<u8>> {
-        Table::ALL.iter().flat_map(|&t| common::part_files(out, t, "s")).map(|p| std::fs::read(p).unwrap()).collect()
+        Table::ALL
+            .iter()
+            .flat_map(|&t| common::part_files(out, t, "s"))
+            .map(|p| std::fs::read(p).unwrap())
+            .collect()
     };
     common::run_with(PipelineConfig::default(), inputs.clone(), &out, "s", 2, 4);
     let first = read_all(&out);
     common::run_with(PipelineConfig::default(), inputs, &out, "s", 2, 4);
     let second = read_all(&out);
     assert_eq!(first.len(), Table::ALL.len());
-    assert!(first == second, "re-running a batch must give byte-identical files");
+    assert!(
+        first == second,
+        "re-running a batch must give byte-identical files"
+    );
     std::fs::remove_dir_all(out).unwrap();
 }
 
 #[test]
 fn rows_are_sorted_by_doc_id_then_position() {
     let out = common::temp_dir("sorted");
-    common::run_with(PipelineConfig::default(), vec![common::repo().join("examples")], &out, "o", 2, 5);
+    common::run_with(
+        PipelineConfig::default(),
+        vec![common::repo().join("examples")],
+        &out,
+        "o",
+        2,
+        5,
+    );
     let ids = common::string_column(&out, Table::Documents, "o", "doc_id");
     let mut sorted = ids.clone();
     sorted.sort();
@@ -54,15 +83,28 @@ fn rows_are_sorted_by_doc_id_then_position() {
     for table in [Table::EntityMentions, Table::Quotes, Table::DateMentions] {
         let mut keys = Vec::new();
         for batch in common::read_table(&out, table, "o") {
-            let doc = batch.column(0).as_any().downcast_ref::<arrow::array::StringArray>().unwrap();
-            let ord = batch.column(1).as_any().downcast_ref::<arrow::array::Int32Array>().unwrap();
+            let doc = batch
+                .column(0)
+                .as_any()
+                .downcast_ref::<arrow::array::StringArray>()
+                .unwrap();
+            let ord = batch
+                .column(1)
+                .as_any()
+                .downcast_ref::<arrow::array::Int32Array>()
+                .unwrap();
             for i in 0..batch.num_rows() {
                 keys.push((doc.value(i).to_string(), ord.value(i)));
             }
         }
         let mut sorted = keys.clone();
         sorted.sort();
-        assert_eq!(keys, sorted, "{} sorted by doc_id then ordinal", table.name());
+        assert_eq!(
+            keys,
+            sorted,
+            "{} sorted by doc_id then ordinal",
+            table.name()
+        );
     }
     std::fs::remove_dir_all(out).unwrap();
 }

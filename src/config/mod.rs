@@ -125,6 +125,62 @@ mod tests {
         assert!(err.contains("bandz"), "{err}");
     }
 
+    /// Every key of every section, with its default, must be shown in the shipped file
+    /// (as a setting or a commented-out line), so the file is the config reference.
+    #[test]
+    fn shipped_pipeline_toml_shows_every_key() {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pipeline.toml"))
+                .unwrap();
+        let mut shown = std::collections::BTreeSet::new();
+        let mut section = String::new();
+        for line in text.lines() {
+            let l = line.trim().trim_start_matches('#').trim();
+            if l.starts_with('[') && l.ends_with(']') && !l.contains('=') {
+                section = l.trim_matches(['[', ']']).to_string();
+            } else if let Some((k, _)) = l.split_once('=') {
+                let k = k.trim();
+                if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    shown.insert(format!("{section}.{k}"));
+                }
+            }
+        }
+        let defaults = toml::Table::try_from(PipelineConfig::default()).unwrap();
+        let mut missing = Vec::new();
+        fn walk(
+            prefix: &str,
+            t: &toml::Table,
+            shown: &std::collections::BTreeSet<String>,
+            missing: &mut Vec<String>,
+        ) {
+            for (k, v) in t {
+                match v {
+                    toml::Value::Table(sub) => walk(
+                        &if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        },
+                        sub,
+                        shown,
+                        missing,
+                    ),
+                    _ => {
+                        let key = format!("{prefix}.{k}");
+                        if !shown.contains(&key) {
+                            missing.push(key);
+                        }
+                    }
+                }
+            }
+        }
+        walk("", &defaults, &shown, &mut missing);
+        assert!(
+            missing.is_empty(),
+            "pipeline.toml does not show: {missing:?}"
+        );
+    }
+
     #[test]
     fn shipped_pipeline_toml_parses_and_validates() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipeline.toml");

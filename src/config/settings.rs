@@ -103,13 +103,19 @@ impl Settings {
         let compression = match out.compression.as_str() {
             "zstd" => {
                 if !(1..=22).contains(&out.zstd_level) {
-                    return Err(Error::config("output.zstd_level", format!("{} is out of range: allowed 1 to 22", out.zstd_level)));
+                    return Err(Error::config(
+                        "output.zstd_level",
+                        format!("{} is out of range: allowed 1 to 22", out.zstd_level),
+                    ));
                 }
                 Compression::Zstd(out.zstd_level)
             }
             "none" => Compression::None,
             other => {
-                return Err(Error::config("output.compression", format!("unknown codec {other:?}: allowed \"zstd\", \"none\"")))
+                return Err(Error::config(
+                    "output.compression",
+                    format!("unknown codec {other:?}: allowed \"zstd\", \"none\""),
+                ))
             }
         };
         if out.row_group_rows == 0 {
@@ -149,7 +155,9 @@ impl Settings {
 pub fn check_batch_id(batch: &str, key: &str) -> Result<()> {
     let ok = !batch.is_empty()
         && !batch.starts_with('.')
-        && batch.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        && batch
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
     if ok {
         Ok(())
     } else {
@@ -175,13 +183,28 @@ mod tests {
 
     #[test]
     fn bad_values_name_their_key_and_allowed_values() {
-        let e = with(|c| c.output.compression = "lzma".into()).unwrap_err().to_string();
-        assert!(e.contains("output.compression") && e.contains("zstd"), "{e}");
+        let e = with(|c| c.output.compression = "lzma".into())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("output.compression") && e.contains("zstd"),
+            "{e}"
+        );
         let e = with(|c| c.output.zstd_level = 40).unwrap_err().to_string();
-        assert!(e.contains("output.zstd_level") && e.contains("1 to 22"), "{e}");
-        let e = with(|c| c.run.reference_date = "17/04/2024".into()).unwrap_err().to_string();
-        assert!(e.contains("run.reference_date") && e.contains("YYYY-MM-DD"), "{e}");
-        let e = with(|c| c.run.batch = "../x".into()).unwrap_err().to_string();
+        assert!(
+            e.contains("output.zstd_level") && e.contains("1 to 22"),
+            "{e}"
+        );
+        let e = with(|c| c.run.reference_date = "17/04/2024".into())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("run.reference_date") && e.contains("YYYY-MM-DD"),
+            "{e}"
+        );
+        let e = with(|c| c.run.batch = "../x".into())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("run.batch"), "{e}");
         assert!(with(|c| c.run.chunk_size = 0).is_err());
     }

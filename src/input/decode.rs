@@ -70,13 +70,19 @@ mod tests {
 
     #[test]
     fn utf8_with_bom_is_accepted() {
-        assert_eq!(decode_text(b"\xEF\xBB\xBFL'\xC3\xA9t\xC3\xA9").unwrap(), "L'été");
+        assert_eq!(
+            decode_text(b"\xEF\xBB\xBFL'\xC3\xA9t\xC3\xA9").unwrap(),
+            "L'été"
+        );
     }
 
     #[test]
     fn windows_1252_is_decoded() {
         let bytes = b"Le pr\xe9sident a d\xe9clar\xe9 \xab non \xbb hier \x96 \x80 10.";
-        assert_eq!(decode_text(bytes).unwrap(), "Le président a déclaré « non » hier – € 10.");
+        assert_eq!(
+            decode_text(bytes).unwrap(),
+            "Le président a déclaré « non » hier – € 10."
+        );
     }
 
     #[test]
@@ -87,7 +93,9 @@ mod tests {
 
     #[test]
     fn control_garbage_is_an_encoding_error() {
-        let bytes: Vec<u8> = (0..400u32).map(|i| [0x01, 0x9d, 0x02, 0xff, 0x1b, 0x81][(i % 6) as usize]).collect();
+        let bytes: Vec<u8> = (0..400u32)
+            .map(|i| [0x01, 0x9d, 0x02, 0xff, 0x1b, 0x81][(i % 6) as usize])
+            .collect();
         let e = decode_text(&bytes).unwrap_err();
         assert_eq!(e.reason, RejectReason::Encoding, "{}", e.detail);
     }

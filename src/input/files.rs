@@ -77,19 +77,30 @@ pub fn discover(roots: &[PathBuf]) -> Result<(Vec<InputFile>, Vec<PathBuf>)> {
         if root.is_dir() {
             walk(root, root, &mut files, &mut skipped)?;
         } else {
-            let name = root.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default();
             push(root, name, &mut files, &mut skipped);
         }
     }
     Ok((files, skipped))
 }
 
-fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, skipped: &mut Vec<PathBuf>) -> Result<()> {
+fn walk(
+    root: &Path,
+    dir: &Path,
+    files: &mut Vec<InputFile>,
+    skipped: &mut Vec<PathBuf>,
+) -> Result<()> {
     let read = std::fs::read_dir(dir).map_err(|_| Error::MissingInput(dir.to_path_buf()))?;
     let mut entries: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
     entries.sort();
     for path in entries {
-        let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
         if name.starts_with('.') {
             continue;
         }
@@ -97,7 +108,11 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, skipped: &mut Vec<P
             walk(root, &path, files, skipped)?;
         } else {
             let rel = path.strip_prefix(root).unwrap_or(&path);
-            let locator = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let locator = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             push(&path, locator, files, skipped);
         }
     }
@@ -106,7 +121,12 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, skipped: &mut Vec<P
 
 fn push(path: &Path, locator: String, files: &mut Vec<InputFile>, skipped: &mut Vec<PathBuf>) {
     match classify(&locator) {
-        Some((format, compression)) => files.push(InputFile { path: path.to_path_buf(), locator, format, compression }),
+        Some((format, compression)) => files.push(InputFile {
+            path: path.to_path_buf(),
+            locator,
+            format,
+            compression,
+        }),
         None => skipped.push(path.to_path_buf()),
     }
 }
@@ -118,9 +138,18 @@ mod tests {
     #[test]
     fn classifies_by_name() {
         assert_eq!(classify("a.txt"), Some((Format::Text, Compression::None)));
-        assert_eq!(classify("a.JSONL.gz"), Some((Format::Jsonl, Compression::Gzip)));
-        assert_eq!(classify("a.ndjson.zst"), Some((Format::Jsonl, Compression::Zstd)));
-        assert_eq!(classify("a.warc.gz"), Some((Format::Warc, Compression::Gzip)));
+        assert_eq!(
+            classify("a.JSONL.gz"),
+            Some((Format::Jsonl, Compression::Gzip))
+        );
+        assert_eq!(
+            classify("a.ndjson.zst"),
+            Some((Format::Jsonl, Compression::Zstd))
+        );
+        assert_eq!(
+            classify("a.warc.gz"),
+            Some((Format::Warc, Compression::Gzip))
+        );
         assert_eq!(classify("README.md"), None);
         assert_eq!(classify("noext"), None);
     }
@@ -129,14 +158,23 @@ mod tests {
     fn walks_sorted_skipping_hidden_and_unknown() {
         let dir = tempdir("walk");
         std::fs::create_dir_all(dir.join("sub")).unwrap();
-        for f in ["b.txt", "a.jsonl", ".hidden.txt", "notes.md", "sub/c.txt.gz"] {
+        for f in [
+            "b.txt",
+            "a.jsonl",
+            ".hidden.txt",
+            "notes.md",
+            "sub/c.txt.gz",
+        ] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
-        let (files, skipped) = discover(&[dir.clone()]).unwrap();
+        let (files, skipped) = discover(std::slice::from_ref(&dir)).unwrap();
         let locs: Vec<_> = files.iter().map(|f| f.locator.as_str()).collect();
         assert_eq!(locs, ["a.jsonl", "b.txt", "sub/c.txt.gz"]);
         assert_eq!(skipped.len(), 1);
-        assert!(matches!(discover(&[dir.join("missing")]), Err(Error::MissingInput(_))));
+        assert!(matches!(
+            discover(&[dir.join("missing")]),
+            Err(Error::MissingInput(_))
+        ));
         std::fs::remove_dir_all(dir).unwrap();
     }
 

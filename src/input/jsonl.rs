@@ -67,7 +67,11 @@ pub fn parse_line(line: &str, input: String) -> Result<RawRecord, String> {
         language: nonempty(rec.language).map(|l| l.to_ascii_lowercase()),
         crawled: date("crawled", rec.crawled)?,
     };
-    Ok(RawRecord { input, payload, meta })
+    Ok(RawRecord {
+        input,
+        payload,
+        meta,
+    })
 }
 
 #[cfg(test)]
@@ -89,16 +93,30 @@ mod tests {
 
     #[test]
     fn malformed_lines_say_why() {
-        assert!(parse_line("{\"text\": ", "x".into()).unwrap_err().contains("invalid JSON"));
-        assert!(parse_line("{\"title\": \"t\"}", "x".into()).unwrap_err().contains("neither"));
-        assert!(parse_line("{\"text\": \"a\", \"published\": \"hier\"}", "x".into()).unwrap_err().contains("published"));
+        assert!(parse_line("{\"text\": ", "x".into())
+            .unwrap_err()
+            .contains("invalid JSON"));
+        assert!(parse_line("{\"title\": \"t\"}", "x".into())
+            .unwrap_err()
+            .contains("neither"));
+        assert!(
+            parse_line("{\"text\": \"a\", \"published\": \"hier\"}", "x".into())
+                .unwrap_err()
+                .contains("published")
+        );
         assert!(parse_line("[1,2]", "x".into()).is_err());
     }
 
     #[test]
     fn iso_dates() {
-        assert_eq!(parse_iso_date("2023-10-28"), NaiveDate::from_ymd_opt(2023, 10, 28));
-        assert_eq!(parse_iso_date("2023-10-28 10:00"), NaiveDate::from_ymd_opt(2023, 10, 28));
+        assert_eq!(
+            parse_iso_date("2023-10-28"),
+            NaiveDate::from_ymd_opt(2023, 10, 28)
+        );
+        assert_eq!(
+            parse_iso_date("2023-10-28 10:00"),
+            NaiveDate::from_ymd_opt(2023, 10, 28)
+        );
         assert_eq!(parse_iso_date("2023-10-28x"), None);
         assert_eq!(parse_iso_date("28/10/2023"), None);
     }

@@ -61,11 +61,17 @@ impl Lexicon {
             path: dir.display().to_string(),
             message: e.to_string(),
         };
-        let mut langs: Vec<_> = std::fs::read_dir(dir).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+        let mut langs: Vec<_> = std::fs::read_dir(dir)
+            .map_err(io)?
+            .collect::<std::io::Result<_>>()
+            .map_err(io)?;
         langs.sort_by_key(|e| e.path());
         for lang_dir in langs.into_iter().filter(|e| e.path().is_dir()) {
             let lang = lang_dir.file_name().to_string_lossy().to_string();
-            let mut files: Vec<_> = std::fs::read_dir(lang_dir.path()).map_err(io)?.collect::<std::io::Result<_>>().map_err(io)?;
+            let mut files: Vec<_> = std::fs::read_dir(lang_dir.path())
+                .map_err(io)?
+                .collect::<std::io::Result<_>>()
+                .map_err(io)?;
             files.sort_by_key(|e| e.path());
             for file in files {
                 let path = file.path();
@@ -85,7 +91,10 @@ impl Lexicon {
 
     /// Adds the entries of one list text (see the module docs for the format).
     pub fn add(&mut self, lang: &str, name: &str, text: &str) {
-        let list = self.lists.entry((lang.to_string(), name.to_string())).or_default();
+        let list = self
+            .lists
+            .entry((lang.to_string(), name.to_string()))
+            .or_default();
         list.extend(
             text.lines()
                 .map(str::trim)
@@ -137,7 +146,11 @@ mod tests {
     #[test]
     fn parses_lists_pairs_and_comments() {
         let mut lex = Lexicon::default();
-        lex.add("fr", "months", "# comment\njanvier | 1\n\n févr. | 2 \nnopair\n");
+        lex.add(
+            "fr",
+            "months",
+            "# comment\njanvier | 1\n\n févr. | 2 \nnopair\n",
+        );
         assert_eq!(lex.list("fr", "months").len(), 3);
         assert_eq!(
             lex.pairs("fr", "months"),

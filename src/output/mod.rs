@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
-use parquet::file::properties::WriterProperties;
 use parquet::file::metadata::KeyValue;
+use parquet::file::properties::WriterProperties;
 
 use crate::config::{Compression, OutputSettings};
 use crate::error::{Error, Result};
@@ -53,7 +53,10 @@ impl BatchWriter {
     pub fn create(settings: &OutputSettings, meta: &FileMetadata) -> Result<Self> {
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
         let compression = match settings.compression {
-            Compression::Zstd(level) => ParquetCompression::ZSTD(ZstdLevel::try_new(level).map_err(|e| Error::config("output.zstd_level", e.to_string()))?),
+            Compression::Zstd(level) => ParquetCompression::ZSTD(
+                ZstdLevel::try_new(level)
+                    .map_err(|e| Error::config("output.zstd_level", e.to_string()))?,
+            ),
             Compression::None => ParquetCompression::UNCOMPRESSED,
         };
         let props = WriterProperties::builder()
@@ -62,7 +65,10 @@ impl BatchWriter {
             .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
             .set_key_value_metadata(Some(vec![
                 KeyValue::new("gazette.schema_version".into(), SCHEMA_VERSION.to_string()),
-                KeyValue::new("gazette.version".into(), env!("CARGO_PKG_VERSION").to_string()),
+                KeyValue::new(
+                    "gazette.version".into(),
+                    env!("CARGO_PKG_VERSION").to_string(),
+                ),
                 KeyValue::new("gazette.batch".into(), meta.batch.clone()),
                 KeyValue::new("gazette.config_sha256".into(), meta.config_sha256.clone()),
             ]))
@@ -70,13 +76,27 @@ impl BatchWriter {
         let mut writers = BTreeMap::new();
         for table in Table::ALL {
             let dir = staging.join(table.name());
-            std::fs::create_dir_all(&dir).map_err(|source| Error::Output { path: dir.clone(), source })?;
+            std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
+                path: dir.clone(),
+                source,
+            })?;
             let path = dir.join("part-00000.parquet");
-            let file = File::create(&path).map_err(|source| Error::Output { path: path.clone(), source })?;
-            let writer = ArrowWriter::try_new(file, table.schema(), Some(props.clone())).map_err(|e| table_err(table, e))?;
+            let file = File::create(&path).map_err(|source| Error::Output {
+                path: path.clone(),
+                source,
+            })?;
+            let writer = ArrowWriter::try_new(file, table.schema(), Some(props.clone()))
+                .map_err(|e| table_err(table, e))?;
             writers.insert(table, writer);
         }
-        Ok(BatchWriter { output: settings.dir.clone(), batch: meta.batch.clone(), staging, writers, committed: false, documents_batches: 0 })
+        Ok(BatchWriter {
+            output: settings.dir.clone(),
+            batch: meta.batch.clone(),
+            staging,
+            writers,
+            committed: false,
+            documents_batches: 0,
+        })
     }
 
     /// Appends rows to a table (row groups are cut at `output.row_group_rows`).
@@ -95,9 +115,10 @@ impl BatchWriter {
 
     fn failpoint(&self) -> Result<()> {
         match std::env::var(FAILPOINT_ENV).as_deref() {
-            Ok("after-first-chunk") if self.documents_batches == 1 => {
-                Err(Error::Table { table: "documents", message: format!("{FAILPOINT_ENV}=after-first-chunk: simulated failure") })
-            }
+            Ok("after-first-chunk") if self.documents_batches == 1 => Err(Error::Table {
+                table: "documents",
+                message: format!("{FAILPOINT_ENV}=after-first-chunk: simulated failure"),
+            }),
             Ok("abort-after-first-chunk") if self.documents_batches == 1 => std::process::abort(),
             _ => Ok(()),
         }
@@ -110,13 +131,22 @@ impl BatchWriter {
             writer.close().map_err(|e| table_err(table, e))?;
         }
         for table in Table::ALL {
-            let target = self.output.join(table.name()).join(format!("batch={}", self.batch));
+            let target = self
+                .output
+                .join(table.name())
+                .join(format!("batch={}", self.batch));
             partition::replace_dir(&self.staging.join(table.name()), &target)?;
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-        partition::write_atomic(&self.output.join("_runs").join(format!("{}.json", self.batch)), &json)?;
+        partition::write_atomic(
+            &self
+                .output
+                .join("_runs")
+                .join(format!("{}.json", self.batch)),
+            &json,
+        )?;
         self.committed = true;
-        let _ = std::fs::remove_dir(&self.staging);
+        let _ = std::fs::remove_dir_all(&self.staging);
         let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
         Ok(())
     }
@@ -124,6 +154,11 @@ impl BatchWriter {
     /// The output directory.
     pub fn output_dir(&self) -> &Path {
         &self.output
+    }
+
+    /// This run's private staging directory (also used for scratch files).
+    pub fn staging_dir(&self) -> &Path {
+        &self.staging
     }
 }
 
@@ -138,5 +173,8 @@ impl Drop for BatchWriter {
 }
 
 fn table_err(table: Table, e: impl std::fmt::Display) -> Error {
-    Error::Table { table: table.name(), message: e.to_string() }
+    Error::Table {
+        table: table.name(),
+        message: e.to_string(),
+    }
 }

@@ -15,7 +15,10 @@ use crate::error::{Error, Result};
 pub const STAGING_DIR: &str = "_staging";
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Output { path: path.to_path_buf(), source }
+    move |source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 /// Creates a fresh staging directory for `batch`, removing leftovers of earlier failed
@@ -63,12 +66,22 @@ pub fn replace_dir(staged: &Path, target: &Path) -> Result<()> {
 fn exchange(a: &Path, b: &Path) -> bool {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
-    let (Ok(ca), Ok(cb)) = (CString::new(a.as_os_str().as_bytes()), CString::new(b.as_os_str().as_bytes())) else {
+    let (Ok(ca), Ok(cb)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
         return false;
     };
     // SAFETY: both pointers are valid NUL-terminated paths for the duration of the call.
     let rc = unsafe {
-        libc::syscall(libc::SYS_renameat2, libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE)
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
     };
     rc == 0
 }
@@ -105,8 +118,14 @@ mod tests {
         std::fs::create_dir_all(&staged).unwrap();
         std::fs::write(staged.join("part-00000.parquet"), "new").unwrap();
         replace_dir(&staged, &target).unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("part-00000.parquet")).unwrap(), "new");
-        assert!(!target.join("part-00001.parquet").exists(), "no mix of old and new files");
+        assert_eq!(
+            std::fs::read_to_string(target.join("part-00000.parquet")).unwrap(),
+            "new"
+        );
+        assert!(
+            !target.join("part-00001.parquet").exists(),
+            "no mix of old and new files"
+        );
         assert!(!staged.exists());
         std::fs::remove_dir_all(&out).unwrap();
     }

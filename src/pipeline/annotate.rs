@@ -6,13 +6,15 @@ use rayon::prelude::*;
 use super::prepare::Prepared;
 use super::spill::SpillReader;
 use super::timing::{StageTimes, Step};
-use super::Stages;
+use super::{Context, Stages};
 use crate::error::Result;
 use crate::model::{Annotations, Document};
 use crate::output::{BatchWriter, Counts};
 use crate::progress::Progress;
 use crate::stages::dedup::Duplicate;
-use crate::tables::{DateMentionsBuilder, DocumentsBuilder, EntityMentionsBuilder, QuotesBuilder, Table};
+use crate::tables::{
+    DateMentionsBuilder, DocumentsBuilder, EntityMentionsBuilder, QuotesBuilder, Table,
+};
 use crate::text::CharOffsets;
 
 /// One document of pass 2 with what dedup decided about it.
@@ -23,7 +25,12 @@ pub struct Work<'a> {
     pub duplicate: Option<(String, f32)>,
 }
 
-fn annotate_one(stages: &Stages, times: &StageTimes, spill: &SpillReader, work: &Work) -> Result<(Document, Annotations)> {
+fn annotate_one(
+    stages: &Stages,
+    times: &StageTimes,
+    spill: &SpillReader,
+    work: &Work,
+) -> Result<(Document, Annotations)> {
     let mut doc = spill.read(work.prepared.slot)?;
     doc.doc_id = work.prepared.doc_id.clone();
     if let Some((rep, sim)) = &work.duplicate {
@@ -47,13 +54,24 @@ fn annotate_one(stages: &Stages, times: &StageTimes, spill: &SpillReader, work: 
 }
 
 /// Runs pass 2 over `work` (already sorted by doc_id).
-pub fn run(stages: &Stages, times: &StageTimes, spill: &SpillReader, work: &[Work], chunk_size: usize, writer: &mut BatchWriter, counts: &mut Counts, progress: &Progress) -> Result<()> {
+pub fn run(
+    ctx: &Context,
+    spill: &SpillReader,
+    work: &[Work],
+    writer: &mut BatchWriter,
+    counts: &mut Counts,
+    progress: &Progress,
+) -> Result<()> {
+    let (stages, times) = (ctx.stages, ctx.times);
     let mut docs_b = DocumentsBuilder::new();
     let mut ents_b = EntityMentionsBuilder::default();
     let mut quotes_b = QuotesBuilder::default();
     let mut dates_b = DateMentionsBuilder::default();
-    for chunk in work.chunks(chunk_size) {
-        let results: Vec<Result<(Document, Annotations)>> = chunk.par_iter().map(|w| annotate_one(stages, times, spill, w)).collect();
+    for chunk in work.chunks(ctx.chunk_size) {
+        let results: Vec<Result<(Document, Annotations)>> = chunk
+            .par_iter()
+            .map(|w| annotate_one(stages, times, spill, w))
+            .collect();
         times.time(Step::Write, || -> Result<()> {
             for result in results {
                 let (doc, ann) = result?;
@@ -83,7 +101,10 @@ pub fn plan<'a>(prepared: &'a [Prepared], verdicts: &[Option<Duplicate>]) -> Vec
     let mut work: Vec<Work> = prepared
         .iter()
         .zip(verdicts)
-        .map(|(p, v)| Work { prepared: p, duplicate: v.map(|d| (prepared[d.representative].doc_id.clone(), d.similarity)) })
+        .map(|(p, v)| Work {
+            prepared: p,
+            duplicate: v.map(|d| (prepared[d.representative].doc_id.clone(), d.similarity)),
+        })
         .collect();
     work.sort_by(|a, b| a.prepared.doc_id.cmp(&b.prepared.doc_id));
     work

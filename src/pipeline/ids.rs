@@ -5,7 +5,10 @@ use sha2::{Digest, Sha256};
 
 /// 16 hex digits (64 bits) of SHA-256 over a tagged key.
 fn short_hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes())[..8].iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(key.as_bytes())[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// The id of a record with this URL (when known) and locator.
@@ -38,7 +41,10 @@ mod tests {
 
     #[test]
     fn ids_are_stable_and_unique() {
-        assert_eq!(doc_id(Some("https://a.test/x"), "f.jsonl#1"), doc_id(Some("https://a.test/x"), "g.jsonl#9"));
+        assert_eq!(
+            doc_id(Some("https://a.test/x"), "f.jsonl#1"),
+            doc_id(Some("https://a.test/x"), "g.jsonl#9")
+        );
         assert_ne!(doc_id(None, "a.txt"), doc_id(None, "b.txt"));
         assert_eq!(doc_id(None, "a.txt").len(), 16);
         let id = doc_id(Some("u"), "x");

@@ -76,6 +76,13 @@ impl Stages {
     }
 }
 
+/// What both passes share: the stages, the timers and the chunk size.
+pub(crate) struct Context<'a> {
+    stages: &'a Stages,
+    times: &'a StageTimes,
+    chunk_size: usize,
+}
+
 /// Options of one run that are not configuration.
 #[derive(Debug, Clone, Default)]
 pub struct RunOptions {
@@ -90,29 +97,49 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
     let clock = Instant::now();
     let (files, skipped) = discover(&settings.input.paths)?;
     let config_json = config.canonical_json();
-    let config_sha256: String = Sha256::digest(config_json.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    let config_sha256: String = Sha256::digest(config_json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.run.threads)
         .build()
         .map_err(|e| Error::config("run.threads", e.to_string()))?;
     let stages = Stages::build(settings)?;
-    let mut writer = BatchWriter::create(&settings.output, &FileMetadata { batch: settings.run.batch.clone(), config_sha256: config_sha256.clone() })?;
+    let mut writer = BatchWriter::create(
+        &settings.output,
+        &FileMetadata {
+            batch: settings.run.batch.clone(),
+            config_sha256: config_sha256.clone(),
+        },
+    )?;
     let times = StageTimes::default();
-    let mut counts = Counts { skipped_files: skipped.len(), ..Counts::default() };
+    let mut counts = Counts {
+        skipped_files: skipped.len(),
+        ..Counts::default()
+    };
     for path in &skipped {
         tracing::info!(path = %path.display(), "skipped: not a format gazette reads");
     }
 
+    let ctx = Context {
+        stages: &stages,
+        times: &times,
+        chunk_size: settings.run.chunk_size,
+    };
     pool.install(|| -> Result<()> {
         let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
         let progress = Progress::start("parse", None, options.progress);
         let reader = RecordReader::new(files, settings.input.max_bytes);
-        let pass_one = prepare::run(&stages, &times, reader, settings.run.chunk_size, &mut spill, &progress)?;
+        let pass_one = prepare::run(&ctx, reader, &mut spill, &progress)?;
         progress.finish();
         let spill = spill.finish()?;
 
         let mut prepared = pass_one.prepared;
-        let mut keys: Vec<_> = prepared.iter().map(|p| (p.doc_id.clone(), p.input.clone(), p.url.clone())).collect();
+        let mut keys: Vec<_> = prepared
+            .iter()
+            .map(|p| (p.doc_id.clone(), p.input.clone(), p.url.clone()))
+            .collect();
         ids::disambiguate(&mut keys);
         for (p, (id, _, _)) in prepared.iter_mut().zip(keys) {
             p.doc_id = id;
@@ -120,21 +147,33 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         let verdicts = times.time(Step::Dedup, || {
             let entries: Vec<DedupEntry> = prepared
                 .iter()
-                .map(|p| DedupEntry { doc_id: p.doc_id.clone(), fingerprint: p.fingerprint.clone(), published: p.published, agency: p.agency, has_url: p.url.is_some(), chars: p.chars })
+                .map(|p| DedupEntry {
+                    doc_id: p.doc_id.clone(),
+                    fingerprint: p.fingerprint.clone(),
+                    published: p.published,
+                    agency: p.agency,
+                    has_url: p.url.is_some(),
+                    chars: p.chars,
+                })
                 .collect();
             stages.dedup.cluster(&entries)
         });
 
         let work = annotate::plan(&prepared, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
-        annotate::run(&stages, &times, &spill, &work, settings.run.chunk_size, &mut writer, &mut counts, &progress)?;
+        annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;
         progress.finish();
         spill.remove();
 
-        times.time(Step::Write, || writer.write(Table::Rejects, &RejectsBuilder::build(&pass_one.rejects)?))?;
+        times.time(Step::Write, || {
+            writer.write(Table::Rejects, &RejectsBuilder::build(&pass_one.rejects)?)
+        })?;
         counts.rejects = pass_one.rejects.len();
         for r in &pass_one.rejects {
-            *counts.rejects_by_reason.entry(r.reason.as_str().to_string()).or_default() += 1;
+            *counts
+                .rejects_by_reason
+                .entry(r.reason.as_str().to_string())
+                .or_default() += 1;
         }
         counts.input_records = counts.documents + counts.rejects;
         Ok(())

@@ -5,7 +5,7 @@ use rayon::prelude::*;
 
 use super::spill::{SpillSlot, SpillWriter};
 use super::timing::{StageTimes, Step};
-use super::Stages;
+use super::{Context, Stages};
 use crate::error::Result;
 use crate::input::{InputItem, RecordReader};
 use crate::model::{Document, Reject};
@@ -41,7 +41,11 @@ pub struct PassOne {
     pub rejects: Vec<Reject>,
 }
 
-fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Result<(Document, Fingerprint), Reject> {
+fn prepare_one(
+    stages: &Stages,
+    times: &StageTimes,
+    item: InputItem,
+) -> Result<(Document, Fingerprint), Reject> {
     let record = item?;
     let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
     doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
@@ -54,15 +58,28 @@ fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Result<(
 }
 
 /// Runs pass 1 over `reader`, `chunk_size` records at a time.
-pub fn run(stages: &Stages, times: &StageTimes, mut reader: RecordReader, chunk_size: usize, spill: &mut SpillWriter, progress: &Progress) -> Result<PassOne> {
-    let mut out = PassOne { prepared: Vec::new(), rejects: Vec::new() };
+pub fn run(
+    ctx: &Context,
+    mut reader: RecordReader,
+    spill: &mut SpillWriter,
+    progress: &Progress,
+) -> Result<PassOne> {
+    let (stages, times, chunk_size) = (ctx.stages, ctx.times, ctx.chunk_size);
+    let mut out = PassOne {
+        prepared: Vec::new(),
+        rejects: Vec::new(),
+    };
     loop {
-        let chunk: Vec<InputItem> = times.time(Step::Read, || reader.by_ref().take(chunk_size).collect());
+        let chunk: Vec<InputItem> =
+            times.time(Step::Read, || reader.by_ref().take(chunk_size).collect());
         if chunk.is_empty() {
             break;
         }
         let n = chunk.len() as u64;
-        let results: Vec<_> = chunk.into_par_iter().map(|item| prepare_one(stages, times, item)).collect();
+        let results: Vec<_> = chunk
+            .into_par_iter()
+            .map(|item| prepare_one(stages, times, item))
+            .collect();
         for result in results {
             match result {
                 Ok((doc, fingerprint)) => {

@@ -25,21 +25,31 @@ pub struct SpillWriter {
 }
 
 fn err(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Scratch { path: path.to_path_buf(), source }
+    move |source| Error::Scratch {
+        path: path.to_path_buf(),
+        source,
+    }
 }
 
 impl SpillWriter {
     /// Creates (truncates) the spill file.
     pub fn create(path: &Path) -> Result<Self> {
         let file = File::create(path).map_err(err(path))?;
-        Ok(SpillWriter { path: path.to_path_buf(), out: BufWriter::with_capacity(1 << 20, file), offset: 0 })
+        Ok(SpillWriter {
+            path: path.to_path_buf(),
+            out: BufWriter::with_capacity(1 << 20, file),
+            offset: 0,
+        })
     }
 
     /// Appends a document and returns where it is.
     pub fn append(&mut self, doc: &Document) -> Result<SpillSlot> {
         let bytes = serde_json::to_vec(doc).expect("documents serialise");
         self.out.write_all(&bytes).map_err(err(&self.path))?;
-        let slot = SpillSlot { offset: self.offset, len: u32::try_from(bytes.len()).unwrap_or(u32::MAX) };
+        let slot = SpillSlot {
+            offset: self.offset,
+            len: u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+        };
         self.offset += bytes.len() as u64;
         Ok(slot)
     }
@@ -48,7 +58,10 @@ impl SpillWriter {
     pub fn finish(mut self) -> Result<SpillReader> {
         self.out.flush().map_err(err(&self.path))?;
         let file = File::open(&self.path).map_err(err(&self.path))?;
-        Ok(SpillReader { path: self.path, file })
+        Ok(SpillReader {
+            path: self.path,
+            file,
+        })
     }
 }
 
@@ -62,7 +75,9 @@ impl SpillReader {
     /// Reads back the document stored at `slot`.
     pub fn read(&self, slot: SpillSlot) -> Result<Document> {
         let mut buf = vec![0u8; slot.len as usize];
-        self.file.read_exact_at(&mut buf, slot.offset).map_err(err(&self.path))?;
+        self.file
+            .read_exact_at(&mut buf, slot.offset)
+            .map_err(err(&self.path))?;
         serde_json::from_slice(&buf).map_err(|e| Error::Scratch {
             path: self.path.clone(),
             source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
@@ -84,7 +99,11 @@ mod tests {
         let path = std::env::temp_dir().join(format!("gazette-spill-{}", std::process::id()));
         let mut w = SpillWriter::create(&path).unwrap();
         let docs: Vec<Document> = (0..3)
-            .map(|i| Document { doc_id: format!("d{i}"), body: format!("corps « {i} »\nété"), ..Default::default() })
+            .map(|i| Document {
+                doc_id: format!("d{i}"),
+                body: format!("corps « {i} »\nété"),
+                ..Default::default()
+            })
             .collect();
         let slots: Vec<_> = docs.iter().map(|d| w.append(d).unwrap()).collect();
         let r = w.finish().unwrap();

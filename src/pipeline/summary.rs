@@ -16,7 +16,11 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
         c.rejects
     );
     if !c.rejects_by_reason.is_empty() {
-        let reasons: Vec<String> = c.rejects_by_reason.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let reasons: Vec<String> = c
+            .rejects_by_reason
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
         s.push_str(&format!("  ({})", reasons.join(", ")));
     }
     s.push_str(&format!(
@@ -24,10 +28,22 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
         c.entity_mentions, c.quotes, c.date_mentions
     ));
     if c.skipped_files > 0 {
-        s.push_str(&format!("  skipped {} file(s) of unknown format (see -v)\n", c.skipped_files));
+        s.push_str(&format!(
+            "  skipped {} file(s) of unknown format (see -v)\n",
+            c.skipped_files
+        ));
     }
-    let order = ["read", "parse", "dedup", "dates", "entities", "quotes", "write"];
-    let times: Vec<String> = order.iter().filter_map(|k| m.stage_seconds.get(*k).map(|v| format!("{k} {v:.2}s"))).collect();
-    s.push_str(&format!("  time {:.2}s wall; per stage (thread time): {}\n", m.wall_seconds, times.join(", ")));
+    let order = [
+        "read", "parse", "dedup", "dates", "entities", "quotes", "write",
+    ];
+    let times: Vec<String> = order
+        .iter()
+        .filter_map(|k| m.stage_seconds.get(*k).map(|v| format!("{k} {v:.2}s")))
+        .collect();
+    s.push_str(&format!(
+        "  time {:.2}s wall; per stage (thread time): {}\n",
+        m.wall_seconds,
+        times.join(", ")
+    ));
     s
 }

@@ -24,7 +24,15 @@ pub enum Step {
 }
 
 impl Step {
-    const ALL: [Step; 7] = [Step::Read, Step::Parse, Step::Dedup, Step::Dates, Step::Entities, Step::Quotes, Step::Write];
+    const ALL: [Step; 7] = [
+        Step::Read,
+        Step::Parse,
+        Step::Dedup,
+        Step::Dates,
+        Step::Entities,
+        Step::Quotes,
+        Step::Write,
+    ];
 
     fn name(self) -> &'static str {
         match self {
@@ -56,7 +64,12 @@ impl StageTimes {
     pub fn seconds(&self) -> BTreeMap<String, f64> {
         Step::ALL
             .iter()
-            .map(|&s| (s.name().to_string(), self.0[s as usize].load(Ordering::Relaxed) as f64 / 1e9))
+            .map(|&s| {
+                (
+                    s.name().to_string(),
+                    self.0[s as usize].load(Ordering::Relaxed) as f64 / 1e9,
+                )
+            })
             .collect()
     }
 }

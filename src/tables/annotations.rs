@@ -4,7 +4,9 @@
 
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, StringBuilder};
+use arrow::array::{
+    ArrayRef, BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, StringBuilder,
+};
 use arrow::record_batch::RecordBatch;
 
 use super::{date32, int32, Table};
@@ -13,7 +15,10 @@ use crate::model::{DateMention, EntityMention, Quote};
 use crate::text::CharOffsets;
 
 fn batch(table: Table, columns: Vec<ArrayRef>) -> Result<RecordBatch> {
-    RecordBatch::try_new(table.schema(), columns).map_err(|e| Error::Table { table: table.name(), message: e.to_string() })
+    RecordBatch::try_new(table.schema(), columns).map_err(|e| Error::Table {
+        table: table.name(),
+        message: e.to_string(),
+    })
 }
 
 /// Accumulates `entity_mentions` rows.
@@ -34,7 +39,13 @@ pub struct EntityMentionsBuilder {
 
 impl EntityMentionsBuilder {
     /// Appends one document's mentions (sorted by start).
-    pub fn append(&mut self, doc_id: &str, body: &str, offsets: &CharOffsets, mentions: &[EntityMention]) {
+    pub fn append(
+        &mut self,
+        doc_id: &str,
+        body: &str,
+        offsets: &CharOffsets,
+        mentions: &[EntityMention],
+    ) {
         for (i, m) in mentions.iter().enumerate() {
             self.doc_id.append_value(doc_id);
             self.mention.append_value(int32(i));
@@ -143,7 +154,13 @@ pub struct DateMentionsBuilder {
 
 impl DateMentionsBuilder {
     /// Appends one document's temporal expressions (sorted by start).
-    pub fn append(&mut self, doc_id: &str, body: &str, offsets: &CharOffsets, dates: &[DateMention]) {
+    pub fn append(
+        &mut self,
+        doc_id: &str,
+        body: &str,
+        offsets: &CharOffsets,
+        dates: &[DateMention],
+    ) {
         for (i, d) in dates.iter().enumerate() {
             self.doc_id.append_value(doc_id);
             self.mention.append_value(int32(i));
@@ -152,7 +169,8 @@ impl DateMentionsBuilder {
             self.end.append_value(int32(offsets.char_of(d.end)));
             self.value.append_option(d.value.as_deref());
             self.date.append_option(d.date.map(date32));
-            self.granularity.append_option(d.granularity.map(|g| g.as_str()));
+            self.granularity
+                .append_option(d.granularity.map(|g| g.as_str()));
             self.relative.append_value(d.relative);
             self.anchor.append_option(d.anchor.map(date32));
         }

@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use arrow::array::{ArrayRef, Date32Builder, Float32Builder, Int32Builder, ListBuilder, StringBuilder};
+use arrow::array::{
+    ArrayRef, Date32Builder, Float32Builder, Int32Builder, ListBuilder, StringBuilder,
+};
 use arrow::record_batch::RecordBatch;
 
 use super::{date32, int32, Table};
@@ -65,8 +67,10 @@ impl DocumentsBuilder {
         self.removed.append(true);
         self.chars.append_value(int32(doc.chars()));
         self.words.append_value(int32(doc.words()));
-        self.published_date.append_option(doc.published_date.map(date32));
-        self.date_source.append_option(doc.date_source.map(|s| s.as_str()));
+        self.published_date
+            .append_option(doc.published_date.map(date32));
+        self.date_source
+            .append_option(doc.date_source.map(|s| s.as_str()));
         self.content_hash.append_value(&doc.content_hash);
         self.duplicate_of.append_option(doc.duplicate_of.as_deref());
         self.similarity.append_option(doc.similarity);
@@ -115,7 +119,10 @@ mod tests {
             input: "a.txt".into(),
             language: "fr".into(),
             body: "Éte\nhiver".into(),
-            removed: vec![RemovedLine { text: "LEAVE A REPLY".into(), reason: RemovalReason::Boilerplate }],
+            removed: vec![RemovedLine {
+                text: "LEAVE A REPLY".into(),
+                reason: RemovalReason::Boilerplate,
+            }],
             content_hash: "ab".into(),
             ..Default::default()
         };

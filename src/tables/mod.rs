@@ -33,7 +33,10 @@ mod tests {
     #[test]
     fn date32_counts_days_from_the_unix_epoch() {
         assert_eq!(date32(NaiveDate::from_ymd_opt(1970, 1, 1).unwrap()), 0);
-        assert_eq!(date32(NaiveDate::from_ymd_opt(2024, 4, 17).unwrap()), 19_830);
+        assert_eq!(
+            date32(NaiveDate::from_ymd_opt(2024, 4, 17).unwrap()),
+            19_830
+        );
         assert_eq!(date32(NaiveDate::from_ymd_opt(1969, 12, 31).unwrap()), -1);
     }
 }

@@ -25,7 +25,13 @@ pub enum Table {
 
 impl Table {
     /// All tables.
-    pub const ALL: [Table; 5] = [Table::Documents, Table::EntityMentions, Table::Quotes, Table::DateMentions, Table::Rejects];
+    pub const ALL: [Table; 5] = [
+        Table::Documents,
+        Table::EntityMentions,
+        Table::Quotes,
+        Table::DateMentions,
+        Table::Rejects,
+    ];
 
     /// Directory name under the output directory.
     pub fn name(self) -> &'static str {
@@ -51,7 +57,11 @@ impl Table {
                 utf8("language", false),
                 Field::new("language_score", DataType::Float32, true),
                 utf8("body", false),
-                Field::new("removed", DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))), true),
+                Field::new(
+                    "removed",
+                    DataType::List(Arc::new(Field::new("item", DataType::Utf8, true))),
+                    true,
+                ),
                 Field::new("chars", DataType::Int32, true),
                 Field::new("words", DataType::Int32, true),
                 Field::new("published_date", DataType::Date32, true),
@@ -98,7 +108,12 @@ impl Table {
                 Field::new("relative", DataType::Boolean, true),
                 Field::new("anchor", DataType::Date32, true),
             ],
-            Table::Rejects => vec![utf8("input", false), utf8("stage", false), utf8("reason", false), utf8("detail", true)],
+            Table::Rejects => vec![
+                utf8("input", false),
+                utf8("stage", false),
+                utf8("reason", false),
+                utf8("detail", true),
+            ],
         };
         Arc::new(Schema::new(fields))
     }
@@ -112,10 +127,18 @@ fn utf8(name: &str, nullable: bool) -> Field {
 pub fn describe() -> String {
     let mut out = format!("gazette table schemas (schema version {SCHEMA_VERSION})\n");
     for table in Table::ALL {
-        out.push_str(&format!("\n{}/batch=<batch_id>/part-NNNNN.parquet\n", table.name()));
+        out.push_str(&format!(
+            "\n{}/batch=<batch_id>/part-NNNNN.parquet\n",
+            table.name()
+        ));
         for f in table.schema().fields() {
             let null = if f.is_nullable() { "" } else { ", not null" };
-            out.push_str(&format!("  {:<16} {}{}\n", f.name(), type_name(f.data_type()), null));
+            out.push_str(&format!(
+                "  {:<16} {}{}\n",
+                f.name(),
+                type_name(f.data_type()),
+                null
+            ));
         }
         out.push_str(&format!("  {:<16} utf8 (partition directory)\n", "batch"));
     }
@@ -140,9 +163,17 @@ mod tests {
 
     #[test]
     fn tables_have_contract_columns() {
-        let cols = |t: Table| t.schema().fields().iter().map(|f| f.name().clone()).collect::<Vec<_>>().join(",");
+        let cols = |t: Table| {
+            t.schema()
+                .fields()
+                .iter()
+                .map(|f| f.name().clone())
+                .collect::<Vec<_>>()
+                .join(",")
+        };
         assert_eq!(cols(Table::Rejects), "input,stage,reason,detail");
-        assert!(cols(Table::Documents).starts_with("doc_id,input,url,source_name,title,dateline,language"));
+        assert!(cols(Table::Documents)
+            .starts_with("doc_id,input,url,source_name,title,dateline,language"));
         let text = describe();
         assert!(text.contains("removed          list<utf8>"), "{text}");
         assert!(text.contains("relative         bool"));

@@ -48,6 +48,6 @@ mod tests {
         assert_eq!(off.byte_of(8), b);
         assert_eq!(off.char_of(text.len()), text.chars().count());
         assert_eq!(off.len_chars(), 15);
-        assert_eq!(text.chars().skip(8).next(), Some('«'));
+        assert_eq!(text.chars().nth(8), Some('«'));
     }
 }

@@ -34,8 +34,13 @@ fn split_paragraph(text: &str, start: usize, end: usize, spans: &mut Vec<(usize,
         while n < chars.len() && chars[n].1.is_whitespace() {
             n += 1;
         }
-        let Some(&(next_i, next)) = chars.get(n) else { continue };
-        if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '«' | '“' | '"' | '„' | '‘')) {
+        let Some(&(next_i, next)) = chars.get(n) else {
+            continue;
+        };
+        if !(next.is_uppercase()
+            || next.is_ascii_digit()
+            || matches!(next, '«' | '“' | '"' | '„' | '‘'))
+        {
             continue;
         }
         if c == '.' && is_abbreviation(&para[sent_start..i]) {
@@ -49,9 +54,16 @@ fn split_paragraph(text: &str, start: usize, end: usize, spans: &mut Vec<(usize,
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    let last = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
     let last = last.trim_start_matches(['(', '«', '“', '"']);
-    const ABBR: &[&str] = &["M", "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mgr", "Prof", "Gen", "Gén", "Sen", "Rep", "Jr", "Sr", "Sig", "Dott", "Avv", "Ing", "Hr", "Fr", "Sra", "Sr", "No", "n", "art", "vol", "p", "etc"];
+    const ABBR: &[&str] = &[
+        "M", "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mgr", "Prof", "Gen", "Gén", "Sen", "Rep", "Jr",
+        "Sr", "Sig", "Dott", "Avv", "Ing", "Hr", "Fr", "Sra", "Sr", "No", "n", "art", "vol", "p",
+        "etc",
+    ];
     (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) || ABBR.contains(&last)
 }
 
@@ -99,7 +111,10 @@ mod tests {
     use super::*;
 
     fn sentences(text: &str) -> Vec<&str> {
-        sentence_spans(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentence_spans(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
@@ -107,7 +122,12 @@ mod tests {
         let t = "Il est venu. Elle est partie!\nM. Dupont a parlé. « Oui », dit-il.";
         assert_eq!(
             sentences(t),
-            ["Il est venu.", "Elle est partie!", "M. Dupont a parlé.", "« Oui », dit-il."]
+            [
+                "Il est venu.",
+                "Elle est partie!",
+                "M. Dupont a parlé.",
+                "« Oui », dit-il."
+            ]
         );
     }
 

@@ -38,8 +38,21 @@ pub fn scenario_config(scenario: &Path) -> PipelineConfig {
 }
 
 /// Runs `inputs` with `config` into `out` as batch `batch`, with `threads` and `chunk_size`.
-pub fn run_with(mut config: PipelineConfig, inputs: Vec<PathBuf>, out: &Path, batch: &str, threads: usize, chunk_size: usize) -> Manifest {
-    config.apply(&Overrides { inputs, output: Some(out.to_path_buf()), batch: Some(batch.into()), threads: Some(threads), ..Overrides::default() });
+pub fn run_with(
+    mut config: PipelineConfig,
+    inputs: Vec<PathBuf>,
+    out: &Path,
+    batch: &str,
+    threads: usize,
+    chunk_size: usize,
+) -> Manifest {
+    config.apply(&Overrides {
+        inputs,
+        output: Some(out.to_path_buf()),
+        batch: Some(batch.into()),
+        threads: Some(threads),
+        ..Overrides::default()
+    });
     config.run.chunk_size = chunk_size;
     if config.run.reference_date.is_empty() {
         config.run.reference_date = "2026-11-21".into();
@@ -51,13 +64,23 @@ pub fn run_with(mut config: PipelineConfig, inputs: Vec<PathBuf>, out: &Path, ba
 /// Runs a fixture scenario (`tests/fixtures/<name>`) into `out`.
 pub fn run_scenario(name: &str, out: &Path, threads: usize) -> Manifest {
     let dir = repo().join("tests/fixtures").join(name);
-    run_with(scenario_config(&dir), vec![dir.join("input")], out, "golden", threads, 2048)
+    run_with(
+        scenario_config(&dir),
+        vec![dir.join("input")],
+        out,
+        "golden",
+        threads,
+        2048,
+    )
 }
 
 /// Every part file of a table's batch partition, in name order.
 pub fn part_files(out: &Path, table: Table, batch: &str) -> Vec<PathBuf> {
     let dir = out.join(table.name()).join(format!("batch={batch}"));
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
 }
@@ -67,7 +90,10 @@ pub fn read_table(out: &Path, table: Table, batch: &str) -> Vec<RecordBatch> {
     part_files(out, table, batch)
         .into_iter()
         .flat_map(|path| {
-            let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap().build().unwrap();
+            let reader = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap())
+                .unwrap()
+                .build()
+                .unwrap();
             reader.map(|b| b.unwrap()).collect::<Vec<_>>()
         })
         .collect()
@@ -81,11 +107,36 @@ pub fn render(batches: &[RecordBatch]) -> String {
     let mut row = 0;
     for batch in batches {
         let schema = batch.schema();
-        let formatters: Vec<ArrayFormatter> = batch.columns().iter().map(|c| ArrayFormatter::try_new(c.as_ref(), &opts).unwrap()).collect();
+        let formatters: Vec<ArrayFormatter> = batch
+            .columns()
+            .iter()
+            .map(|c| ArrayFormatter::try_new(c.as_ref(), &opts).unwrap())
+            .collect();
         for i in 0..batch.num_rows() {
             out.push_str(&format!("[{row}]\n"));
-            for (field, (fmt, col)) in schema.fields().iter().zip(formatters.iter().zip(batch.columns())) {
-                let value = if col.is_null(i) { "null".to_string() } else { fmt.value(i).to_string() };
+            for (field, (fmt, col)) in schema
+                .fields()
+                .iter()
+                .zip(formatters.iter().zip(batch.columns()))
+            {
+                if let (Some(list), false) = (
+                    col.as_any().downcast_ref::<arrow::array::ListArray>(),
+                    col.is_null(i),
+                ) {
+                    let items = list.value(i);
+                    let item_fmt = ArrayFormatter::try_new(items.as_ref(), &opts).unwrap();
+                    let empty = if items.is_empty() { " []" } else { "" };
+                    out.push_str(&format!("  {}:{empty}\n", field.name()));
+                    for k in 0..items.len() {
+                        out.push_str(&format!("    - {}\n", item_fmt.value(k)));
+                    }
+                    continue;
+                }
+                let value = if col.is_null(i) {
+                    "null".to_string()
+                } else {
+                    fmt.value(i).to_string()
+                };
                 if value.contains('\n') {
                     out.push_str(&format!("  {}: |\n", field.name()));
                     for line in value.lines() {
@@ -106,7 +157,10 @@ pub fn render(batches: &[RecordBatch]) -> String {
 
 /// Total rows of a table's batch partition.
 pub fn row_count(out: &Path, table: Table, batch: &str) -> usize {
-    read_table(out, table, batch).iter().map(RecordBatch::num_rows).sum()
+    read_table(out, table, batch)
+        .iter()
+        .map(RecordBatch::num_rows)
+        .sum()
 }
 
 /// A string column of a table, all rows, nulls as None.
@@ -115,8 +169,13 @@ pub fn string_column(out: &Path, table: Table, batch: &str, column: &str) -> Vec
         .iter()
         .flat_map(|b| {
             let col = b.column_by_name(column).unwrap();
-            let arr = col.as_any().downcast_ref::<arrow::array::StringArray>().unwrap();
-            (0..arr.len()).map(|i| (!arr.is_null(i)).then(|| arr.value(i).to_string())).collect::<Vec<_>>()
+            let arr = col
+                .as_any()
+                .downcast_ref::<arrow::array::StringArray>()
+                .unwrap();
+            (0..arr.len())
+                .map(|i| (!arr.is_null(i)).then(|| arr.value(i).to_string()))
+                .collect::<Vec<_>>()
         })
         .collect()
 }

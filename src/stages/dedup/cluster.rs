@@ -56,7 +56,15 @@ impl UnionFind {
 /// The representative rule: earliest publication date (unknown dates last), then an
 /// agency, then a URL, then the longest body, then the smallest doc_id.
 fn better(a: &DedupEntry, b: &DedupEntry) -> bool {
-    let key = |e: &DedupEntry| (e.published.is_none(), e.published, !e.agency, !e.has_url, std::cmp::Reverse(e.chars));
+    let key = |e: &DedupEntry| {
+        (
+            e.published.is_none(),
+            e.published,
+            !e.agency,
+            !e.has_url,
+            std::cmp::Reverse(e.chars),
+        )
+    };
     match key(a).cmp(&key(b)) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,
@@ -84,14 +92,20 @@ pub fn cluster(entries: &[DedupEntry], settings: &DedupSettings) -> Vec<Option<D
         for (i, e) in entries.iter().enumerate() {
             let sig = &e.fingerprint.signature;
             if sig.len() == settings.num_hashes() {
-                buckets.entry(&sig[band * rows..(band + 1) * rows]).or_default().push(i);
+                buckets
+                    .entry(&sig[band * rows..(band + 1) * rows])
+                    .or_default()
+                    .push(i);
             }
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
             for (k, &a) in members.iter().enumerate() {
                 for &b in &members[k + 1..] {
                     if uf.find(a) != uf.find(b)
-                        && estimated_jaccard(&entries[a].fingerprint.signature, &entries[b].fingerprint.signature) >= settings.threshold
+                        && estimated_jaccard(
+                            &entries[a].fingerprint.signature,
+                            &entries[b].fingerprint.signature,
+                        ) >= settings.threshold
                     {
                         uf.union(a, b);
                     }
@@ -112,8 +126,15 @@ pub fn cluster(entries: &[DedupEntry], settings: &DedupSettings) -> Vec<Option<D
             let rep = best[&uf.find(i)];
             (rep != i).then(|| {
                 let (a, b) = (&entries[i].fingerprint, &entries[rep].fingerprint);
-                let similarity = if a.content_hash == b.content_hash { 1.0 } else { estimated_jaccard(&a.signature, &b.signature) };
-                Duplicate { representative: rep, similarity }
+                let similarity = if a.content_hash == b.content_hash {
+                    1.0
+                } else {
+                    estimated_jaccard(&a.signature, &b.signature)
+                };
+                Duplicate {
+                    representative: rep,
+                    similarity,
+                }
             })
         })
         .collect()

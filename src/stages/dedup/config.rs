@@ -75,16 +75,28 @@ impl DedupConfig {
             return Err(Error::config(key("shingle_size"), "must be at least 1"));
         }
         if self.bands == 0 || self.rows == 0 {
-            return Err(Error::config(key("bands"), "bands and rows must be at least 1"));
+            return Err(Error::config(
+                key("bands"),
+                "bands and rows must be at least 1",
+            ));
         }
         if self.bands * self.rows != self.num_hashes {
             return Err(Error::config(
                 key("num_hashes"),
-                format!("{} must equal bands × rows = {} × {} = {}", self.num_hashes, self.bands, self.rows, self.bands * self.rows),
+                format!(
+                    "{} must equal bands × rows = {} × {} = {}",
+                    self.num_hashes,
+                    self.bands,
+                    self.rows,
+                    self.bands * self.rows
+                ),
             ));
         }
         if !(self.threshold > 0.0 && self.threshold <= 1.0) {
-            return Err(Error::config(key("threshold"), format!("{} is out of range: allowed (0, 1]", self.threshold)));
+            return Err(Error::config(
+                key("threshold"),
+                format!("{} is out of range: allowed (0, 1]", self.threshold),
+            ));
         }
         Ok(DedupSettings {
             enabled: self.enabled,
@@ -104,10 +116,19 @@ mod tests {
 
     #[test]
     fn banding_must_match_hash_count() {
-        let c = DedupConfig { num_hashes: 100, ..Default::default() };
+        let c = DedupConfig {
+            num_hashes: 100,
+            ..Default::default()
+        };
         let e = c.validate().unwrap_err().to_string();
-        assert!(e.contains("stages.dedup.num_hashes") && e.contains("32 × 4"), "{e}");
-        let c = DedupConfig { threshold: 1.5, ..Default::default() };
+        assert!(
+            e.contains("stages.dedup.num_hashes") && e.contains("32 × 4"),
+            "{e}"
+        );
+        let c = DedupConfig {
+            threshold: 1.5,
+            ..Default::default()
+        };
         assert!(c.validate().unwrap_err().to_string().contains("(0, 1]"));
     }
 }

@@ -35,7 +35,9 @@ pub fn normalise(body: &str) -> String {
 
 /// FNV-1a 64-bit over bytes.
 fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// SplitMix64 finaliser: a fast, well-mixing bijection on u64.
@@ -47,24 +49,46 @@ fn mix(mut z: u64) -> u64 {
 
 /// Builds the fingerprint of `body` with `num_hashes` MinHash values over shingles of
 /// `shingle_size` words; the signature is empty when the body has fewer than `min_words`.
-pub fn fingerprint(body: &str, shingle_size: usize, num_hashes: usize, min_words: usize) -> Fingerprint {
+pub fn fingerprint(
+    body: &str,
+    shingle_size: usize,
+    num_hashes: usize,
+    min_words: usize,
+) -> Fingerprint {
     let norm = normalise(body);
     let digest = Sha256::digest(norm.as_bytes());
     let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
     if words.len() < min_words.max(1) {
-        return Fingerprint { content_hash, signature: Vec::new() };
+        return Fingerprint {
+            content_hash,
+            signature: Vec::new(),
+        };
     }
     let k = shingle_size.min(words.len());
-    let mut shingle_hashes: Vec<u64> = words.windows(k).map(|w| fnv1a(w.join(" ").as_bytes())).collect();
+    let mut shingle_hashes: Vec<u64> = words
+        .windows(k)
+        .map(|w| fnv1a(w.join(" ").as_bytes()))
+        .collect();
     shingle_hashes.sort_unstable();
     shingle_hashes.dedup();
-    let seeds: Vec<u64> = (0..num_hashes as u64).map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15))).collect();
+    let seeds: Vec<u64> = (0..num_hashes as u64)
+        .map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15)))
+        .collect();
     let signature = seeds
         .iter()
-        .map(|&seed| shingle_hashes.iter().map(|&h| mix(h ^ seed) as u32).min().unwrap_or(u32::MAX))
+        .map(|&seed| {
+            shingle_hashes
+                .iter()
+                .map(|&h| mix(h ^ seed) as u32)
+                .min()
+                .unwrap_or(u32::MAX)
+        })
         .collect();
-    Fingerprint { content_hash, signature }
+    Fingerprint {
+        content_hash,
+        signature,
+    }
 }
 
 /// Share of equal positions of two signatures: the MinHash estimate of their Jaccard
@@ -81,7 +105,10 @@ mod tests {
     use super::*;
 
     fn text(n: usize, offset: usize) -> String {
-        (offset..offset + n).map(|i| format!("mot{i}")).collect::<Vec<_>>().join(" ")
+        (offset..offset + n)
+            .map(|i| format!("mot{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     #[test]

@@ -20,7 +20,9 @@ pub struct Deduplicator {
 impl Deduplicator {
     /// Builds the stage from its settings.
     pub fn new(settings: &DedupSettings) -> Self {
-        Deduplicator { settings: settings.clone() }
+        Deduplicator {
+            settings: settings.clone(),
+        }
     }
 
     /// The fingerprint of one body (per document, run in parallel before clustering).
@@ -46,10 +48,17 @@ mod tests {
     use chrono::NaiveDate;
 
     fn article(seed: usize, n: usize) -> Vec<String> {
-        (0..n).map(|i| format!("w{}", (i * 7919 + seed * 104_729) % 5003)).collect()
+        (0..n)
+            .map(|i| format!("w{}", (i * 7919 + seed * 104_729) % 5003))
+            .collect()
     }
 
-    fn entry(dd: &Deduplicator, id: &str, body: &str, published: Option<(i32, u32, u32)>) -> DedupEntry {
+    fn entry(
+        dd: &Deduplicator,
+        id: &str,
+        body: &str,
+        published: Option<(i32, u32, u32)>,
+    ) -> DedupEntry {
         DedupEntry {
             doc_id: id.into(),
             fingerprint: dd.fingerprint(body),
@@ -80,7 +89,13 @@ mod tests {
         let v = dd.cluster(&entries);
         assert_eq!(v[2], None, "the earliest is the representative");
         assert_eq!(v[3], None, "a different article stays unique");
-        assert_eq!(v[1], Some(Duplicate { representative: 2, similarity: 1.0 }));
+        assert_eq!(
+            v[1],
+            Some(Duplicate {
+                representative: 2,
+                similarity: 1.0
+            })
+        );
         let near_dup = v[0].expect("near duplicate found");
         assert_eq!(near_dup.representative, 2);
         assert!(near_dup.similarity >= 0.8 && near_dup.similarity < 1.0);
@@ -94,13 +109,20 @@ mod tests {
         let b = entry(&dd, "x0", &body, None);
         let ab = dd.cluster(&[a.clone(), b.clone()]);
         let ba = dd.cluster(&[b, a]);
-        assert_eq!(ab[0].map(|d| d.representative), Some(1), "x0 wins the doc_id tie");
+        assert_eq!(
+            ab[0].map(|d| d.representative),
+            Some(1),
+            "x0 wins the doc_id tie"
+        );
         assert_eq!(ba[1].map(|d| d.representative), Some(0));
     }
 
     #[test]
     fn disabled_stage_flags_nothing() {
-        let cfg = DedupConfig { enabled: false, ..Default::default() };
+        let cfg = DedupConfig {
+            enabled: false,
+            ..Default::default()
+        };
         let dd = Deduplicator::new(&cfg.validate().unwrap());
         let body = article(4, 100).join(" ");
         let v = dd.cluster(&[entry(&dd, "a", &body, None), entry(&dd, "b", &body, None)]);
