@@ -53,10 +53,16 @@ impl ParseConfig {
     /// Validates the section.
     pub fn validate(&self) -> Result<ParseSettings> {
         if self.max_title_chars < 10 {
-            return Err(Error::config("stages.parse.max_title_chars", "must be at least 10"));
+            return Err(Error::config(
+                "stages.parse.max_title_chars",
+                "must be at least 10",
+            ));
         }
         if let Some(p) = self.extra_boilerplate.iter().find(|p| p.trim().is_empty()) {
-            return Err(Error::config("stages.parse.extra_boilerplate", format!("{p:?}: phrases must not be blank")));
+            return Err(Error::config(
+                "stages.parse.extra_boilerplate",
+                format!("{p:?}: phrases must not be blank"),
+            ));
         }
         Ok(ParseSettings {
             enabled: self.enabled,

@@ -1,5 +1,143 @@
 //! Parse stage: one raw record in, one clean article (or a reject) out.
+//!
+//! The raw text is split into lines and each line is kept as body or removed with a
+//! reason (title, boilerplate, breadcrumb, caption, source, fragment); the lead loses its
+//! dateline or source prefix; the body's language is identified. The phrases the rules
+//! look for are data (`boilerplate`, `caption_cues`, `source_cues` lists of every
+//! language); HTML payloads go through a simple tag stripper first.
 
+mod clean;
 mod config;
+mod cues;
+mod html;
+mod language;
+mod lead;
+mod lines;
+mod rules;
+mod title;
+
+#[cfg(test)]
+mod tests_layout;
+#[cfg(test)]
+mod tests_lines;
+#[cfg(test)]
+mod tests_seeds;
 
 pub use config::{ParseConfig, ParseSettings};
+
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+use crate::model::{Document, Payload, RawRecord, Reject, RejectReason};
+
+use clean::{Cleaned, Cleaner};
+use cues::Cues;
+use html::{HtmlRules, PageMeta};
+use lead::LeadRules;
+use lines::split_lines;
+use rules::LineRules;
+
+/// The parse stage's runtime: compiled rules and loaded phrase lists. Immutable and
+/// `Sync`; build it once and share it by reference across threads.
+#[derive(Debug)]
+pub struct Parser {
+    settings: ParseSettings,
+    cues: Cues,
+    rules: LineRules,
+    lead: LeadRules,
+    html: HtmlRules,
+}
+
+impl Parser {
+    /// Builds a parser from validated settings and the language data.
+    pub fn new(settings: &ParseSettings, lexicon: &Lexicon) -> Result<Parser> {
+        Ok(Parser {
+            settings: settings.clone(),
+            cues: Cues::load(lexicon, &settings.extra_boilerplate),
+            rules: LineRules::new(),
+            lead: LeadRules::new(),
+            html: HtmlRules::new(),
+        })
+    }
+
+    /// One raw record → a clean [`Document`] (with `doc_id` left empty: the pipeline
+    /// assigns it), or a [`Reject`] of stage "parse": `empty` when there is no text,
+    /// `too_short` when the cleaned body is under `min_body_chars` code points.
+    pub fn parse(&self, record: RawRecord) -> std::result::Result<Document, Reject> {
+        let RawRecord {
+            input,
+            payload,
+            meta,
+        } = record;
+        let (text, page) = match payload {
+            Payload::Text(text) => (text, PageMeta::default()),
+            Payload::Html(html) => self.html.extract(&html),
+        };
+        let reject = |reason, detail: String| Reject {
+            input: input.clone(),
+            stage: "parse",
+            reason,
+            detail,
+        };
+        let lines = split_lines(&text);
+        if lines.is_empty() {
+            return Err(reject(
+                RejectReason::Empty,
+                "the record holds no text".to_string(),
+            ));
+        }
+        let known_title = meta.title.as_deref().or(page.title.as_deref());
+        let cleaned = if self.settings.enabled {
+            let cleaner = Cleaner {
+                cues: &self.cues,
+                rules: &self.rules,
+                lead: &self.lead,
+                max_title_chars: self.settings.max_title_chars,
+                min_language_chars: self.settings.min_language_chars,
+            };
+            cleaner.clean(&lines, known_title)
+        } else {
+            Cleaned {
+                paragraphs: lines.into_iter().map(|l| l.text).collect(),
+                ..Cleaned::default()
+            }
+        };
+        let body = cleaned.paragraphs.join("\n");
+        let chars = body.chars().count();
+        if chars < self.settings.min_body_chars {
+            let detail = format!(
+                "body has {chars} characters after cleaning (min_body_chars = {})",
+                self.settings.min_body_chars
+            );
+            return Err(reject(RejectReason::TooShort, detail));
+        }
+        let (language, language_score) = match meta.language.as_deref().and_then(language::declared)
+        {
+            Some(code) => (code, 1.0),
+            None => language::body_language(&body, self.settings.min_language_chars),
+        };
+        // A headline line found in the text is cleaner than an HTML <title> with the
+        // site name appended; input metadata wins over both.
+        let title = match (meta.title, page.title) {
+            (Some(t), _) => Some(t),
+            (None, Some(t)) => match cleaned.title {
+                Some(line) if title::same_title(&line, &t) => Some(line),
+                _ => Some(t),
+            },
+            (None, None) => cleaned.title.clone(),
+        };
+        Ok(Document {
+            input,
+            url: meta.url.or(page.url),
+            source_name: meta.source_name.or(cleaned.source_name).or(page.site_name),
+            title,
+            dateline: cleaned.dateline,
+            language,
+            language_score,
+            body,
+            removed: cleaned.removed,
+            meta_published: meta.published,
+            crawled: meta.crawled,
+            ..Document::default()
+        })
+    }
+}

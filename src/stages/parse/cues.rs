@@ -1,0 +1,184 @@
+//! The phrase lists the parse stage matches lines against, loaded once from the lexicon:
+//! `boilerplate`, `caption_cues` and `source_cues` of every language (a scraped page
+//! mixes languages: English comment forms on a French site), plus the config's extra
+//! boilerplate phrases. All matching is done on [`norm`]alised text.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::Lexicon;
+use crate::text::fold_str;
+
+/// Lines longer than this (code points) are never matched by a `prefix` phrase.
+const MAX_PREFIX_LINE_CHARS: usize = 300;
+/// Lines longer than this are never matched by a whole-line phrase.
+const MAX_LINE_PHRASE_CHARS: usize = 120;
+/// A whole-line phrase may be followed by at most this many extra words.
+const MAX_EXTRA_WORDS: usize = 3;
+
+/// How a boilerplate phrase matches a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PhraseKind {
+    /// The line is the phrase, give or take a few trailing words.
+    Line,
+    /// The line starts with the phrase.
+    Prefix,
+    /// As `Line`, and the rest of the page is an end-of-page block.
+    Tail,
+}
+
+/// Lowercases, strips accents and turns every run of non-alphanumeric chars into one
+/// space: "- Advertisement -" → "advertisement", "Articles Liés" → "articles lies".
+pub(crate) fn norm(s: &str) -> String {
+    let folded = fold_str(s);
+    let mut out = String::with_capacity(folded.len());
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// The loaded cue lists. Immutable; shared by reference.
+#[derive(Debug, Default)]
+pub(crate) struct Cues {
+    boilerplate: HashMap<String, PhraseKind>,
+    max_phrase_words: usize,
+    credits: HashSet<String>,
+    positions: HashSet<String>,
+    source_labels: HashSet<String>,
+    agencies: HashMap<String, String>,
+}
+
+impl Cues {
+    /// Reads every language's lists from `lexicon`, plus `extra_boilerplate` (prefix phrases).
+    pub(crate) fn load(lexicon: &Lexicon, extra_boilerplate: &[String]) -> Cues {
+        let mut cues = Cues::default();
+        for (_, entry) in lexicon.all("boilerplate") {
+            let (phrase, kind) = match entry.split_once('|') {
+                Some((p, k)) => match k.trim() {
+                    "prefix" => (p, PhraseKind::Prefix),
+                    "tail" => (p, PhraseKind::Tail),
+                    _ => (p, PhraseKind::Line),
+                },
+                None => (entry, PhraseKind::Line),
+            };
+            cues.add_phrase(phrase, kind);
+        }
+        for phrase in extra_boilerplate {
+            cues.add_phrase(phrase, PhraseKind::Prefix);
+        }
+        for (_, entry) in lexicon.all("caption_cues") {
+            match entry.split_once('|') {
+                Some((k, v)) if k.trim() == "credit" => insert_norm(&mut cues.credits, v),
+                Some((k, v)) if k.trim() == "position" => insert_norm(&mut cues.positions, v),
+                _ => {}
+            }
+        }
+        for (_, entry) in lexicon.all("source_cues") {
+            match entry.split_once('|') {
+                Some((k, v)) if k.trim() == "label" => insert_norm(&mut cues.source_labels, v),
+                Some((k, v)) if k.trim() == "agency" => {
+                    let key = norm(v);
+                    if !key.is_empty() {
+                        cues.agencies.insert(key, v.trim().to_string());
+                    }
+                }
+                _ => {}
+            }
+        }
+        cues
+    }
+
+    fn add_phrase(&mut self, phrase: &str, kind: PhraseKind) {
+        let key = norm(phrase);
+        if key.is_empty() {
+            return;
+        }
+        self.max_phrase_words = self.max_phrase_words.max(key.split(' ').count());
+        // A prefix phrase is stronger than a whole-line one: keep it if both are listed.
+        let slot = self.boilerplate.entry(key).or_insert(kind);
+        if kind == PhraseKind::Prefix || (kind == PhraseKind::Tail && *slot == PhraseKind::Line) {
+            *slot = kind;
+        }
+    }
+
+    /// The kind of boilerplate phrase `line` matches, if any. `normed` is `norm(line)`.
+    pub(crate) fn boilerplate(&self, line: &str, normed: &str) -> Option<PhraseKind> {
+        let chars = line.chars().count();
+        // Interface labels are capitalised; "drücken." in wrapped text is not "Drucken".
+        let capitalised = !line
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_lowercase);
+        let words: Vec<&str> = normed.split(' ').filter(|w| !w.is_empty()).collect();
+        // The longest matching phrase decides: "Related articles" (tail) over "Related:".
+        let mut key = String::new();
+        let mut found = None;
+        for (k, word) in words.iter().enumerate().take(self.max_phrase_words) {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.push_str(word);
+            let extra = words.len() - k - 1;
+            match self.boilerplate.get(&key) {
+                Some(PhraseKind::Prefix) if chars <= MAX_PREFIX_LINE_CHARS => {
+                    found = Some(PhraseKind::Prefix)
+                }
+                Some(&kind @ (PhraseKind::Line | PhraseKind::Tail))
+                    if capitalised
+                        && extra <= MAX_EXTRA_WORDS
+                        && chars <= MAX_LINE_PHRASE_CHARS =>
+                {
+                    found = Some(kind)
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// True when `normed` (normalised text) contains a credit word or an agency name as
+    /// whole words: "afp photo", "photo by john doe getty images", "reuters".
+    pub(crate) fn has_credit(&self, normed: &str) -> bool {
+        let words: Vec<&str> = normed.split(' ').filter(|w| !w.is_empty()).collect();
+        (1..=3).any(|n| {
+            words.windows(n).any(|w| {
+                let key = w.join(" ");
+                self.credits.contains(&key) || self.agencies.contains_key(&key)
+            })
+        })
+    }
+
+    /// True when `normed` is exactly a credit word ("photo", "credit photo", "foto").
+    pub(crate) fn is_credit_word(&self, normed: &str) -> bool {
+        self.credits.contains(normed)
+    }
+
+    /// True when `normed` is a position marker ("a droite", "l", "links").
+    pub(crate) fn is_position(&self, normed: &str) -> bool {
+        self.positions.contains(normed)
+    }
+
+    /// True when `normed` is a source label ("source", "fonte", "quelle").
+    pub(crate) fn is_source_label(&self, normed: &str) -> bool {
+        self.source_labels.contains(normed)
+    }
+
+    /// The agency's display name when `normed` names a known news agency.
+    pub(crate) fn agency(&self, normed: &str) -> Option<&str> {
+        self.agencies.get(normed).map(String::as_str)
+    }
+}
+
+fn insert_norm(set: &mut HashSet<String>, value: &str) {
+    let key = norm(value);
+    if !key.is_empty() {
+        set.insert(key);
+    }
+}

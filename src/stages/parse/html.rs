@@ -1,0 +1,258 @@
+//! First-version HTML to text: drop non-content blocks, turn block tags into line breaks,
+//! strip the other tags and decode entities; read the title, site name and canonical URL
+//! from the page's metadata. A real HTML5 extractor replaces this later.
+
+use regex::{Captures, Regex};
+
+use super::cues::norm;
+use super::lines::{collapse_whitespace, word_count, CAPTION_MARK};
+use super::title::same_title;
+
+/// Blocks removed with their content.
+const DROPPED_BLOCKS: [&str; 11] = [
+    "head", "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "header",
+    "iframe",
+];
+/// Separators between a headline and the site's name in `<title>`.
+const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
+/// Separators after which a leading site name may stand ("Site | Headline").
+const LEADING_SEPARATORS: [&str; 3] = [" | ", " :: ", " » "];
+
+/// What the page itself says about the article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct PageMeta {
+    /// The headline: the first `<h1>` when `og:title` or `<title>` confirms it, else
+    /// `og:title` or `<title>` without the site's name.
+    pub title: Option<String>,
+    /// `og:site_name`.
+    pub site_name: Option<String>,
+    /// `og:url`, else `<link rel="canonical">`.
+    pub url: Option<String>,
+}
+
+/// Compiled HTML patterns.
+#[derive(Debug)]
+pub(crate) struct HtmlRules {
+    comment: Regex,
+    blocks: Vec<Regex>,
+    title: Regex,
+    h1: Regex,
+    meta_tag: Regex,
+    link_tag: Regex,
+    attr: Regex,
+    figcaption: Regex,
+    block_tag: Regex,
+    any_tag: Regex,
+    entity: Regex,
+}
+
+impl HtmlRules {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> HtmlRules {
+        let re = |p: &str| Regex::new(p).expect("static pattern");
+        HtmlRules {
+            comment: re(r"(?s)<!--.*?-->"),
+            blocks: DROPPED_BLOCKS
+                .iter()
+                .map(|t| re(&format!(r"(?is)<{t}\b[^>]*>.*?</{t}\b[^>]*>")))
+                .collect(),
+            title: re(r"(?is)<title\b[^>]*>(.*?)</title\s*>"),
+            h1: re(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>"),
+            meta_tag: re(r"(?is)<meta\b[^>]*>"),
+            link_tag: re(r"(?is)<link\b[^>]*>"),
+            attr: re(r#"(?is)([a-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#),
+            figcaption: re(r"(?is)<figcaption\b[^>]*>(.*?)</figcaption\s*>"),
+            block_tag: re(
+                r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|main|blockquote|figure|dd|dt|dl|pre|hr)\b[^>]*>",
+            ),
+            any_tag: re(r"(?s)<[^>]*>"),
+            entity: re(r"&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});"),
+        }
+    }
+
+    /// The page's text, one block per line (figcaptions marked), and its metadata.
+    pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
+        let html = self.comment.replace_all(html, " ");
+        let meta = self.page_meta(&html);
+        let mut text = html.into_owned();
+        for block in &self.blocks {
+            text = block.replace_all(&text, "\n").into_owned();
+        }
+        let text = self
+            .figcaption
+            .replace_all(&text, |c: &Captures| format!("\n{CAPTION_MARK}{}\n", &c[1]));
+        let text = self.block_tag.replace_all(&text, "\n");
+        let text = self.any_tag.replace_all(&text, "");
+        (self.decode(&text), meta)
+    }
+
+    fn page_meta(&self, html: &str) -> PageMeta {
+        let mut meta = PageMeta::default();
+        let mut og_title = None;
+        for tag in self.meta_tag.find_iter(html) {
+            let attrs = self.attrs(tag.as_str());
+            let key = attrs
+                .iter()
+                .find(|(k, _)| k == "property" || k == "name")
+                .map(|(_, v)| v.to_ascii_lowercase());
+            let Some(content) = attrs
+                .iter()
+                .find(|(k, _)| k == "content")
+                .map(|(_, v)| self.clean_value(v))
+            else {
+                continue;
+            };
+            let slot = match key.as_deref() {
+                Some("og:title") => &mut og_title,
+                Some("og:site_name") => &mut meta.site_name,
+                Some("og:url") => &mut meta.url,
+                _ => continue,
+            };
+            if slot.is_none() && !content.is_empty() {
+                *slot = Some(content);
+            }
+        }
+        let html_title = self.title.captures(html).map(|c| self.clean_value(&c[1]));
+        let h1: Vec<String> = self
+            .h1
+            .captures_iter(html)
+            .map(|c| self.clean_value(&c[1]))
+            .collect();
+        let candidates: Vec<String> = [og_title, html_title]
+            .into_iter()
+            .flatten()
+            .filter(|t| !t.is_empty())
+            .collect();
+        meta.title = choose_title(&candidates, h1, meta.site_name.as_deref());
+        if meta.url.is_none() {
+            meta.url = self.link_tag.find_iter(html).find_map(|tag| {
+                let attrs = self.attrs(tag.as_str());
+                let canonical = attrs
+                    .iter()
+                    .any(|(k, v)| k == "rel" && v.eq_ignore_ascii_case("canonical"));
+                let href = attrs
+                    .iter()
+                    .find(|(k, _)| k == "href")
+                    .map(|(_, v)| self.clean_value(v));
+                href.filter(|h| canonical && !h.is_empty())
+            });
+        }
+        meta
+    }
+
+    fn attrs(&self, tag: &str) -> Vec<(String, String)> {
+        self.attr
+            .captures_iter(tag)
+            .map(|c| {
+                let value = c
+                    .get(2)
+                    .or(c.get(3))
+                    .or(c.get(4))
+                    .map_or("", |m| m.as_str());
+                (c[1].to_ascii_lowercase(), value.to_string())
+            })
+            .collect()
+    }
+
+    fn clean_value(&self, raw: &str) -> String {
+        collapse_whitespace(&self.decode(&self.any_tag.replace_all(raw, " ")))
+    }
+
+    /// Decodes named (common ones) and numeric character references; unknown ones stay.
+    pub(crate) fn decode(&self, text: &str) -> String {
+        self.entity
+            .replace_all(text, |c: &Captures| {
+                let name = &c[1];
+                let decoded = if let Some(hex) =
+                    name.strip_prefix("#x").or_else(|| name.strip_prefix("#X"))
+                {
+                    u32::from_str_radix(hex, 16).ok().and_then(char::from_u32)
+                } else if let Some(dec) = name.strip_prefix('#') {
+                    dec.parse::<u32>().ok().and_then(char::from_u32)
+                } else {
+                    named_entity(name)
+                };
+                decoded.map_or_else(|| c[0].to_string(), |ch| ch.to_string())
+            })
+            .into_owned()
+    }
+}
+
+/// The headline among the page's title candidates (see [`PageMeta::title`]): the first
+/// `<h1>` that repeats a candidate without its site name, else that stripped candidate.
+fn choose_title(candidates: &[String], h1: Vec<String>, site: Option<&str>) -> Option<String> {
+    let stripped: Vec<String> = candidates
+        .iter()
+        .map(|t| strip_site_name(t, site))
+        .collect();
+    let confirmed = h1.into_iter().find(|h| {
+        !h.is_empty()
+            && !names_site(h, site)
+            && candidates.iter().zip(&stripped).any(|(full, s)| {
+                norm(s) == norm(h) || same_title(full, h) && norm(h).len() >= norm(s).len()
+            })
+    });
+    confirmed.or_else(|| stripped.into_iter().next())
+}
+
+/// "Headline | Site" → "Headline": drops the segment naming the site, else a short last
+/// segment, else a short first one before `|`, `::` or `»`.
+fn strip_site_name(title: &str, site: Option<&str>) -> String {
+    let shorter = |seg: &str, rest: &str, max_words: usize| {
+        word_count(seg) <= max_words && seg.chars().count() < rest.chars().count()
+    };
+    let site = site.map(norm).filter(|s| !s.is_empty());
+    let trailing = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|s| title.rsplit_once(s))
+        .max_by_key(|(head, _)| head.len());
+    if let Some((head, tail)) = trailing {
+        let is_site = names_site(tail, site.as_deref());
+        if is_site || shorter(tail, head, 4) {
+            return head.trim().to_string();
+        }
+    }
+    let leading = LEADING_SEPARATORS
+        .iter()
+        .filter_map(|s| title.split_once(s))
+        .min_by_key(|(head, _)| head.len());
+    if let Some((head, tail)) = leading {
+        let is_site = names_site(head, site.as_deref());
+        if is_site || shorter(head, tail, 3) {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
+}
+
+/// Whether a title segment is the site's name (one contains the other, normalised).
+fn names_site(segment: &str, site: Option<&str>) -> bool {
+    let seg = norm(segment);
+    site.is_some_and(|s| !seg.is_empty() && (seg.contains(s) || s.contains(seg.as_str())))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{00A0}',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        "copy" => '©',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "agrave" => 'à',
+        "ccedil" => 'ç',
+        _ => return None,
+    })
+}

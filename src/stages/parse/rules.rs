@@ -1,0 +1,150 @@
+//! Rules that judge one line on its own: breadcrumb trails, source lines and photo
+//! captions. The patterns are shapes (separators, parentheses, colons); the words they
+//! look for come from the cue lists.
+
+use regex::Regex;
+
+use super::cues::{norm, Cues};
+use super::lines::{ends_sentence, word_count};
+
+/// Captions longer than this (code points) are taken for prose.
+pub(crate) const MAX_CAPTION_CHARS: usize = 400;
+
+/// Compiled line patterns. Built once per parser.
+#[derive(Debug)]
+pub(crate) struct LineRules {
+    crumb_separator: Regex,
+    end_paren: Regex,
+    paren: Regex,
+    end_colon: Regex,
+    start_colon: Regex,
+}
+
+/// What a line shows of a photo caption.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CaptionSignals {
+    /// A credit ("© Irna", "(AFP photo)", "Photo : X") or a spelled-out position marker
+    /// ("(à droite)").
+    pub strong: bool,
+    /// Number of one-letter position markers ("(L)", "(R)"), which also mean other things.
+    pub weak: usize,
+}
+
+impl CaptionSignals {
+    /// Any caption signal at all.
+    pub(crate) fn any(self) -> bool {
+        self.strong || self.weak > 0
+    }
+}
+
+impl LineRules {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> LineRules {
+        let re = |p: &str| Regex::new(p).expect("static pattern");
+        LineRules {
+            crumb_separator: re(r"\s+[/|>•·]\s+|\s*[›»]\s*"),
+            end_paren: re(r"\(([^()]{1,80})\)\s*\.?$"),
+            paren: re(r"\(([^()]{1,30})\)"),
+            end_colon: re(r"(?:^|[.!?»)]\s+)(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s*([^:]{1,80})$"),
+            start_colon: re(r"^(\p{L}[\p{L}'’ ]{1,30}?)\s*:"),
+        }
+    }
+
+    /// A breadcrumb trail: three or more short segments separated by `/`, `|`, `>`,
+    /// `›`, `»` or `•` ("Infos / A La Une / Iran").
+    pub(crate) fn is_breadcrumb(&self, line: &str) -> bool {
+        if line.chars().count() > 250 || line.contains(['«', '“', '"']) {
+            return false;
+        }
+        let segments: Vec<&str> = self.crumb_separator.split(line).map(str::trim).collect();
+        let non_empty: Vec<&&str> = segments.iter().filter(|s| !s.is_empty()).collect();
+        if non_empty.len() < 3 {
+            return false;
+        }
+        let short = non_empty
+            .iter()
+            .all(|s| s.chars().count() <= 40 && word_count(s) <= 5 && !ends_sentence(s));
+        let capitalised = non_empty
+            .iter()
+            .filter(|s| {
+                s.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .count();
+        short && capitalised >= 2
+    }
+
+    /// The value of a source line ("source : Daily Mail", "SOURCE: PRESS TV", "Fonte:
+    /// ANSA"), whose label is a `label` of the source cues.
+    pub(crate) fn source_line(&self, line: &str, cues: &Cues) -> Option<String> {
+        let inner = line.trim_start_matches('(').trim_end_matches(')').trim();
+        let (label, value) = inner.split_once([':', '：'])?;
+        let value = value.trim().trim_end_matches('.').trim();
+        let ok = cues.is_source_label(&norm(label))
+            && !value.is_empty()
+            && value.chars().count() <= 100
+            && word_count(value) <= 12;
+        ok.then(|| value.to_string())
+    }
+
+    /// Caption signals of a line (see [`CaptionSignals`]).
+    pub(crate) fn caption_signals(&self, line: &str, cues: &Cues) -> CaptionSignals {
+        let mut sig = CaptionSignals::default();
+        // "… le 27 octobre. © Irna": a short capitalised credit after "© " ends the line
+        // (a line opening with © is a copyright notice instead).
+        if let Some(pos) = line.rfind('©').filter(|&p| p > 0) {
+            let after = &line[pos + '©'.len_utf8()..];
+            let credit = after.trim_start();
+            sig.strong |= after.starts_with(char::is_whitespace)
+                && credit.chars().next().is_some_and(char::is_uppercase)
+                && credit.chars().count() <= 60
+                && word_count(credit) <= 5
+                && !ends_sentence(credit);
+        }
+        if let Some(c) = self.end_paren.captures(line) {
+            // A bare agency, "(Reuters)", is a credit only right after the caption's words:
+            // "… dans la nuit (AFP)." and "… la nuit. (AFP)" close prose.
+            let content = norm(&c[1]);
+            let before = line[..c.get(0).map_or(0, |m| m.start())].trim_end();
+            let only_agency = cues.agency(&content).is_some();
+            let prose_end = line.ends_with('.') || ends_sentence(before);
+            sig.strong |= cues.has_credit(&content) && (!only_agency || !prose_end);
+        }
+        for c in [
+            self.end_colon.captures(line),
+            self.start_colon.captures(line),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let head = norm(&c[1]);
+            let value_ok = c.get(2).is_none_or(|v| word_count(v.as_str()) <= 8);
+            let spelled_position = cues.is_position(&head) && head.contains(' ');
+            sig.strong |= value_ok && (cues.is_credit_word(&head) || spelled_position);
+        }
+        for c in self.paren.captures_iter(line) {
+            let content = norm(&c[1]);
+            if !cues.is_position(&content) {
+                continue;
+            }
+            if content.chars().count() > 2 {
+                sig.strong = true;
+            } else if c[1].chars().all(char::is_uppercase) {
+                // "(L)", "(R)": one upper-case letter, as captions write them.
+                sig.weak += 1;
+            }
+        }
+        sig
+    }
+
+    /// A photo caption on its own evidence: short enough, with a credit or a spelled-out
+    /// position marker, or with one-letter markers on a line that is not a sentence.
+    pub(crate) fn is_caption(&self, line: &str, cues: &Cues) -> bool {
+        if line.chars().count() > MAX_CAPTION_CHARS {
+            return false;
+        }
+        let sig = self.caption_signals(line, cues);
+        sig.strong || (sig.weak > 0 && (!ends_sentence(line) || sig.weak >= 2))
+    }
+}
