@@ -1,64 +1,129 @@
 //! Date-stamp stage: the publication date with its provenance, and every temporal
 //! expression in the body normalised against an anchor date.
+//!
+//! Everything language-specific comes from the lexicon's `date_*` lists (format in
+//! `vocab.rs`); patterns are compiled once per language in [`DateStamper::new`]. A document
+//! is read with its own language's patterns, plus full dates with a year in the other
+//! languages ("March 08, 2019" in a French caption); a document whose language has no
+//! date data ("und") is read with every language's patterns.
+//!
+//! Conventions of the mentions:
+//! - A day-month date keeps its article or contracted article in the span ("le 17 avril",
+//!   "il 6 agosto", "du 3 janvier", "am 17. April"); weekdays, months and years do not
+//!   ("mercredi", "avril", "2022" in "en 2022"). Listed phrases are taken as written
+//!   ("le mois dernier", "samedi dernier", "last week").
+//! - Yearless day-months, bare months and weekdays resolve to the nearest occurrence not
+//!   after the anchor, strictly before it with "dernier/last/scorso…", strictly after it
+//!   with "prochain/next/prossimo…", not before it when a forward word ("prévu", "will",
+//!   "entro") precedes in the clause.
+//! - A yearless day-month written with its weekday ("sabato 14 settembre") takes the
+//!   occurrence within a year that falls on that weekday; a weekday with a bare day number
+//!   ("venerdì 17", "Mittwoch den 6.") takes the nearest date that is both, either side.
+//! - Bare years need a cue ("en 2022", "nel 2022", "since 2016") and a year within
+//!   `min_year..=max_year`; so do the years of full dates and month-years.
+//! - "ce week-end" is a week value (`2024-W31`, date = its Monday): the weekend just past
+//!   from Monday to Wednesday, the coming one on Thursday and Friday, the current one on
+//!   Saturday and Sunday.
+//! - Decades ("les années 1970") and durations ("10 mois", "24 heures sur 24") are not
+//!   dates.
+
+mod config;
+mod entries;
+mod numeric;
+mod patterns;
+mod publication;
+mod resolve;
+mod scan;
+mod tagger;
+mod value;
+mod vocab;
+
+#[cfg(test)]
+mod tests_publication;
+#[cfg(test)]
+mod tests_resolution;
+#[cfg(test)]
+mod tests_seeds;
+#[cfg(test)]
+mod tests_tagging;
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+
+pub use config::{DatesConfig, DatesSettings};
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::{DateMention, Document};
 
-/// `[stages.dates]` in pipeline.toml.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct DatesConfig {
-    /// Run the stage.
-    pub enabled: bool,
-}
+use publication::Publication;
+use tagger::Tagger;
 
-impl Default for DatesConfig {
-    fn default() -> Self {
-        DatesConfig { enabled: true }
-    }
-}
-
-/// Checked `[stages.dates]`.
-#[derive(Debug, Clone)]
-pub struct DatesSettings {
-    /// Run the stage.
-    pub enabled: bool,
-}
-
-impl DatesConfig {
-    /// Validates the section.
-    pub fn validate(&self) -> Result<DatesSettings> {
-        Ok(DatesSettings { enabled: self.enabled })
-    }
-}
-
-/// Runtime of the stage; immutable and shared across threads.
+/// Runtime of the stage; immutable, `Sync`, shared across threads by reference.
 #[derive(Debug)]
 pub struct DateStamper {
+    tagger: Tagger,
+    publication: Publication,
     reference: NaiveDate,
 }
 
 impl DateStamper {
     /// Builds the tagger from the language data; `reference` is the run's reference date.
-    pub fn new(_settings: &DatesSettings, _lexicon: &Lexicon, reference: NaiveDate) -> Result<Self> {
-        Ok(DateStamper { reference })
+    /// A malformed `date_*` list is an error.
+    pub fn new(settings: &DatesSettings, lexicon: &Lexicon, reference: NaiveDate) -> Result<Self> {
+        Ok(DateStamper {
+            tagger: Tagger::new(lexicon, settings)?,
+            publication: Publication::new(settings, reference),
+            reference,
+        })
     }
 
-    /// Sets `doc.published_date` and `doc.date_source` from the first source that answers.
+    /// Sets `doc.published_date` and `doc.date_source` from the first source that answers:
+    /// input metadata, page metadata (`html`), a date in the URL, a dateline or
+    /// "Publié le …" line in the lead (`text`; update dates are skipped), then — only when
+    /// the settings allow it — the crawl date and the run's reference date (`reference`).
+    /// Both fields are `None` when nothing answers.
     pub fn stamp_publication(&self, doc: &mut Document) {
-        if let Some(d) = doc.meta_published {
-            doc.published_date = Some(d);
-            doc.date_source = Some(crate::model::DateSource::Metadata);
-        }
+        let found = self.publication.find(&self.tagger, doc);
+        doc.published_date = found.map(|(d, _)| d);
+        doc.date_source = found.map(|(_, s)| s);
     }
 
-    /// Every temporal expression of the body, sorted by start.
-    pub fn tag(&self, _doc: &Document) -> Vec<DateMention> {
-        let _ = self.reference;
-        Vec::new()
+    /// The date relative expressions of `doc` are resolved against: its publication date,
+    /// else its crawl date, else the run's reference date.
+    pub fn anchor(&self, doc: &Document) -> NaiveDate {
+        doc.published_date.or(doc.crawled).unwrap_or(self.reference)
+    }
+
+    /// Every temporal expression of `doc.body`, sorted by start, without overlaps, byte
+    /// offsets into the body; relative ones resolved against [`DateStamper::anchor`].
+    pub fn tag(&self, doc: &Document) -> Vec<DateMention> {
+        self.tagger
+            .tag_text(&doc.body, &doc.language, self.anchor(doc))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn assert_sync<T: Sync + Send>() {}
+
+    #[test]
+    fn stamper_is_shareable_and_loads_shipped_data() {
+        assert_sync::<DateStamper>();
+        let lex = Lexicon::load(&[] as &[&str]).unwrap();
+        let reference = NaiveDate::from_ymd_opt(2024, 8, 6).unwrap();
+        let s = DateStamper::new(&DatesSettings::default(), &lex, reference).unwrap();
+        for lang in ["fr", "it", "en", "de", "es"] {
+            assert!(
+                s.tagger.grammars_for(lang).0.len() == 1,
+                "no date data for {lang}"
+            );
+        }
+        let doc = Document {
+            body: "Rien.".into(),
+            ..Document::default()
+        };
+        assert_eq!(s.anchor(&doc), reference);
     }
 }

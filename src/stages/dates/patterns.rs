@@ -1,0 +1,306 @@
+//! Regular expressions of one language, built once from its [`Vocab`] and run on folded
+//! text (lower case, no accents). Group names: `art` article, `modb`/`moda` modifier
+//! before/after, `wd` weekday, `d` day, `m` month, `y` year, `cue` a cue word kept out
+//! of the span, `w` a whole listed phrase.
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use crate::error::{Error, Result};
+
+use super::entries::Role;
+use super::vocab::Vocab;
+
+/// The compiled patterns of one language.
+#[derive(Debug)]
+pub struct Grammar {
+    /// The vocabulary the patterns were built from (used to read the matches).
+    pub vocab: Vocab,
+    /// `[art] [modb] [wd [modw][,] [art]] d[ord] [join] m [[,] [join] y] [moda]`.
+    pub day_month: Option<Regex>,
+    /// `[art] d[ord] (range [art] | -) d[ord] [join] m [[,] [join] y]`: the first day of a
+    /// range, which takes the month and year written after the second.
+    pub range_first: Option<Regex>,
+    /// `[wd[,]] m [join] [art] d[ord] [[,] y]` for languages with `month_day`.
+    pub month_day: Option<Regex>,
+    /// `m [,] [join] y`, full month names only.
+    pub month_year: Option<Regex>,
+    /// `(cue | modb) m [moda]`, full month names only.
+    pub bare_month: Option<Regex>,
+    /// `cue y`.
+    pub bare_year: Option<Regex>,
+    /// `[modb] wd [moda]`.
+    pub weekday: Option<Regex>,
+    /// `[modb] wd [art] d[ord] [moda]`: a weekday with a day number and no month.
+    pub weekday_day: Option<Regex>,
+    /// A listed relative day ("avant-hier").
+    pub relative_day: Option<Regex>,
+    /// A listed relative period ("la semaine dernière").
+    pub period: Option<Regex>,
+    /// Any forward-pointing word.
+    pub forward: Option<Regex>,
+    /// Any publication cue.
+    pub published: Option<Regex>,
+    /// Any update cue.
+    pub modified: Option<Regex>,
+    /// Folded modifiers meaning "the last one".
+    pub prev: HashSet<String>,
+    /// Folded modifiers meaning "the coming one".
+    pub next: HashSet<String>,
+}
+
+/// One folded phrase as a regex: escaped, inner spaces as `\s+`, `\b` at word-char edges.
+fn term(phrase: &str) -> String {
+    let body = phrase
+        .split(' ')
+        .map(regex::escape)
+        .collect::<Vec<_>>()
+        .join(r"\s+");
+    let lead = if phrase.starts_with(char::is_alphanumeric) {
+        r"\b"
+    } else {
+        ""
+    };
+    let tail = if phrase.ends_with(char::is_alphanumeric) {
+        r"\b"
+    } else {
+        ""
+    };
+    format!("{lead}{body}{tail}")
+}
+
+/// A prefix phrase ("le", "l'", "mi-") followed by its separator: `\s+` unless it ends in
+/// an apostrophe or a hyphen.
+fn prefix_term(phrase: &str) -> String {
+    if phrase.ends_with(['\'', '-']) {
+        term(phrase)
+    } else {
+        format!(r"{}\s+", term(phrase))
+    }
+}
+
+/// Longest-first alternation of `items` mapped through `f`; `None` when empty.
+fn alt(items: &[String], f: fn(&str) -> String) -> Option<String> {
+    let mut items: Vec<&String> = items.iter().filter(|s| !s.is_empty()).collect();
+    if items.is_empty() {
+        return None;
+    }
+    items.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    items.dedup();
+    Some(format!(
+        "(?:{})",
+        items.iter().map(|s| f(s)).collect::<Vec<_>>().join("|")
+    ))
+}
+
+fn plain(s: &str) -> String {
+    regex::escape(s)
+}
+
+/// Compiles `pattern` with ASCII word boundaries: folded text is ASCII for the words
+/// that matter, and Unicode boundaries would keep the fast DFA engines from running on
+/// text holding any other char (quotes, dashes).
+fn compile(lang: &str, what: &str, pattern: String) -> Result<Regex> {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).map_err(|e| Error::Data {
+        path: format!("lang/{lang}/date_*.txt"),
+        message: format!("{what} pattern does not compile: {e}"),
+    })
+}
+
+impl Grammar {
+    /// Compiles the patterns of `vocab`.
+    pub fn new(vocab: Vocab) -> Result<Grammar> {
+        let lang = vocab.lang.clone();
+        let opt = |g: &str, s: Option<String>| {
+            s.map(|s| format!("(?:(?P<{g}>{s}))?")).unwrap_or_default()
+        };
+        let keys = |abbr: Option<bool>| -> Vec<String> {
+            let mut v: Vec<String> = vocab
+                .months
+                .iter()
+                .filter(|(_, m)| abbr.is_none_or(|want| m.abbr == want))
+                .map(|(k, _)| k.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        let full_months = alt(&keys(Some(false)), term);
+        let abbr_months = alt(&keys(Some(true)), |s| format!(r"{}\.?", term(s)));
+        let all_months = match (&full_months, &abbr_months) {
+            (Some(f), Some(a)) => Some(format!("(?:{f}|{a})")),
+            (f, a) => f.clone().or(a.clone()),
+        };
+        let mut wd: Vec<String> = vocab.weekdays.keys().cloned().collect();
+        wd.sort();
+        let weekdays = alt(&wd, term);
+        let art = alt(vocab.role(Role::Article), prefix_term);
+        let join = alt(vocab.role(Role::Join), |s| format!(r"{}\s+", term(s)));
+        let ord = alt(vocab.role(Role::Ordinal), plain)
+            .map(|o| format!("{o}?"))
+            .unwrap_or_default();
+        let modb = alt(
+            &[vocab.role(Role::PrevBefore), vocab.role(Role::NextBefore)].concat(),
+            term,
+        );
+        let moda = alt(
+            &[vocab.role(Role::PrevAfter), vocab.role(Role::NextAfter)].concat(),
+            term,
+        );
+        let join_s = join.clone().map(|j| format!("{j}?")).unwrap_or_default();
+        let modb_s = modb
+            .as_ref()
+            .map(|m| format!(r"(?:(?P<modb>{m})\s+)?"))
+            .unwrap_or_default();
+        let moda_s = moda
+            .as_ref()
+            .map(|m| format!(r"(?:\s+(?P<moda>{m}))?"))
+            .unwrap_or_default();
+        let art_any = art.clone().map(|a| format!("{a}?")).unwrap_or_default();
+        let year = r"(?P<y>\d{4})\b";
+
+        let day_month = match &all_months {
+            Some(m) => {
+                let modw = moda
+                    .as_ref()
+                    .map(|m| format!(r"(?:\s+(?P<modw>{m}))?"))
+                    .unwrap_or_default();
+                let wd_s = weekdays
+                    .as_ref()
+                    .map(|w| format!(r"(?:(?P<wd>{w}){modw},?\s+{art_any})?"))
+                    .unwrap_or_default();
+                let p = format!(
+                    r"{art}{modb_s}{wd_s}\b(?P<d>[0-3]?\d){ord}\s+{join_s}(?P<m>{m})(?:,?\s+{join_s}{year})?{moda_s}",
+                    art = opt("art", art.clone()),
+                );
+                Some(compile(&lang, "day-month", p)?)
+            }
+            None => None,
+        };
+        let range = alt(vocab.role(Role::Range), |s| format!(r"{}\s+", term(s)));
+        let range_first = match &all_months {
+            Some(m) => {
+                let words = range.map(|r| format!(r"{r}{art_any}|")).unwrap_or_default();
+                let p = format!(
+                    r"(?P<first>{art}\b(?P<d>[0-3]?\d){ord})\s*(?:{words}[-–—]\s*)[0-3]?\d{ord}\s+{join_s}(?P<m>{m})(?:,?\s+{join_s}{year})?",
+                    art = opt("art", art.clone()),
+                );
+                Some(compile(&lang, "day range", p)?)
+            }
+            None => None,
+        };
+        let month_day = match (&all_months, vocab.month_day) {
+            (Some(m), true) => {
+                let wd_s = weekdays
+                    .as_ref()
+                    .map(|w| format!(r"(?:(?P<wd>{w}),?\s+)?"))
+                    .unwrap_or_default();
+                let p = format!(
+                    r"{wd_s}(?P<m>{m})\s+{join_s}{art_any}(?P<d>[0-3]?\d){ord}\b(?:,?\s+{year})?"
+                );
+                Some(compile(&lang, "month-day", p)?)
+            }
+            _ => None,
+        };
+        let month_year = match &full_months {
+            Some(m) => Some(compile(
+                &lang,
+                "month-year",
+                format!(r"(?P<m>{m}),?\s+{join_s}{year}"),
+            )?),
+            None => None,
+        };
+        let cue_m = alt(vocab.role(Role::MonthCue), prefix_term).map(|c| format!("(?P<cue>{c})"));
+        let modb_m = modb.as_ref().map(|b| format!(r"(?P<modb>{b})\s+"));
+        let lead = match (cue_m, modb_m) {
+            (Some(c), Some(b)) => Some(format!("(?:{c}|{b})")),
+            (c, b) => c.or(b),
+        };
+        let bare_month = match (&full_months, lead) {
+            (Some(m), Some(lead)) => Some(compile(
+                &lang,
+                "bare month",
+                format!(r"{lead}(?P<m>{m}){moda_s}"),
+            )?),
+            _ => None,
+        };
+        let bare_year = match alt(vocab.role(Role::YearCue), prefix_term) {
+            Some(c) => Some(compile(&lang, "bare year", format!(r"(?P<cue>{c}){year}"))?),
+            None => None,
+        };
+        let weekday = match &weekdays {
+            Some(w) => Some(compile(
+                &lang,
+                "weekday",
+                format!(r"{modb_s}(?P<wd>{w}){moda_s}"),
+            )?),
+            None => None,
+        };
+        let weekday_day = match &weekdays {
+            Some(w) => Some(compile(
+                &lang,
+                "weekday-day",
+                format!(r"{modb_s}(?P<wd>{w})\s+{art_any}\b(?P<d>[0-3]?\d){ord}\b{moda_s}"),
+            )?),
+            None => None,
+        };
+        let phrase_re = |what: &str, keys: Vec<String>| -> Result<Option<Regex>> {
+            alt(&keys, term)
+                .map(|a| compile(&lang, what, format!("(?P<w>{a})")))
+                .transpose()
+        };
+        let relative_day = phrase_re(
+            "relative day",
+            vocab.relative_days.keys().cloned().collect(),
+        )?;
+        let period = phrase_re("relative period", vocab.periods.keys().cloned().collect())?;
+        let forward = phrase_re("forward cue", vocab.role(Role::Forward).to_vec())?;
+        let published = phrase_re("published cue", vocab.role(Role::Published).to_vec())?;
+        let modified = phrase_re("modified cue", vocab.role(Role::Modified).to_vec())?;
+        let set = |a: Role, b: Role| -> HashSet<String> {
+            [vocab.role(a), vocab.role(b)]
+                .concat()
+                .into_iter()
+                .collect()
+        };
+        let prev = set(Role::PrevBefore, Role::PrevAfter);
+        let next = set(Role::NextBefore, Role::NextAfter);
+        Ok(Grammar {
+            vocab,
+            day_month,
+            range_first,
+            month_day,
+            month_year,
+            bare_month,
+            bare_year,
+            weekday,
+            weekday_day,
+            relative_day,
+            period,
+            forward,
+            published,
+            modified,
+            prev,
+            next,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terms_respect_word_edges() {
+        assert_eq!(term("le mois dernier"), r"\ble\s+mois\s+dernier\b");
+        assert_eq!(prefix_term("l'"), r"\bl'");
+        assert_eq!(prefix_term("le"), r"\ble\b\s+");
+        assert_eq!(prefix_term("mi-"), r"\bmi\-");
+        let re = Regex::new(&alt(&["hier".into(), "avant-hier".into()], term).unwrap()).unwrap();
+        assert_eq!(
+            re.find("c'etait avant-hier").map(|m| m.as_str()),
+            Some("avant-hier")
+        );
+        assert!(re.find("hierarchie").is_none());
+    }
+}

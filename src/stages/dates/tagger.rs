@@ -1,0 +1,112 @@
+//! Running the grammars over a text: candidates from every pattern, resolved against the
+//! anchor, then a leftmost-longest choice without overlaps, mapped back to byte offsets
+//! of the original text.
+
+use chrono::NaiveDate;
+
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+use crate::model::DateMention;
+use crate::text::Folded;
+
+use super::config::DatesSettings;
+use super::numeric::Numeric;
+use super::patterns::Grammar;
+use super::scan::Scan;
+use super::value::Value;
+use super::vocab::Vocab;
+
+/// One possible mention, in folded-text offsets.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// Folded start offset.
+    pub start: usize,
+    /// Folded end offset.
+    pub end: usize,
+    /// The normalised value.
+    pub value: Value,
+    /// Resolved against the anchor.
+    pub relative: bool,
+}
+
+/// Every language's grammar plus the language-independent numeric patterns.
+#[derive(Debug)]
+pub struct Tagger {
+    grammars: Vec<Grammar>,
+    numeric: Numeric,
+    years: (i32, i32),
+}
+
+impl Tagger {
+    /// Builds one grammar per language that has `date_*` lists.
+    pub fn new(lexicon: &Lexicon, settings: &DatesSettings) -> Result<Tagger> {
+        let grammars = Vocab::languages(lexicon)
+            .iter()
+            .map(|lang| Vocab::load(lexicon, lang).and_then(Grammar::new))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Tagger {
+            grammars,
+            numeric: Numeric::new(),
+            years: (settings.min_year, settings.max_year),
+        })
+    }
+
+    /// The grammars to run for a document in `lang`: that language's alone when it has
+    /// one (with the others kept for unambiguous full dates), else all of them.
+    /// `lang` may carry a region ("fr-CH") or capitals.
+    pub fn grammars_for(&self, lang: &str) -> (Vec<&Grammar>, Vec<&Grammar>) {
+        let lang = lang
+            .split(['-', '_'])
+            .next()
+            .unwrap_or(lang)
+            .to_ascii_lowercase();
+        if self.grammars.iter().any(|g| g.vocab.lang == lang) {
+            self.grammars.iter().partition(|g| g.vocab.lang == lang)
+        } else {
+            (self.grammars.iter().collect(), Vec::new())
+        }
+    }
+
+    /// Every temporal expression of `text` (written in `lang`), sorted by start, with byte
+    /// offsets into `text`; relative ones resolved against `anchor`.
+    pub fn tag_text(&self, text: &str, lang: &str, anchor: NaiveDate) -> Vec<DateMention> {
+        let folded = Folded::new(text);
+        let mut scan = Scan {
+            text,
+            folded: &folded,
+            anchor,
+            years: self.years,
+            out: Vec::new(),
+        };
+        let (primary, foreign) = self.grammars_for(lang);
+        for g in &primary {
+            scan.grammar(g, false);
+        }
+        for g in &foreign {
+            scan.grammar(g, true);
+        }
+        let prefer_mdy = primary.len() == 1 && primary[0].vocab.prefer_mdy;
+        self.numeric
+            .collect(&folded.text, prefer_mdy, &mut scan.out);
+        let mut cands = scan.out;
+        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut last_end = 0;
+        let mut mentions = Vec::new();
+        for c in cands {
+            if c.start < last_end {
+                continue;
+            }
+            last_end = c.end;
+            mentions.push(DateMention {
+                start: folded.start_of(c.start),
+                end: folded.end_of(c.end, text),
+                value: Some(c.value.value),
+                date: Some(c.value.date),
+                granularity: Some(c.value.granularity),
+                relative: c.relative,
+                anchor: c.relative.then_some(anchor),
+            });
+        }
+        mentions
+    }
+}
