@@ -1,56 +1,270 @@
 //! Entities stage: person, organisation and place mentions with one id per real entity.
+//!
+//! Three passes over each body: the knowledge-base gazetteer ([`gazetteer`], method
+//! `gazetteer`), names missing from the knowledge base confirmed by their context
+//! ([`names`], method `pattern`), and short forms resolved to a fuller person mention of
+//! the same document ([`coref`], method `coref`). Ids are Wikidata QIDs or derived keys
+//! from the knowledge base, else `gz:<type>:<skeleton>` ([`identity`]).
 
-use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+mod config;
+pub mod context;
+pub mod coref;
+mod cues;
+pub mod gazetteer;
+pub mod identity;
+pub mod kb;
+pub mod names;
+#[cfg(test)]
+mod tests;
+#[cfg(test)]
+mod tests_eval;
+#[cfg(test)]
+mod tests_names;
+#[cfg(test)]
+mod tests_seeds;
+pub mod tokens;
+
+use std::collections::HashMap;
+
+pub use config::{EntitiesConfig, EntitiesSettings};
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
-use crate::model::{Document, EntityMention};
+use crate::model::{Document, EntityMention, EntityType};
+use crate::text::{sentence_of, sentence_spans, Folded};
+use context::ContextLists;
+use coref::PersonRef;
+use gazetteer::Gazetteer;
+use kb::KnowledgeBase;
+use names::{Candidate, NameContext};
 
-/// `[stages.entities]` in pipeline.toml.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct EntitiesConfig {
-    /// Run the stage.
-    pub enabled: bool,
-    /// Extra knowledge-base files (TSV, same format as data/kb/*.tsv).
-    pub kb_files: Vec<PathBuf>,
-}
+/// Score of a KB surname extended to a given name spelled differently.
+const EXTENDED_SCORE: f32 = 0.9;
 
-impl Default for EntitiesConfig {
-    fn default() -> Self {
-        EntitiesConfig { enabled: true, kb_files: Vec::new() }
-    }
-}
-
-/// Checked `[stages.entities]`.
+/// A mention before names and sentences are filled in.
 #[derive(Debug, Clone)]
-pub struct EntitiesSettings {
-    /// Run the stage.
-    pub enabled: bool,
-    /// Extra knowledge-base files.
-    pub kb_files: Vec<PathBuf>,
-}
-
-impl EntitiesConfig {
-    /// Validates the section.
-    pub fn validate(&self) -> Result<EntitiesSettings> {
-        Ok(EntitiesSettings { enabled: self.enabled, kb_files: self.kb_files.clone() })
-    }
+struct Draft {
+    start: usize,
+    end: usize,
+    id: String,
+    entity_type: EntityType,
+    /// The KB canonical name, when the entity is known.
+    canonical: Option<String>,
+    method: &'static str,
+    score: f32,
 }
 
 /// Runtime of the stage; immutable and shared across threads.
 #[derive(Debug)]
-pub struct EntityTagger {}
+pub struct EntityTagger {
+    kb: KnowledgeBase,
+    gazetteer: Gazetteer,
+    lists: ContextLists,
+    /// (type, skeleton of an alias) → KB entry, to link pattern names to known entities.
+    skeletons: HashMap<(EntityType, String), usize>,
+    patterns: bool,
+    coref: bool,
+    min_score: f32,
+}
 
 impl EntityTagger {
-    /// Loads the knowledge base and builds the matchers.
-    pub fn new(_settings: &EntitiesSettings, _lexicon: &Lexicon) -> Result<Self> {
-        Ok(EntityTagger {})
+    /// Loads the knowledge base (built-in plus `kb_files`) and the context lists, and
+    /// builds the matchers.
+    pub fn new(settings: &EntitiesSettings, lexicon: &Lexicon) -> Result<Self> {
+        let kb = KnowledgeBase::load(&settings.kb_files)?;
+        let gazetteer = Gazetteer::new(&kb)?;
+        let mut skeletons = HashMap::new();
+        for (i, e) in kb.entries.iter().enumerate() {
+            for alias in &e.aliases {
+                let key = identity::skeleton(alias);
+                if !key.is_empty() {
+                    skeletons.entry((e.entity_type, key)).or_insert(i);
+                }
+            }
+        }
+        Ok(EntityTagger {
+            kb,
+            gazetteer,
+            lists: ContextLists::new(lexicon),
+            skeletons,
+            patterns: settings.patterns,
+            coref: settings.coref,
+            min_score: settings.min_score,
+        })
     }
 
-    /// Every entity mention of the body, sorted by start.
-    pub fn tag(&self, _doc: &Document) -> Vec<EntityMention> {
-        Vec::new()
+    /// Every entity mention in `doc.body` (byte offsets), sorted by start, non-overlapping.
+    pub fn tag(&self, doc: &Document) -> Vec<EntityMention> {
+        let text = doc.body.as_str();
+        if text.trim().is_empty() {
+            return Vec::new();
+        }
+        let folded = Folded::new(text);
+        let sentences = sentence_spans(text);
+        let mut drafts: Vec<Draft> = self
+            .gazetteer
+            .find(text, &folded)
+            .into_iter()
+            .map(|m| {
+                let e = &self.kb.entries[m.entry];
+                let start = self.given_name_start(text, m.start, m.end, m.entry);
+                Draft {
+                    start,
+                    end: m.end,
+                    id: e.id.clone(),
+                    entity_type: e.entity_type,
+                    canonical: Some(e.name.clone()),
+                    method: "gazetteer",
+                    score: if start < m.start {
+                        EXTENDED_SCORE
+                    } else {
+                        m.score
+                    },
+                }
+            })
+            .collect();
+        if self.patterns || self.coref {
+            let tokens = tokens::tokenize(text);
+            let ctx = NameContext {
+                text,
+                tokens: &tokens,
+                sentences: &sentences,
+                lists: self.lists.for_lang(&doc.language),
+                particles: &self.lists.particles,
+                given_names: &self.lists.given_names,
+            };
+            let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
+            let mut pending = Vec::new();
+            for c in ctx.candidates(&taken) {
+                match c.entity_type {
+                    Some(ty) if self.patterns => drafts.push(self.pattern_draft(text, &c, ty)),
+                    _ => pending.push(c),
+                }
+            }
+            if self.coref {
+                drafts.extend(self.resolve_short_forms(text, &drafts, &pending));
+            }
+        }
+        self.finish(text, &sentences, drafts)
+    }
+
+    /// Start of a person mention whose given name precedes a known surname in a spelling
+    /// the KB lacks ("Sergej Choïgou"): the pair must have the skeleton of one of the
+    /// entry's aliases. Otherwise `start` unchanged.
+    fn given_name_start(&self, text: &str, start: usize, end: usize, entry: usize) -> usize {
+        if self.kb.entries[entry].entity_type != EntityType::Person {
+            return start;
+        }
+        let Some(prefix) = text[..start].strip_suffix(' ') else {
+            return start;
+        };
+        let word_start = prefix
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if !prefix[word_start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return start;
+        }
+        let key = identity::skeleton(&text[word_start..end]);
+        match self.skeletons.get(&(EntityType::Person, key)) {
+            Some(&e) if e == entry => word_start,
+            _ => start,
+        }
+    }
+
+    fn pattern_draft(&self, text: &str, c: &Candidate, ty: EntityType) -> Draft {
+        let written = &text[c.start..c.end];
+        let known = self
+            .skeletons
+            .get(&(ty, identity::skeleton(written)))
+            .map(|&i| &self.kb.entries[i]);
+        Draft {
+            start: c.start,
+            end: c.end,
+            id: known.map_or_else(|| identity::derived_id(ty, written), |e| e.id.clone()),
+            entity_type: ty,
+            canonical: known.map(|e| e.name.clone()),
+            method: "pattern",
+            score: c.score,
+        }
+    }
+
+    fn resolve_short_forms(
+        &self,
+        text: &str,
+        drafts: &[Draft],
+        pending: &[Candidate],
+    ) -> Vec<Draft> {
+        let mut refs: Vec<PersonRef> = drafts
+            .iter()
+            .filter(|d| d.entity_type == EntityType::Person)
+            .map(|d| {
+                let names: Vec<&str> = d.canonical.iter().map(String::as_str).collect();
+                PersonRef::new(d.start, &d.id, &text[d.start..d.end], &names)
+            })
+            .collect();
+        refs.sort_by_key(|r| r.start);
+        pending
+            .iter()
+            .filter_map(|c| {
+                let r = coref::resolve(&refs, c.start, &text[c.start..c.end], c.cap_words)?;
+                let source = drafts.iter().find(|d| d.id == r.id)?;
+                Some(Draft {
+                    start: c.start,
+                    end: c.end,
+                    id: r.id,
+                    entity_type: EntityType::Person,
+                    canonical: source.canonical.clone(),
+                    method: r.method,
+                    score: r.score,
+                })
+            })
+            .collect()
+    }
+
+    /// Names (canonical, else the longest form seen), sentences, score filter, order.
+    fn finish(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        mut drafts: Vec<Draft>,
+    ) -> Vec<EntityMention> {
+        drafts.retain(|d| d.score >= self.min_score);
+        drafts.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut longest: HashMap<&str, &str> = HashMap::new();
+        for d in &drafts {
+            let written = &text[d.start..d.end];
+            let slot = longest.entry(d.id.as_str()).or_insert(written);
+            if written.chars().count() > slot.chars().count() {
+                *slot = written;
+            }
+        }
+        let mut out: Vec<EntityMention> = Vec::with_capacity(drafts.len());
+        for d in &drafts {
+            if out.last().is_some_and(|m| d.start < m.end) {
+                continue;
+            }
+            let name = d.canonical.clone().unwrap_or_else(|| {
+                longest
+                    .get(d.id.as_str())
+                    .map_or_else(String::new, |s| s.to_string())
+            });
+            out.push(EntityMention {
+                entity_id: d.id.clone(),
+                entity_name: name,
+                entity_type: d.entity_type,
+                start: d.start,
+                end: d.end,
+                sentence: sentence_of(sentences, d.start),
+                method: d.method,
+                score: d.score,
+            });
+        }
+        out
     }
 }

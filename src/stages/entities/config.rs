@@ -1,0 +1,73 @@
+//! `[stages.entities]`: the serde section and its validated settings.
+
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
+
+/// `[stages.entities]` in pipeline.toml.
+///
+/// Defaults: `enabled = true`, `kb_files = []`, `patterns = true`, `coref = true`,
+/// `min_score = 0.0`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct EntitiesConfig {
+    /// Run the stage.
+    pub enabled: bool,
+    /// Extra knowledge-base files (TSV, same format as data/kb/*.tsv). Their entries are
+    /// loaded before the built-in ones, so their aliases win over built-in aliases.
+    pub kb_files: Vec<PathBuf>,
+    /// Find names missing from the knowledge base (capitalised sequences confirmed by a
+    /// title, a speech verb, an apposition, an organisation head word or a place cue).
+    pub patterns: bool,
+    /// Resolve short forms (surnames) to a fuller person mention of the same document.
+    pub coref: bool,
+    /// Mentions scored below this are dropped, in [0, 1].
+    pub min_score: f32,
+}
+
+impl Default for EntitiesConfig {
+    fn default() -> Self {
+        EntitiesConfig {
+            enabled: true,
+            kb_files: Vec::new(),
+            patterns: true,
+            coref: true,
+            min_score: 0.0,
+        }
+    }
+}
+
+/// Checked `[stages.entities]`.
+#[derive(Debug, Clone, Default)]
+pub struct EntitiesSettings {
+    /// Run the stage.
+    pub enabled: bool,
+    /// Extra knowledge-base files.
+    pub kb_files: Vec<PathBuf>,
+    /// Find names missing from the knowledge base.
+    pub patterns: bool,
+    /// Resolve short forms to fuller mentions.
+    pub coref: bool,
+    /// Minimum score kept, in [0, 1].
+    pub min_score: f32,
+}
+
+impl EntitiesConfig {
+    /// Validates the section: `min_score` must lie in [0, 1].
+    pub fn validate(&self) -> Result<EntitiesSettings> {
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return Err(Error::config(
+                "stages.entities.min_score",
+                format!("{} is out of range: use a number in [0, 1]", self.min_score),
+            ));
+        }
+        Ok(EntitiesSettings {
+            enabled: self.enabled,
+            kb_files: self.kb_files.clone(),
+            patterns: self.patterns,
+            coref: self.coref,
+            min_score: self.min_score,
+        })
+    }
+}

@@ -1,0 +1,159 @@
+//! The word lists that confirm and type names found by pattern: person titles, speech
+//! verbs, organisation head words, place cues, stopwords, name particles and organisation
+//! connectors. All entries are folded (see [`crate::text::fold_str`]); multi-word entries
+//! are kept as word sequences.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::lexicon::Lexicon;
+use crate::text::{fold_str, word_spans};
+
+/// List names read from the lexicon, per language.
+const TITLES: &str = "person_titles";
+const SPEECH_VERBS: &str = "entity_speech_verbs";
+const ORG_HEADS: &str = "org_heads";
+const LOC_CUES: &str = "loc_cues";
+const STOPWORDS: &str = "entity_stopwords";
+const ORG_CONNECTORS: &str = "entity_org_connectors";
+const PARTICLES: &str = "entity_name_particles";
+const GIVEN_NAMES: &str = "entity_given_names";
+
+/// The context lists of one language (or of all languages together).
+#[derive(Debug, Clone, Default)]
+pub struct LangLists {
+    /// Person titles and roles, as folded word sequences.
+    pub titles: Vec<Vec<String>>,
+    /// Speech verb phrases, as folded word sequences.
+    pub speech_verbs: Vec<Vec<String>>,
+    /// Organisation head words (folded).
+    pub org_heads: HashSet<String>,
+    /// Place cue prepositions (folded).
+    pub loc_cues: HashSet<String>,
+    /// Words that never start or end a name (folded).
+    pub stopwords: HashSet<String>,
+    /// Lower-case words allowed inside organisation names (folded).
+    pub org_connectors: HashSet<String>,
+}
+
+impl LangLists {
+    fn add(&mut self, lex: &Lexicon, lang: &str) {
+        let phrases = |name: &str| {
+            lex.list(lang, name)
+                .iter()
+                .map(|e| words(e))
+                .filter(|w| !w.is_empty())
+        };
+        self.titles.extend(phrases(TITLES));
+        self.speech_verbs.extend(phrases(SPEECH_VERBS));
+        let set = |name: &str| {
+            lex.list(lang, name)
+                .iter()
+                .map(|e| fold_str(e.trim()))
+                .collect::<Vec<_>>()
+        };
+        self.org_heads.extend(set(ORG_HEADS));
+        self.loc_cues.extend(set(LOC_CUES));
+        self.stopwords.extend(set(STOPWORDS));
+        self.org_connectors.extend(set(ORG_CONNECTORS));
+    }
+
+    /// Length in words of the longest title that ends exactly at `words[end - 1]`.
+    pub fn title_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
+        longest_ending_at(&self.titles, words, end)
+    }
+
+    /// True when `words` (from the first) start with a speech verb phrase.
+    pub fn starts_with_speech_verb(&self, words: &[String]) -> bool {
+        self.speech_verbs
+            .iter()
+            .any(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+    }
+
+    /// True when `words` end with a speech verb phrase ("… ha detto", "said").
+    pub fn ends_with_speech_verb(&self, words: &[String]) -> bool {
+        longest_ending_at(&self.speech_verbs, words, words.len()).is_some()
+    }
+
+    /// True when `words` (from the first) start with a title.
+    pub fn starts_with_title(&self, words: &[String]) -> bool {
+        self.titles
+            .iter()
+            .any(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+    }
+
+    /// True when the folded word is a one-word title.
+    pub fn is_title_word(&self, folded: &str) -> bool {
+        self.titles.iter().any(|p| p.len() == 1 && p[0] == folded)
+    }
+}
+
+fn longest_ending_at(phrases: &[Vec<String>], words: &[String], end: usize) -> Option<usize> {
+    phrases
+        .iter()
+        .filter(|p| p.len() <= end && words[end - p.len()..end] == p[..])
+        .map(Vec::len)
+        .max()
+}
+
+/// Folded words of a text.
+pub fn words(text: &str) -> Vec<String> {
+    let folded = fold_str(text);
+    word_spans(&folded)
+        .into_iter()
+        .map(|(s, e)| folded[s..e].to_string())
+        .collect()
+}
+
+/// Every context list, per language, plus the union of all languages for documents whose
+/// language has no lists (`und`, or a language without data files).
+#[derive(Debug, Clone, Default)]
+pub struct ContextLists {
+    by_lang: HashMap<String, LangLists>,
+    union: LangLists,
+    /// Name particles of every language together (names travel across languages).
+    pub particles: HashSet<String>,
+    /// Given names of every language together (folded).
+    pub given_names: HashSet<String>,
+}
+
+impl ContextLists {
+    /// Reads the lists of every language the lexicon has data for.
+    pub fn new(lex: &Lexicon) -> Self {
+        let mut langs: Vec<String> = [
+            TITLES,
+            SPEECH_VERBS,
+            ORG_HEADS,
+            LOC_CUES,
+            STOPWORDS,
+            ORG_CONNECTORS,
+        ]
+        .iter()
+        .flat_map(|n| lex.languages_with(n))
+        .collect();
+        langs.sort();
+        langs.dedup();
+        let mut out = ContextLists::default();
+        for lang in &langs {
+            let mut lists = LangLists::default();
+            lists.add(lex, lang);
+            out.union.add(lex, lang);
+            out.by_lang.insert(lang.clone(), lists);
+        }
+        out.particles = lex
+            .all(PARTICLES)
+            .into_iter()
+            .map(|(_, e)| fold_str(e.trim()))
+            .collect();
+        out.given_names = lex
+            .all(GIVEN_NAMES)
+            .into_iter()
+            .map(|(_, e)| fold_str(e.trim()))
+            .collect();
+        out
+    }
+
+    /// The lists for `lang`, or the union of all languages when `lang` has none.
+    pub fn for_lang(&self, lang: &str) -> &LangLists {
+        self.by_lang.get(lang).unwrap_or(&self.union)
+    }
+}

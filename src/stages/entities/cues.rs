@@ -1,0 +1,102 @@
+//! Context cues around a capitalised sequence: a title before it, an apposition or a
+//! speech verb after it, a speech verb or a place preposition right before it.
+
+use super::context::words;
+use super::names::NameContext;
+use super::tokens::joined;
+use crate::text::sentence_of;
+
+/// Words before a name searched for a title.
+const TITLE_WINDOW: usize = 6;
+
+/// Where a person title stands before a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Title {
+    /// Right before it ("le général Karim Haddadi").
+    Adjacent,
+    /// Followed only by function words ("il ministro del Lavoro Poletti").
+    Linked,
+    /// A few words before ("le président iranien, Masoud Pezeshkian").
+    Near,
+}
+
+impl NameContext<'_> {
+    /// Where a title stands among the few words before `start` in its sentence.
+    pub(super) fn title_before(&self, start: usize) -> Option<Title> {
+        let sent_start =
+            sentence_of(self.sentences, start).map_or(0, |i| self.sentences[i].0.min(start));
+        let before = words(&self.text[sent_start..start]);
+        let k = (0..TITLE_WINDOW.min(before.len())).find(|&k| {
+            self.lists
+                .title_ending_at(&before, before.len() - k)
+                .is_some()
+        })?;
+        let gap = &before[before.len() - k..];
+        let function_word = |w: &String| {
+            self.particles.contains(w)
+                || self.lists.org_connectors.contains(w)
+                || self.lists.stopwords.contains(w)
+        };
+        Some(match k {
+            0 => Title::Adjacent,
+            _ if gap.iter().all(function_word) => Title::Linked,
+            _ => Title::Near,
+        })
+    }
+
+    /// Number of tokens from `a` (at most to `b`) that spell a title ("Primo Ministro").
+    pub(super) fn leading_title(&self, a: usize, b: usize) -> usize {
+        let n = (b + 1 - a).min(4);
+        let w: Vec<String> = self.tokens[a..a + n]
+            .iter()
+            .map(|t| t.folded.clone())
+            .collect();
+        (1..=n)
+            .rev()
+            .find(|&k| self.lists.title_ending_at(&w[..k], k) == Some(k))
+            .unwrap_or(0)
+    }
+
+    fn after(&self, end: usize) -> &str {
+        let mut e = (end + 80).min(self.text.len());
+        while !self.text.is_char_boundary(e) {
+            e -= 1;
+        }
+        &self.text[end..e]
+    }
+
+    pub(super) fn apposition_after(&self, end: usize) -> bool {
+        let Some(rest) = self
+            .after(end)
+            .trim_start_matches([' ', '\u{a0}'])
+            .strip_prefix(',')
+        else {
+            return false;
+        };
+        let w = words(rest);
+        let skip = usize::from(w.first().is_some_and(|x| self.lists.stopwords.contains(x)));
+        w.len() > skip && self.lists.starts_with_title(&w[skip..])
+    }
+
+    pub(super) fn speech_verb_after(&self, end: usize) -> bool {
+        let rest = self.after(end);
+        rest.starts_with([' ', '\u{a0}']) && self.lists.starts_with_speech_verb(&words(rest))
+    }
+
+    /// "… ha detto Mario Rossi", "said John Smith": a speech verb right before.
+    pub(super) fn speech_verb_before(&self, start: usize) -> bool {
+        let sent_start =
+            sentence_of(self.sentences, start).map_or(0, |i| self.sentences[i].0.min(start));
+        let before = &self.text[sent_start..start];
+        before.ends_with([' ', '\u{a0}']) && self.lists.ends_with_speech_verb(&words(before))
+    }
+
+    pub(super) fn place_cue_before(&self, a: usize) -> bool {
+        a > 0 && {
+            let prev = &self.tokens[a - 1];
+            !prev.cap
+                && self.lists.loc_cues.contains(&prev.folded)
+                && joined(self.text, prev, &self.tokens[a])
+        }
+    }
+}

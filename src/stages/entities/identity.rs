@@ -1,0 +1,132 @@
+//! Identity keys for names the knowledge base does not know, so that the spellings of one
+//! name in French, Italian, German and English meet on one id.
+//!
+//! The key is a skeleton of the folded name (lower-case, accents stripped), built word by
+//! word (words split on spaces, hyphens, apostrophes and dots, joined with `-`):
+//!
+//! 1. `tsch`/`tch` → `ch`, then `sch` → `s`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`,
+//!    `sh`/`ch` → `s`, `ph` → `f`, `ou` → `u`, `gue`/`gui` → `ge`/`gi`, `w` → `v`,
+//!    `y` → `i`, `ck` → `k`, and a word-final `j` after a vowel → `i`
+//!    (Choïgou/Shoigu/Schoigu → `soigu`, Patrouchev/Patrushev/Patruschew → `patrusev`,
+//!    Sergueï/Sergey/Sergej → `sergei`);
+//! 2. doubled letters are written once (Moussa/Mousa → `musa`).
+//!
+//! Vowels are kept and every word counts, so different first names or surnames stay apart
+//! (Mohammad Bagheri ≠ Ali Bagheri Kani, Ali Khamenei ≠ Ali Shamkhani).
+
+use crate::model::EntityType;
+use crate::text::fold_str;
+
+const RULES: &[(&str, &str)] = &[
+    ("tsch", "ch"),
+    ("tch", "ch"),
+    ("sch", "s"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("sh", "s"),
+    ("ch", "s"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("w", "v"),
+    ("y", "i"),
+    ("ck", "k"),
+];
+
+fn skeleton_word(word: &str) -> String {
+    let mut w = word.to_string();
+    for (from, to) in RULES {
+        w = w.replace(from, to);
+    }
+    if let Some(stem) = w.strip_suffix('j') {
+        if stem.ends_with(['a', 'e', 'i', 'o', 'u']) {
+            w = format!("{stem}i");
+        }
+    }
+    let mut out = String::with_capacity(w.len());
+    for c in w.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The transliteration-aware skeleton of a name (see the module docs); empty when the
+/// name holds no letter or digit.
+pub fn skeleton(name: &str) -> String {
+    fold_str(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(skeleton_word)
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The derived id of a name missing from the knowledge base: `gz:<type>:<skeleton>`.
+pub fn derived_id(entity_type: EntityType, name: &str) -> String {
+    format!(
+        "gz:{}:{}",
+        entity_type.as_str().to_ascii_lowercase(),
+        skeleton(name)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_of_one_name_merge() {
+        let k = skeleton("Sergei Shoigu");
+        for v in [
+            "Sergueï Choïgou",
+            "Sergej Schoigu",
+            "Sergey Choigu",
+            "SERGEI SHOIGU",
+        ] {
+            assert_eq!(skeleton(v), k, "{v}");
+        }
+        let k = skeleton("Nikolai Patrushev");
+        for v in [
+            "Nikolaï Patrouchev",
+            "Nikolaj Patruschew",
+            "Nikolay Patrushev",
+        ] {
+            assert_eq!(skeleton(v), k, "{v}");
+        }
+        assert_eq!(skeleton("Dmitri Peskow"), skeleton("Dmitry Peskov"));
+        assert_eq!(
+            skeleton("Moussa Abou Marzouk"),
+            skeleton("Mousa Abu Marzouk")
+        );
+        assert_eq!(skeleton("Amir-Abdollahian"), skeleton("Amir Abdollahian"));
+        assert_eq!(skeleton("Choïgou"), "soigu");
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        assert_ne!(skeleton("Mohammad Bagheri"), skeleton("Ali Bagheri Kani"));
+        assert_ne!(skeleton("Ali Khamenei"), skeleton("Ali Shamkhani"));
+        assert_ne!(skeleton("Sergei Shoigu"), skeleton("Sergei Lavrov"));
+        assert_ne!(skeleton("Jean Dupont"), skeleton("Jeanne Dupont"));
+        assert_ne!(skeleton("Marco Rossi"), skeleton("Mario Rossi"));
+        assert_ne!(skeleton("Nikolai Patrushev"), skeleton("Dmitry Patrushev"));
+    }
+
+    #[test]
+    fn derived_ids_carry_the_type() {
+        assert_eq!(
+            derived_id(EntityType::Person, "Sergueï Choïgou"),
+            "gz:person:sergei-soigu"
+        );
+        assert_eq!(
+            derived_id(EntityType::Org, "Ministère des Affaires"),
+            "gz:org:ministere-des-afaires"
+        );
+        assert_eq!(skeleton("« »"), "");
+    }
+}

@@ -1,0 +1,262 @@
+//! Names missing from the knowledge base: capitalised word sequences (with particles such
+//! as bin/al-/de/di/von/abou inside), kept when the context confirms and types them:
+//! a person title before ("le général …", "President …") or after a comma ("X,
+//! secrétaire du …"), a speech verb right after ("X a déclaré"), an organisation head
+//! word ("Conseil …", "… University"), or a place cue ("à X", "in X"). Unconfirmed
+//! sequences are returned untyped: the coreference step may still resolve them.
+
+use std::collections::HashSet;
+
+use super::context::LangLists;
+use super::cues::Title;
+use super::tokens::{joined, Token};
+use crate::model::EntityType;
+
+/// Person right after an adjacent title or before an apposition.
+const SCORE_TITLED: f32 = 0.75;
+/// Person with a title a few words before, or a speech verb after.
+const SCORE_PERSON: f32 = 0.7;
+/// Organisation by head word; multi-word place by cue.
+const SCORE_HEADED: f32 = 0.65;
+/// One-word person or place.
+const SCORE_SINGLE: f32 = 0.6;
+
+/// A capitalised sequence found by pattern.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Byte offset of the first word.
+    pub start: usize,
+    /// Byte offset one past the last word.
+    pub end: usize,
+    /// The type the context gives it; `None` when nothing confirms it.
+    pub entity_type: Option<EntityType>,
+    /// Confidence (0 when unconfirmed).
+    pub score: f32,
+    /// Number of capitalised words.
+    pub cap_words: usize,
+}
+
+/// What the name finder needs to know about one document.
+pub struct NameContext<'a> {
+    /// The body.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Sentence spans of the body.
+    pub sentences: &'a [(usize, usize)],
+    /// Lists of the document's language.
+    pub lists: &'a LangLists,
+    /// Name particles of every language.
+    pub particles: &'a HashSet<String>,
+    /// Given names of every language.
+    pub given_names: &'a HashSet<String>,
+}
+
+impl NameContext<'_> {
+    fn is_link(&self, t: &Token) -> bool {
+        !t.cap
+            && (self.particles.contains(&t.folded) || self.lists.org_connectors.contains(&t.folded))
+    }
+
+    fn is_filler(&self, t: &Token) -> bool {
+        !t.cap || self.lists.stopwords.contains(&t.folded)
+    }
+
+    /// Runs of capitalised tokens joined by particles/connectors, skipping `blocked` ones.
+    fn runs(&self, blocked: &[bool]) -> Vec<(usize, usize)> {
+        let toks = self.tokens;
+        let ok = |i: usize| toks[i].cap && !blocked[i];
+        let mut runs = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !ok(i) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            loop {
+                let mut m = j + 1;
+                while m < toks.len()
+                    && m - j <= 3
+                    && !blocked[m]
+                    && self.is_link(&toks[m])
+                    && joined(self.text, &toks[m - 1], &toks[m])
+                {
+                    m += 1;
+                }
+                if m < toks.len()
+                    && ok(m)
+                    && !toks[m].elided
+                    && joined(self.text, &toks[m - 1], &toks[m])
+                {
+                    j = m;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, j));
+            i = j + 1;
+        }
+        runs
+    }
+
+    /// Every capitalised sequence outside `taken` spans (sorted), typed when confirmed.
+    pub fn candidates(&self, taken: &[(usize, usize)]) -> Vec<Candidate> {
+        let blocked: Vec<bool> = self
+            .tokens
+            .iter()
+            .map(|t| {
+                let k = taken.partition_point(|&(_, e)| e <= t.start);
+                taken.get(k).is_some_and(|&(s, _)| s < t.end)
+            })
+            .collect();
+        let mut out = Vec::new();
+        for (mut a, mut b) in self.runs(&blocked) {
+            let mut titled = false;
+            while a <= b {
+                let title = self.leading_title(a, b);
+                if title == 0 && !self.is_filler(&self.tokens[a]) {
+                    break;
+                }
+                titled = title > 0;
+                a += title.max(1);
+            }
+            while a <= b && self.is_filler(&self.tokens[b]) {
+                b -= 1;
+            }
+            if a > b {
+                continue;
+            }
+            if let Some((c, rest)) = self.organisation(a, b) {
+                out.push(c);
+                match rest {
+                    Some(r) => a = r,
+                    None => continue,
+                }
+            }
+            // Split where an organisation connector (not a name particle) links words.
+            let mut piece_start = a;
+            for k in a..=b + 1 {
+                let cut = k > b
+                    || (!self.tokens[k].cap && !self.particles.contains(&self.tokens[k].folded));
+                if cut {
+                    let mut e = k.saturating_sub(1);
+                    while e > piece_start && !self.tokens[e].cap {
+                        e -= 1;
+                    }
+                    if k > piece_start {
+                        out.extend(self.piece(piece_start, e, titled && piece_start == a));
+                    }
+                    piece_start = k + 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// An organisation named by a head word at its start (or at its end, when no
+    /// connector is inside: "Harvard University"), and where a following name starts
+    /// ("Consiglio dei Ministri Silvio Berlusconi" → the organisation, then token 4).
+    fn organisation(&self, a: usize, b: usize) -> Option<(Candidate, Option<usize>)> {
+        let caps = (a..=b).filter(|&k| self.tokens[k].cap).count();
+        let heads = &self.lists.org_heads;
+        let linked = (a..=b).any(|k| !self.tokens[k].cap);
+        let head_first = heads.contains(&self.tokens[a].folded);
+        if caps < 2 || !(head_first || (!linked && heads.contains(&self.tokens[b].folded))) {
+            return None;
+        }
+        let mut end = b;
+        let mut rest = None;
+        if let Some(last_link) = (a..=b).rev().find(|&k| !self.tokens[k].cap) {
+            if b - last_link >= 3 {
+                end = last_link + 1;
+                rest = Some(last_link + 2);
+            }
+        }
+        let candidate = Candidate {
+            start: self.tokens[a].start,
+            end: self.tokens[end].end,
+            entity_type: Some(EntityType::Org),
+            score: SCORE_HEADED,
+            cap_words: (a..=end).filter(|&k| self.tokens[k].cap).count(),
+        };
+        Some((candidate, rest))
+    }
+
+    fn piece(&self, mut a: usize, b: usize, titled: bool) -> Option<Candidate> {
+        while a < b && !self.tokens[a].cap {
+            a += 1;
+        }
+        let caps = (a..=b).filter(|&k| self.tokens[k].cap).count();
+        if caps == 0 || caps > 4 {
+            return None;
+        }
+        let (mut start, end) = (self.tokens[a].start, self.tokens[b].end);
+        let title = if titled {
+            Some(Title::Adjacent)
+        } else {
+            self.title_before(start)
+        };
+        if title == Some(Title::Linked) && caps >= 2 {
+            // "il ministro del Lavoro Giuliano Poletti": the first capitalised words
+            // complete the title; the person is the last one or two.
+            let keep = 2.min(caps - 1);
+            let mut seen = 0;
+            for k in (a..=b).rev() {
+                if self.tokens[k].cap {
+                    seen += 1;
+                    if seen == keep {
+                        start = self.tokens[k].start;
+                        break;
+                    }
+                }
+            }
+            return Some(Candidate {
+                start,
+                end,
+                entity_type: Some(EntityType::Person),
+                score: if keep == 1 {
+                    SCORE_SINGLE
+                } else {
+                    SCORE_PERSON
+                },
+                cap_words: keep,
+            });
+        }
+        let single = caps == 1;
+        if single
+            && self.text[start..end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                < 3
+        {
+            return None;
+        }
+        let (entity_type, score) = match title {
+            Some(Title::Adjacent) if single => (Some(EntityType::Person), SCORE_SINGLE),
+            Some(Title::Adjacent) => (Some(EntityType::Person), SCORE_TITLED),
+            _ if !single && self.apposition_after(end) => (Some(EntityType::Person), SCORE_TITLED),
+            Some(_) if !single => (Some(EntityType::Person), SCORE_PERSON),
+            _ if !single && self.speech_verb_after(end) => (Some(EntityType::Person), SCORE_PERSON),
+            _ if !single && self.given_names.contains(&self.tokens[a].folded) => {
+                (Some(EntityType::Person), SCORE_PERSON)
+            }
+            _ if !single && self.speech_verb_before(start) => {
+                (Some(EntityType::Person), SCORE_PERSON)
+            }
+            _ if caps <= 3 && self.place_cue_before(a) => (
+                Some(EntityType::Loc),
+                if single { SCORE_SINGLE } else { SCORE_HEADED },
+            ),
+            _ => (None, 0.0),
+        };
+        Some(Candidate {
+            start,
+            end,
+            entity_type,
+            score,
+            cap_words: caps,
+        })
+    }
+}
