@@ -1,52 +1,163 @@
 //! Quotes stage: direct quotations with their speaker and attribution cue.
+//!
+//! 1. `spans` pairs quotation marks (« », “ ”, „ “, ‘ ’, " ", ” ”, ‹ ›, German » «),
+//!    keeps nested quotes inside their outer quotation, continues a quotation over
+//!    paragraphs that reopen it, and drops marks left open at a paragraph end.
+//! 2. `kind` classifies each as full or partial and skips names/titles in quotes.
+//! 3. `attribution` finds the cue (speech verb or "according to") after or before the
+//!    quote (`cues`), and `speakers`, `nearby` and `roles` resolve the speaker: a name to
+//!    its entity mention, a pronoun to the person who last spoke, a role to the person
+//!    named with that role, a cue-less quote paragraph to the previous speaker.
+//!
+//! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
+//! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`.
 
-use serde::{Deserialize, Serialize};
+mod attribution;
+mod config;
+mod cues;
+mod kind;
+mod nearby;
+mod roles;
+mod spans;
+mod speakers;
+
+#[cfg(test)]
+mod attribution_tests;
+#[cfg(test)]
+mod eval_tests;
+#[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
+mod span_tests;
+#[cfg(test)]
+mod test_support;
+
+pub use config::{QuotesConfig, QuotesSettings};
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
-use crate::model::{Document, EntityMention, Quote};
+use crate::model::{Document, EntityMention, Quote, QuoteKind};
+use crate::text::sentence_spans;
 
-/// `[stages.quotes]` in pipeline.toml.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, default)]
-pub struct QuotesConfig {
-    /// Run the stage.
-    pub enabled: bool,
-}
+use attribution::{Attribution, Neighbours};
+use cues::CueLexicon;
+use spans::MarkPair;
+use speakers::Resolver;
 
-impl Default for QuotesConfig {
-    fn default() -> Self {
-        QuotesConfig { enabled: true }
-    }
-}
-
-/// Checked `[stages.quotes]`.
-#[derive(Debug, Clone)]
-pub struct QuotesSettings {
-    /// Run the stage.
-    pub enabled: bool,
-}
-
-impl QuotesConfig {
-    /// Validates the section.
-    pub fn validate(&self) -> Result<QuotesSettings> {
-        Ok(QuotesSettings { enabled: self.enabled })
-    }
-}
+/// Score factor for a short (≤ 3 words) partial quote: often a scare quote.
+const SHORT_PARTIAL_FACTOR: f32 = 0.8;
 
 /// Runtime of the stage; immutable and shared across threads.
 #[derive(Debug)]
-pub struct QuoteTagger {}
+pub struct QuoteTagger {
+    settings: QuotesSettings,
+    cues: CueLexicon,
+}
 
 impl QuoteTagger {
-    /// Builds the cue lexicons.
-    pub fn new(_settings: &QuotesSettings, _lexicon: &Lexicon) -> Result<Self> {
-        Ok(QuoteTagger {})
+    /// Compiles the cue lexicons of every language that has a `speech_verbs` list.
+    pub fn new(settings: &QuotesSettings, lexicon: &Lexicon) -> Result<Self> {
+        Ok(QuoteTagger {
+            settings: settings.clone(),
+            cues: CueLexicon::new(lexicon)?,
+        })
     }
 
     /// Every direct quotation of the body, sorted by start; `entities` are the document's
     /// entity mentions (sorted by start), used to resolve speakers.
-    pub fn tag(&self, _doc: &Document, _entities: &[EntityMention]) -> Vec<Quote> {
-        Vec::new()
+    pub fn tag(&self, doc: &Document, entities: &[EntityMention]) -> Vec<Quote> {
+        let body = doc.body.as_str();
+        let cues = self.cues.for_lang(&doc.language);
+        let pairs: Vec<MarkPair> = spans::find_pairs(body, &self.settings)
+            .into_iter()
+            .filter(|p| {
+                !kind::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                    || cued_right_after(body, p, cues)
+            })
+            .collect();
+        if pairs.is_empty() {
+            return Vec::new();
+        }
+        let inside_quote = |m: &EntityMention| {
+            let i = pairs.partition_point(|p| p.open <= m.start);
+            i > 0 && m.end <= pairs[i - 1].close_end
+        };
+        let resolver = Resolver {
+            body,
+            cues,
+            mentions: entities
+                .iter()
+                .filter(|m| {
+                    m.start < m.end
+                        && m.end <= body.len()
+                        && body.is_char_boundary(m.start)
+                        && body.is_char_boundary(m.end)
+                        && !inside_quote(m)
+                })
+                .collect(),
+            sentences: sentence_spans(body),
+        };
+        // Lines without a letter or digit (" ." separators) do not break continuations.
+        let paragraphs: Vec<(usize, usize)> = spans::paragraphs(body)
+            .into_iter()
+            .filter(|&(s, e)| body[s..e].chars().any(char::is_alphanumeric))
+            .collect();
+        let mut attributions: Vec<Attribution> = Vec::with_capacity(pairs.len());
+        for (i, pair) in pairs.iter().enumerate() {
+            let near = Neighbours {
+                previous: i.checked_sub(1).map(|j| (&pairs[j], &attributions[j])),
+                next_open: pairs.get(i + 1).map(|p| p.open),
+                paragraphs: &paragraphs,
+            };
+            let a = attribution::attribute(&resolver, pair, &near, self.settings.cue_window_bytes);
+            attributions.push(a);
+        }
+        pairs
+            .iter()
+            .zip(attributions)
+            .map(|(p, a)| to_quote(body, p, a))
+            .collect()
+    }
+}
+
+/// A comma then, at once, a speech verb after the closing mark («Oui», dit-il): a quotation
+/// even when it looks like a name.
+fn cued_right_after(body: &str, pair: &MarkPair, cues: &cues::LangCues) -> bool {
+    let rest = &body[pair.close_end..];
+    let Some(after_comma) = rest.trim_start().strip_prefix(',') else {
+        return false;
+    };
+    let word = body.len() - after_comma.trim_start().len();
+    let mut to = (word + 30).min(body.len());
+    while !body.is_char_boundary(to) {
+        to -= 1;
+    }
+    let found = cues.cues_in(body, word, to);
+    found
+        .first()
+        .is_some_and(|c| c.kind == cues::CueKind::Speech && c.start == word)
+}
+
+fn to_quote(body: &str, pair: &MarkPair, a: Attribution) -> Quote {
+    let kind = kind::kind_of(body, pair);
+    let short = kind == QuoteKind::Partial && kind::word_count(&body[pair.start..pair.end]) <= 3;
+    let score = if short {
+        a.score * SHORT_PARTIAL_FACTOR
+    } else {
+        a.score
+    };
+    let (speaker, speaker_id, speaker_name) = match a.speaker {
+        Some(s) => (s.text, s.id, s.name),
+        None => (None, None, None),
+    };
+    Quote {
+        start: pair.start,
+        end: pair.end,
+        kind,
+        speaker,
+        speaker_id,
+        speaker_name,
+        cue: a.cue.and_then(|(s, e)| body.get(s..e)).map(str::to_string),
+        score: score.clamp(0.0, 1.0),
     }
 }

@@ -1,0 +1,233 @@
+//! Attribution cue finder: speech verbs, "according to" cues, speaker pronouns and role
+//! nouns of one language (lists named in [`LISTS`]), compiled once from the lexicon and
+//! matched on folded text.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use crate::model::EntityType;
+use crate::text::{fold_str, word_spans, Folded};
+
+/// What kind of attribution a cue is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueKind {
+    /// A speech verb ("a déclaré", "said", "sagte").
+    Speech,
+    /// A source cue whose argument is the speaker ("selon", "according to", "laut").
+    AccordingTo,
+}
+
+/// One cue found in the body (byte offsets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// Start of the cue.
+    pub start: usize,
+    /// One past the cue.
+    pub end: usize,
+    /// Speech verb or source cue.
+    pub kind: CueKind,
+}
+
+/// A role noun found in the body (byte offsets of the head word).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoleHead {
+    /// Start of the head.
+    pub start: usize,
+    /// One past the head.
+    pub end: usize,
+    /// Index of the head in the language's role list (equal index = same role).
+    pub id: usize,
+    /// PERSON for people, ORG for institutions ("l'agence").
+    pub entity_type: EntityType,
+}
+
+/// Compiled cue lists of one language.
+#[derive(Debug)]
+pub struct LangCues {
+    cues: AhoCorasick,
+    cue_kinds: Vec<CueKind>,
+    roles: AhoCorasick,
+    role_types: Vec<EntityType>,
+    pronouns: Vec<String>,
+    object_pronouns: Vec<String>,
+}
+
+/// Cue lists of every language the lexicon has speech verbs for, plus their union for
+/// documents in other languages.
+#[derive(Debug)]
+pub struct CueLexicon {
+    langs: HashMap<String, LangCues>,
+    union: LangCues,
+}
+
+impl CueLexicon {
+    /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
+    pub fn new(lexicon: &Lexicon) -> Result<Self> {
+        let mut langs = HashMap::new();
+        let mut all: [Vec<String>; 5] = Default::default();
+        for lang in lexicon.languages_with("speech_verbs") {
+            let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
+            for (acc, list) in all.iter_mut().zip(&lists) {
+                acc.extend(list.iter().cloned());
+            }
+            langs.insert(lang.clone(), LangCues::build(&lists, &lang)?);
+        }
+        let union = LangCues::build(&all, "all")?;
+        Ok(CueLexicon { langs, union })
+    }
+
+    /// The cues of `lang`, or of every language when `lang` has none.
+    pub fn for_lang(&self, lang: &str) -> &LangCues {
+        self.langs.get(lang).unwrap_or(&self.union)
+    }
+}
+
+/// The lists a language's cues are built from, in this order.
+const LISTS: [&str; 5] = [
+    "speech_verbs",
+    "according_to",
+    "quote_pronouns",
+    "quote_roles",
+    "quote_object_pronouns",
+];
+
+fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .map_err(|e| Error::Data {
+            path: format!("lang/{lang}/{list}.txt"),
+            message: e.to_string(),
+        })
+}
+
+impl LangCues {
+    fn build(lists: &[Vec<String>; 5], lang: &str) -> Result<Self> {
+        let [verbs, according, pronouns, roles, objects] = lists;
+        let mut patterns: Vec<String> = verbs.iter().map(|v| fold_str(v)).collect();
+        let mut cue_kinds = vec![CueKind::Speech; patterns.len()];
+        patterns.extend(according.iter().map(|v| fold_str(v)));
+        cue_kinds.resize(patterns.len(), CueKind::AccordingTo);
+        let mut role_patterns = Vec::new();
+        let mut role_types = Vec::new();
+        for entry in roles {
+            let (head, ty) = match entry.split_once('|') {
+                Some((h, t)) => (
+                    h.trim(),
+                    EntityType::parse(t.trim()).unwrap_or(EntityType::Person),
+                ),
+                None => (entry.as_str(), EntityType::Person),
+            };
+            role_patterns.push(fold_str(head));
+            role_types.push(ty);
+        }
+        Ok(LangCues {
+            cues: automaton(&patterns, lang, "speech_verbs")?,
+            cue_kinds,
+            roles: automaton(&role_patterns, lang, "quote_roles")?,
+            role_types,
+            pronouns: pronouns.iter().map(|p| p.to_lowercase()).collect(),
+            object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
+        })
+    }
+
+    /// Word-bounded cues in `body[from..to]`, longest first at each place, not overlapping,
+    /// in text order.
+    pub fn cues_in(&self, body: &str, from: usize, to: usize) -> Vec<Cue> {
+        let hits = bounded_matches(&self.cues, body, from, to);
+        hits.into_iter()
+            .map(|(start, end, p)| Cue {
+                start,
+                end,
+                kind: self.cue_kinds[p],
+            })
+            .collect()
+    }
+
+    /// Word-bounded role heads in `body[from..to]`, in text order.
+    pub fn roles_in(&self, body: &str, from: usize, to: usize) -> Vec<RoleHead> {
+        let hits = bounded_matches(&self.roles, body, from, to);
+        hits.into_iter()
+            .map(|(start, end, p)| RoleHead {
+                start,
+                end,
+                id: p,
+                entity_type: self.role_types[p],
+            })
+            .collect()
+    }
+
+    /// True when `word` (as written) is a speaker pronoun of this language.
+    pub fn is_pronoun(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.pronouns.contains(&w)
+    }
+
+    /// True when the cue carries its own subject pronoun ("a-t-il déclaré", "dit-elle").
+    pub fn cue_has_pronoun(&self, body: &str, cue: &Cue) -> bool {
+        body[cue.start..cue.end]
+            .split(['-', ' ', '\'', '’'])
+            .any(|w| self.is_pronoun(w))
+    }
+
+    /// True when the first word of `body[from..to]` is a pronoun standing for a source
+    /// ("selon lui", "according to her").
+    pub fn leading_source_pronoun(&self, body: &str, from: usize, to: usize) -> bool {
+        word_spans(&body[from..to]).first().is_some_and(|&(s, e)| {
+            let w = body[from + s..from + e].to_lowercase();
+            self.object_pronouns.contains(&w) || self.pronouns.contains(&w)
+        })
+    }
+
+    /// Byte span of the first word of `body[from..to]` when it is a speaker pronoun.
+    pub fn leading_pronoun(&self, body: &str, from: usize, to: usize) -> Option<(usize, usize)> {
+        let (s, e) = *word_spans(&body[from..to]).first()?;
+        self.is_pronoun(&body[from + s..from + e])
+            .then_some((from + s, from + e))
+    }
+}
+
+/// Matches of `ac` in the folded `body[from..to]` mapped back to body offsets, word-bounded,
+/// non-overlapping (longest wins, then leftmost), sorted by start: (start, end, pattern).
+fn bounded_matches(
+    ac: &AhoCorasick,
+    body: &str,
+    from: usize,
+    to: usize,
+) -> Vec<(usize, usize, usize)> {
+    if from >= to {
+        return Vec::new();
+    }
+    let window = &body[from..to];
+    let folded = Folded::new(window);
+    let ft = folded.text.as_str();
+    let mut hits: Vec<(usize, usize, usize)> = ac
+        .find_overlapping_iter(ft)
+        .filter(|m| {
+            let before = ft[..m.start()].chars().next_back();
+            let after = ft[m.end()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for h in hits {
+        if kept.iter().all(|k| h.1 <= k.0 || h.0 >= k.1) {
+            kept.push(h);
+        }
+    }
+    kept.sort_unstable();
+    kept.into_iter()
+        .map(|(s, e, p)| {
+            (
+                from + folded.start_of(s),
+                from + folded.end_of(e, window),
+                p,
+            )
+        })
+        .collect()
+}
