@@ -1,14 +1,31 @@
 //! gazette: turns raw scraped news articles, in many languages, into Parquet tables.
 //!
 //! The pipeline is parse → dedup → dates → entities → quotes → write; see
-//! [`pipeline::run`]. The output contract is in `tables.md`; the table schemas live in
-//! [`tables::schema`].
+//! [`pipeline::run`]. The output contract is `tables.md`; the table schemas live in
+//! [`tables::schema`]. Module map:
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`config`] | pipeline.toml: file layer and validated settings |
+//! | [`input`] | file discovery, decompression, decoding, JSONL records |
+//! | [`stages`] | one module per stage: parse, dedup, dates, entities, quotes |
+//! | [`pipeline`] | the run: two passes in bounded parallel chunks |
+//! | [`tables`] | table schemas and one Arrow builder per table |
+//! | [`output`] | Parquet files, atomic partitions, run manifest |
+//! | [`eval`] | scoring a run against a gold set |
+//! | [`lexicon`], [`text`], [`model`] | language data, text primitives, domain records |
 
 pub mod config;
 pub mod error;
+pub mod eval;
+pub mod input;
 pub mod lexicon;
 pub mod model;
+pub mod output;
+pub mod pipeline;
+pub mod progress;
 pub mod stages;
+pub mod tables;
 pub mod text;
 
 pub use error::{Error, Result};
