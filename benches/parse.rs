@@ -1,0 +1,61 @@
+//! Parse stage throughput, one thread: `cargo bench --bench parse`.
+
+mod common;
+
+use divan::counter::BytesCount;
+use gazette::config::PipelineConfig;
+use gazette::lexicon::Lexicon;
+use gazette::model::{Payload, RawRecord};
+use gazette::stages::parse::Parser;
+
+fn main() {
+    divan::main();
+}
+
+fn bytes(records: &[RawRecord]) -> usize {
+    records
+        .iter()
+        .map(|r| match &r.payload {
+            Payload::Text(t) | Payload::Html(t) => t.len(),
+        })
+        .sum()
+}
+
+fn parser() -> Parser {
+    let settings = PipelineConfig::default().validate().unwrap();
+    Parser::new(
+        &settings.parse,
+        &Lexicon::load(&settings.run.data_dirs).unwrap(),
+    )
+    .unwrap()
+}
+
+#[divan::bench]
+fn text_articles(bencher: divan::Bencher) {
+    let records = common::text_records();
+    let parser = parser();
+    bencher
+        .counter(BytesCount::new(bytes(&records)))
+        .bench_local(|| {
+            records
+                .iter()
+                .cloned()
+                .map(|r| parser.parse(r).is_ok())
+                .count()
+        });
+}
+
+#[divan::bench(args = ["trafilatura-eval", "htmldate-eval"], sample_count = 10)]
+fn html_pages(bencher: divan::Bencher, set: &str) {
+    let records = common::eval_html_records(set);
+    let parser = parser();
+    bencher
+        .counter(BytesCount::new(bytes(&records)))
+        .bench_local(|| {
+            records
+                .iter()
+                .cloned()
+                .map(|r| parser.parse(r).is_ok())
+                .count()
+        });
+}
