@@ -34,6 +34,9 @@ pub enum Role {
     Published,
     /// Introduces an update date ("Mis à jour le"), never the publication date.
     Modified,
+    /// A noun of things counted: right after a year-like number it makes the number a
+    /// count, not a year ("en 2000 exemplaires").
+    Count,
 }
 
 impl Role {
@@ -53,6 +56,7 @@ impl Role {
             "forward" => Role::Forward,
             "published" => Role::Published,
             "modified" => Role::Modified,
+            "count" => Role::Count,
             _ => return None,
         })
     }
@@ -199,6 +203,44 @@ pub fn period(value: &str) -> Result<Period, Why> {
     })
 }
 
+/// A counted relative phrase ("il y a N jours | day -1"): `N` stands for the number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Counted {
+    /// The folded phrase with `n` standing for the number.
+    pub phrase: String,
+    /// Its unit.
+    pub unit: Unit,
+    /// -1 (ago) or +1 (in N units).
+    pub sign: i32,
+}
+
+/// `unit sign` of `date_relative_counts`; `entry` (folded) must hold `n` as a word.
+pub fn counted(entry: &str, value: &str) -> Result<Counted, Why> {
+    let phrase = key(entry);
+    if !phrase.split(' ').any(|w| w == "n") {
+        return Err("the phrase must hold `N` as a word for the number");
+    }
+    let p = period(value)?;
+    if p.unit == Unit::Weekend || !matches!(p.offset, -1 | 1) || !p.blockers.is_empty() {
+        return Err("expected `day|week|month|year -1` or `… +1`");
+    }
+    Ok(Counted {
+        phrase,
+        unit: p.unit,
+        sign: p.offset,
+    })
+}
+
+/// `number` of `date_numbers` (a number word: "trois | 3").
+pub fn number(value: &str) -> Result<u32, Why> {
+    value
+        .trim()
+        .parse()
+        .ok()
+        .filter(|n| (1..=1000).contains(n))
+        .ok_or("expected a number from 1 to 1000")
+}
+
 /// `role …` of `date_words`.
 pub fn roles(value: &str) -> Result<Vec<Role>, Why> {
     value
@@ -240,5 +282,14 @@ mod tests {
             Ok(vec![Role::MonthCue, Role::YearCue])
         );
         assert!(roles("sideways").is_err());
+        let c = counted("il y a N jours", "day -1").unwrap();
+        assert_eq!(
+            (c.phrase.as_str(), c.unit, c.sign),
+            ("il y a n jours", Unit::Day, -1)
+        );
+        assert!(counted("il y a jours", "day -1").is_err());
+        assert!(counted("N days ago", "day -2").is_err());
+        assert_eq!(number("3"), Ok(3));
+        assert!(number("zero").is_err());
     }
 }

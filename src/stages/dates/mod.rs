@@ -24,6 +24,11 @@
 //! - "ce week-end" is a week value (`2024-W31`, date = its Monday): the weekend just past
 //!   from Monday to Wednesday, the coming one on Thursday and Friday, the current one on
 //!   Saturday and Sunday.
+//! - Counted relative phrases ("il y a 3 jours", "3 days ago", "vor drei Tagen") take the
+//!   unit's granularity ("il y a 2 semaines" is a week value); a year-like number before
+//!   a counted noun ("en 2000 exemplaires") is not a year.
+//! - The first day of a cross-month range ("du 28 février au 3 mars 2024") takes its year
+//!   from the second: the last such day not after the range's end.
 //! - Decades ("les années 1970") and durations ("10 mois", "24 heures sur 24") are not
 //!   dates.
 
@@ -38,6 +43,8 @@ mod tagger;
 mod value;
 mod vocab;
 
+#[cfg(test)]
+mod tests_gold;
 #[cfg(test)]
 mod tests_publication;
 #[cfg(test)]

@@ -38,6 +38,14 @@ pub struct Grammar {
     pub relative_day: Option<Regex>,
     /// A listed relative period ("la semaine dernière").
     pub period: Option<Regex>,
+    /// Every counted relative phrase ("il y a 3 jours") as one alternation; the number of
+    /// entry `i` of `vocab.counts` is group `c{i}`.
+    pub counted: Option<Regex>,
+    /// Right after a day-month, the second end of a range in another month: `(range [art]
+    /// | -) d[ord] [join] m [[,] [join] y]` ("du 28 février au 3 mars 2024").
+    pub range_tail: Option<Regex>,
+    /// The same for `month_day` languages: `(range | -) m d[ord] [[,] y]` ("to March 3").
+    pub range_tail_md: Option<Regex>,
     /// Any forward-pointing word.
     pub forward: Option<Regex>,
     /// Any publication cue.
@@ -48,6 +56,8 @@ pub struct Grammar {
     pub prev: HashSet<String>,
     /// Folded modifiers meaning "the coming one".
     pub next: HashSet<String>,
+    /// Folded nouns of counted things ("exemplaires").
+    pub count: HashSet<String>,
 }
 
 /// One folded phrase as a regex: escaped, inner spaces as `\s+`, `\b` at word-char edges.
@@ -178,9 +188,30 @@ impl Grammar {
             None => None,
         };
         let range = alt(vocab.role(Role::Range), |s| format!(r"{}\s+", term(s)));
+        let range_words = range.map(|r| format!(r"{r}{art_any}|")).unwrap_or_default();
+        let range_tail = match &all_months {
+            Some(m) => Some(compile(
+                &lang,
+                "range tail",
+                format!(
+                    r"^\s*(?:{range_words}[-–—]\s*)\b(?P<d>[0-3]?\d){ord}\s+{join_s}(?P<m>{m})(?:,?\s+{join_s}{year})?"
+                ),
+            )?),
+            None => None,
+        };
+        let range_tail_md = match (&all_months, vocab.month_day) {
+            (Some(m), true) => Some(compile(
+                &lang,
+                "range tail",
+                format!(
+                    r"^\s*(?:{range_words}[-–—]\s*)(?P<m>{m})\s+{join_s}\b(?P<d>[0-3]?\d){ord}\b(?:,?\s+{year})?"
+                ),
+            )?),
+            _ => None,
+        };
         let range_first = match &all_months {
             Some(m) => {
-                let words = range.map(|r| format!(r"{r}{art_any}|")).unwrap_or_default();
+                let words = &range_words;
                 let p = format!(
                     r"(?P<first>{art}\b(?P<d>[0-3]?\d){ord})\s*(?:{words}[-–—]\s*)[0-3]?\d{ord}\s+{join_s}(?P<m>{m})(?:,?\s+{join_s}{year})?",
                     art = opt("art", art.clone()),
@@ -254,6 +285,9 @@ impl Grammar {
             vocab.relative_days.keys().cloned().collect(),
         )?;
         let period = phrase_re("relative period", vocab.periods.keys().cloned().collect())?;
+        let counted = counted_re(&vocab)
+            .map(|p| compile(&lang, "relative count", p))
+            .transpose()?;
         let forward = phrase_re("forward cue", vocab.role(Role::Forward).to_vec())?;
         let published = phrase_re("published cue", vocab.role(Role::Published).to_vec())?;
         let modified = phrase_re("modified cue", vocab.role(Role::Modified).to_vec())?;
@@ -265,6 +299,7 @@ impl Grammar {
         };
         let prev = set(Role::PrevBefore, Role::PrevAfter);
         let next = set(Role::NextBefore, Role::NextAfter);
+        let count = vocab.role(Role::Count).iter().cloned().collect();
         Ok(Grammar {
             vocab,
             day_month,
@@ -277,13 +312,48 @@ impl Grammar {
             weekday_day,
             relative_day,
             period,
+            counted,
+            range_tail,
+            range_tail_md,
             forward,
             published,
             modified,
             prev,
             next,
+            count,
         })
     }
+}
+
+/// One alternation of every counted phrase of `vocab`, longest first, `N` as group
+/// `c{i}` (digits or a listed number word); `None` when there are none.
+fn counted_re(vocab: &Vocab) -> Option<String> {
+    let mut words: Vec<String> = vocab.numbers.keys().cloned().collect();
+    words.sort();
+    let number = match alt(&words, term) {
+        Some(w) => format!(r"(?:\d{{1,3}}|{w})"),
+        None => r"\d{1,3}".to_string(),
+    };
+    let mut order: Vec<usize> = (0..vocab.counts.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(vocab.counts[i].phrase.len()));
+    let branches: Vec<String> = order
+        .into_iter()
+        .map(|i| {
+            vocab.counts[i]
+                .phrase
+                .split(' ')
+                .map(|w| {
+                    if w == "n" {
+                        format!(r"\b(?P<c{i}>{number})\b")
+                    } else {
+                        term(w)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect();
+    (!branches.is_empty()).then(|| format!("(?:{})", branches.join("|")))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
-use crate::model::{DateSource, Document, Granularity};
+use crate::model::{DateMention, DateSource, Document, Granularity, RemovalReason, RemovedLine};
 use crate::text::Folded;
 
 use super::config::DatesSettings;
@@ -16,12 +16,19 @@ use super::tagger::Tagger;
 pub struct Publication {
     url_dates: Vec<Regex>,
     dateline: Regex,
+    clock: Regex,
     settings: DatesSettings,
     reference: NaiveDate,
 }
 
 /// Longest line, in chars, that may hold nothing but a date to count as a date line.
 const DATE_LINE_CHARS: usize = 80;
+
+/// Longest line, in chars, read beyond the lead (a date stamp or a publication line).
+const STAMP_LINE_CHARS: usize = 120;
+
+/// Most letters a date stamp may hold besides its date and clock time ("Jane Doe /").
+const STAMP_LETTERS: usize = 30;
 
 impl Publication {
     /// Compiles the URL and dateline patterns.
@@ -37,6 +44,10 @@ impl Publication {
             ],
             // An upper-case place, an optional "(AFP)", then a separator: "PARIS, ".
             dateline: re(r"^\s*\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:\([^)]{1,30}\))?\s*[,–—-]\s*$"),
+            // A clock time, with its "h"/"Uhr"/"am"/"pm"/"um"/"à" around it: "à 10h32", "um 09:25 Uhr".
+            clock: re(
+                r"(?i)(?:\b(?:à|a|um|at|alle|ore|às)\s+)?\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|cet|cest|utc|gmt)?\b",
+            ),
             settings: settings.clone(),
             reference,
         }
@@ -89,24 +100,43 @@ impl Publication {
         })
     }
 
-    /// A full date on a publication line ("Publié le 17/04/2024", "Pubblicato il …") or
-    /// in a dateline ("PARIS, 17 avril 2024 (AFP)") among the first lines of the body, or
-    /// on a removed line that starts with a publication cue. Dates after an update cue
-    /// ("Mis à jour le …") are skipped.
+    /// The publication date written in the text, from the most to the least telling place:
+    /// 1. the lead (first `lead_lines` lines): a date after a publication cue ("Publié le
+    ///    17/04/2024"), in a dateline ("PARIS, 17 avril 2024 (AFP)"), or alone on its line;
+    /// 2. the removed dateline prefix ("NEW YORK, April 17 (Reuters) -"), where a yearless
+    ///    date takes its year from the crawl date, else the run's reference date;
+    /// 3. any body line, then removed line, that starts with a publication cue;
+    /// 4. a date stamp: a short body line that is mostly one date ("Jane Doe / 07.11.2023",
+    ///    "Stand: 25.01.2022 10:00"), then a removed line that starts with one.
+    ///
+    /// Dates after an update cue ("Mis à jour le …") are skipped everywhere.
     pub fn text_date(&self, tagger: &Tagger, doc: &Document) -> Option<NaiveDate> {
-        let lead = doc
-            .body
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(self.settings.lead_lines);
-        for line in lead {
-            if let Some(d) = self.line_date(tagger, doc, line, false) {
-                return Some(d);
-            }
-        }
-        doc.removed
-            .iter()
-            .find_map(|r| self.line_date(tagger, doc, &r.text, true))
+        let lines = || doc.body.lines().filter(|l| !l.trim().is_empty());
+        let lead = self.settings.lead_lines;
+        let removed = || doc.removed.iter();
+        let source = |r: &&RemovedLine| r.reason == RemovalReason::Source;
+        lines()
+            .take(lead)
+            .find_map(|l| self.line_date(tagger, doc, l, Mode::Lead))
+            .or_else(|| {
+                removed()
+                    .filter(source)
+                    .find_map(|r| self.line_date(tagger, doc, &r.text, Mode::Lead))
+            })
+            .or_else(|| {
+                let body = lines().skip(lead);
+                let rem = removed().map(|r| r.text.as_str());
+                body.chain(rem)
+                    .find_map(|l| self.line_date(tagger, doc, l, Mode::CueFirst))
+            })
+            .or_else(|| {
+                lines()
+                    .skip(lead)
+                    .find_map(|l| self.line_date(tagger, doc, l, Mode::Stamp))
+            })
+            .or_else(|| {
+                removed().find_map(|r| self.line_date(tagger, doc, &r.text, Mode::StampFirst))
+            })
     }
 
     fn line_date(
@@ -114,18 +144,106 @@ impl Publication {
         tagger: &Tagger,
         doc: &Document,
         line: &str,
-        cue_first: bool,
+        mode: Mode,
     ) -> Option<NaiveDate> {
+        if mode != Mode::Lead && line.chars().count() > STAMP_LINE_CHARS {
+            return None;
+        }
+        let anchor = doc.crawled.unwrap_or(self.reference);
         let dates: Vec<_> = tagger
-            .tag_text(line, &doc.language, self.reference)
+            .tag_text(line, &doc.language, anchor)
             .into_iter()
-            .filter(|m| !m.relative && m.granularity == Some(Granularity::Day))
+            .filter(|m| m.granularity == Some(Granularity::Day))
             .filter(|m| m.date.is_some_and(|d| self.plausible(d, doc.crawled)))
             .collect();
         if dates.is_empty() {
             return None;
         }
-        // Cue positions (original byte offsets) with true for "published".
+        let cues = self.cues(tagger, doc, line);
+        let before_alnum = |pos: usize| line[..pos].chars().any(char::is_alphanumeric);
+        match mode {
+            Mode::Lead => self.lead_date(line, &dates, &cues).or_else(|| {
+                (line.chars().count() <= STAMP_LINE_CHARS)
+                    .then(|| self.stamp_date(line, &dates, &cues, false))
+                    .flatten()
+            }),
+            Mode::CueFirst => {
+                let starts_with_cue = cues
+                    .first()
+                    .is_some_and(|&(pos, published)| published && !before_alnum(pos));
+                if !starts_with_cue {
+                    return None;
+                }
+                self.lead_date(line, &dates, &cues)
+            }
+            Mode::Stamp => self.stamp_date(line, &dates, &cues, false),
+            Mode::StampFirst => self.stamp_date(line, &dates, &cues, true),
+        }
+    }
+
+    /// A lead line's date: after a publication cue, in a dateline, alone on its line, or
+    /// opening the line before a separator ("27.1.2022 - Bei der …", "(18.01.2018) Die …").
+    fn lead_date(
+        &self,
+        line: &str,
+        dates: &[DateMention],
+        cues: &[(usize, bool)],
+    ) -> Option<NaiveDate> {
+        for m in dates {
+            match cues.iter().rev().find(|(pos, _)| *pos < m.start) {
+                Some((_, true)) if !m.relative => return m.date,
+                Some(_) => continue,
+                None => {
+                    let before = &line[..m.start];
+                    let alone =
+                        before.trim().is_empty() && line.trim().chars().count() <= DATE_LINE_CHARS;
+                    let dateline = self.dateline.is_match(before);
+                    let opens =
+                        !before.chars().any(char::is_alphanumeric)
+                            && line[m.start..].starts_with(|c: char| c.is_ascii_digit())
+                            && line[m.end..].trim_start().chars().next().is_none_or(|c| {
+                                matches!(c, '-' | '–' | '—' | '|' | ')' | ':' | '/')
+                            });
+                    // A yearless date counts only in a dateline ("NEW YORK, April 17 (Reuters)").
+                    if dateline || ((alone || opens) && !m.relative) {
+                        return m.date;
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// A date stamp: one date (repeated at most; weekdays aside), no cue, few letters
+    /// besides the date and a clock time; with `first`, the date must open the line.
+    fn stamp_date(
+        &self,
+        line: &str,
+        dates: &[DateMention],
+        cues: &[(usize, bool)],
+        first: bool,
+    ) -> Option<NaiveDate> {
+        let mut absolute = dates.iter().filter(|m| !m.relative);
+        let m = absolute.next()?;
+        if absolute.any(|o| o.date != m.date) || !cues.is_empty() {
+            // Two dates, or a cue: prose ("le rapport publié le …") or an update.
+            return None;
+        }
+        if first && line[..m.start].chars().any(char::is_alphanumeric) {
+            return None;
+        }
+        let rest: String = [&line[..m.start], &line[m.end..]].concat();
+        let letters = self
+            .clock
+            .replace_all(&rest, "")
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .count();
+        (letters <= STAMP_LETTERS).then_some(m.date).flatten()
+    }
+
+    /// Cue positions in `line` (original byte offsets), sorted, true for "published".
+    fn cues(&self, tagger: &Tagger, doc: &Document, line: &str) -> Vec<(usize, bool)> {
         let folded = Folded::new(line);
         let (grammars, _) = tagger.grammars_for(&doc.language);
         let mut cues: Vec<(usize, bool)> = Vec::new();
@@ -137,28 +255,19 @@ impl Publication {
             }
         }
         cues.sort();
-        if cue_first {
-            let starts_with_cue = cues.first().is_some_and(|&(pos, published)| {
-                published && !line[..pos].chars().any(char::is_alphanumeric)
-            });
-            if !starts_with_cue {
-                return None;
-            }
-        }
-        for m in &dates {
-            match cues.iter().rev().find(|(pos, _)| *pos < m.start) {
-                Some((_, true)) => return m.date,
-                Some((_, false)) => continue,
-                None => {
-                    let before = &line[..m.start];
-                    let alone =
-                        before.trim().is_empty() && line.trim().chars().count() <= DATE_LINE_CHARS;
-                    if alone || self.dateline.is_match(before) {
-                        return m.date;
-                    }
-                }
-            }
-        }
-        None
+        cues
     }
+}
+
+/// How a line is read by [`Publication::line_date`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// A lead line: a date after a publication cue, in a dateline, or alone.
+    Lead,
+    /// The line must start with a publication cue.
+    CueFirst,
+    /// A date stamp anywhere on a short line.
+    Stamp,
+    /// A date stamp that starts the line.
+    StampFirst,
 }

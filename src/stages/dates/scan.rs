@@ -37,6 +37,19 @@ fn clause_before(text: &str, start: usize) -> &str {
         .map_or(piece, |i| &piece[i + 1..])
 }
 
+/// The clause after folded offset `end`: at most 60 bytes, cut at the first stop or comma
+/// (the verb closing a German clause: "für den 20. Mai geplant").
+fn clause_after(text: &str, end: usize) -> &str {
+    let mut to = (end + 60).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let piece = &text[end..to];
+    piece
+        .find(['.', '!', '?', '\n', ';', ','])
+        .map_or(piece, |i| &piece[..i])
+}
+
 fn num(c: &Captures, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
@@ -69,8 +82,14 @@ impl Scan<'_> {
                 }
             }
         }
+        let end = c.get(0).map_or(start, |m| m.end());
+        let f = &self.folded.text;
         match &g.forward {
-            Some(re) if re.is_match(clause_before(&self.folded.text, start)) => Direction::Forward,
+            Some(re)
+                if re.is_match(clause_before(f, start)) || re.is_match(clause_after(f, end)) =>
+            {
+                Direction::Forward
+            }
             _ => Direction::Back,
         }
     }
@@ -108,6 +127,8 @@ impl Scan<'_> {
             }
             // The first day of a range ("du 12 au 25 juin") ends at its number.
             let end = c.name("first").map_or(whole.end(), |f| f.end());
+            // A year followed by a counted noun is a count ("le 5 août 2000 soldats").
+            let year = year.filter(|y| !g.count.contains(word_after(f, y.end())));
             match year.and_then(|y| y.as_str().parse().ok()) {
                 Some(y) => {
                     let date = NaiveDate::from_ymd_opt(y, m, d).map(Value::day);
@@ -120,9 +141,17 @@ impl Scan<'_> {
                         _ => end,
                     };
                     let dir = self.direction(g, &c, whole.start());
-                    let date = match weekday(&c) {
-                        Some(wd) => resolve::day_month_weekday_near(self.anchor, m, d, wd, dir),
-                        None => resolve::day_month_near(self.anchor, m, d, dir),
+                    let tail = (c.name("first").is_none())
+                        .then(|| self.range_end(g, whole.end(), dir))
+                        .flatten();
+                    let date = match (tail, weekday(&c)) {
+                        // The first day of a cross-month range: the last such day not
+                        // after the range's end ("du 28 décembre au 3 janvier 2024").
+                        (Some(end), _) => resolve::day_month_near(end, m, d, Direction::Back),
+                        (None, Some(wd)) => {
+                            resolve::day_month_weekday_near(self.anchor, m, d, wd, dir)
+                        }
+                        (None, None) => resolve::day_month_near(self.anchor, m, d, dir),
                     };
                     self.push(whole.start(), end, date.map(Value::day), true);
                 }
@@ -151,7 +180,10 @@ impl Scan<'_> {
             let (Some(y), Some(ym)) = (num(&c, "y"), c.name("y")) else {
                 continue;
             };
-            if self.in_years(y as i32) && !number_continues(&f[ym.end()..]) {
+            if self.in_years(y as i32)
+                && !number_continues(&f[ym.end()..])
+                && !g.count.contains(word_after(f, ym.end()))
+            {
                 self.push(ym.start(), ym.end(), Value::year(y as i32), false);
             }
         }
@@ -191,6 +223,18 @@ impl Scan<'_> {
             let date = resolve::shift_days(self.anchor, rel.offset);
             self.push(w.start(), w.end(), date.map(Value::day), true);
         }
+        for c in each(&g.counted) {
+            let Some(whole) = c.get(0) else { continue };
+            let found = g.vocab.counts.iter().enumerate().find_map(|(i, entry)| {
+                let n = c.name(&format!("c{i}"))?.as_str();
+                let n = n.parse().ok().or_else(|| g.vocab.numbers.get(n).copied())?;
+                Some((entry, i32::try_from(n).ok()?))
+            });
+            if let Some((entry, n)) = found {
+                let value = value::period_value(self.anchor, entry.unit, entry.sign * n);
+                self.push(whole.start(), whole.end(), value, true);
+            }
+        }
         for c in each(&g.period) {
             let Some(w) = c.name("w") else { continue };
             let Some(p) = g.vocab.periods.get(&key(w.as_str())) else {
@@ -203,6 +247,37 @@ impl Scan<'_> {
             self.push(w.start(), w.end(), value, true);
         }
     }
+}
+
+impl Scan<'_> {
+    /// The date a cross-month range written after a day-month ends on, when the text at
+    /// folded offset `at` is such a tail (" au 3 mars 2024"): with its year, or resolved in
+    /// direction `dir` without one.
+    fn range_end(&self, g: &Grammar, at: usize, dir: Direction) -> Option<NaiveDate> {
+        let rest = &self.folded.text[at..];
+        let c = [&g.range_tail, &g.range_tail_md]
+            .into_iter()
+            .flatten()
+            .find_map(|re| re.captures(rest))?;
+        let entry = g
+            .vocab
+            .months
+            .get(key(c.name("m")?.as_str()).trim_end_matches('.'))?;
+        let d = num(&c, "d")?;
+        match num(&c, "y").map(|y| y as i32).filter(|&y| self.in_years(y)) {
+            Some(y) => NaiveDate::from_ymd_opt(y, entry.number, d),
+            None => resolve::day_month_near(self.anchor, entry.number, d, dir),
+        }
+    }
+}
+
+/// The word (letters and digits) right after byte `pos` of `text`, or "".
+fn word_after(text: &str, pos: usize) -> &str {
+    let rest = text[pos..].trim_start();
+    let end = rest
+        .find(|ch: char| !ch.is_alphanumeric())
+        .unwrap_or(rest.len());
+    &rest[..end]
 }
 
 /// The word (letters and digits) right before byte `pos` of `text`, or "".

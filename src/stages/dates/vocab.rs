@@ -22,16 +22,18 @@ use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::text::fold_str;
 
-use super::entries::{self, Month, Period, RelativeDay, Role, Why};
+use super::entries::{self, Counted, Month, Period, RelativeDay, Role, Why};
 
 /// Every list name this module reads.
-pub const LISTS: [&str; 6] = [
+pub const LISTS: [&str; 8] = [
     "date_months",
     "date_weekdays",
     "date_relative_days",
     "date_relative_periods",
     "date_words",
     "date_formats",
+    "date_relative_counts",
+    "date_numbers",
 ];
 
 /// The date vocabulary of one language, entries folded.
@@ -47,6 +49,10 @@ pub struct Vocab {
     pub relative_days: HashMap<String, RelativeDay>,
     /// Relative period phrase → its meaning.
     pub periods: HashMap<String, Period>,
+    /// Counted relative phrases ("il y a N jours"), in file order.
+    pub counts: Vec<Counted>,
+    /// Number words → their value.
+    pub numbers: HashMap<String, u32>,
     /// Closed-class words by role.
     pub words: HashMap<Role, Vec<String>>,
     /// "April 17" order is used.
@@ -96,6 +102,11 @@ impl Vocab {
         let periods = table(lexicon, lang, "date_relative_periods", |_, v| {
             entries::period(v)
         })?;
+        let counts = table(lexicon, lang, "date_relative_counts", entries::counted)?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect();
+        let numbers = table(lexicon, lang, "date_numbers", |_, v| entries::number(v))?;
         let mut words: HashMap<Role, Vec<String>> = HashMap::new();
         for (k, roles) in table(lexicon, lang, "date_words", |_, v| entries::roles(v))? {
             for role in roles {
@@ -121,6 +132,8 @@ impl Vocab {
             weekdays: weekdays.into_iter().collect(),
             relative_days: relative_days.into_iter().collect(),
             periods: periods.into_iter().collect(),
+            counts,
+            numbers: numbers.into_iter().collect(),
             words,
             month_day,
             prefer_mdy: numeric.unwrap_or(false),
