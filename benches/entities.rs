@@ -9,7 +9,28 @@ use gazette::lexicon::Lexicon;
 use gazette::stages::entities::EntityTagger;
 
 fn main() {
+    report_memory();
     divan::main();
+}
+
+/// Resident memory in bytes (Linux /proc; 0 elsewhere).
+fn resident_bytes() -> usize {
+    std::fs::read_to_string("/proc/self/statm")
+        .ok()
+        .and_then(|s| s.split_whitespace().nth(1)?.parse::<usize>().ok())
+        .map_or(0, |pages| pages * 4096)
+}
+
+/// Prints the resident memory the tagger (knowledge base, automata, lists) adds.
+fn report_memory() {
+    let before = resident_bytes();
+    let tagger = load_knowledge_base();
+    let after = resident_bytes();
+    println!(
+        "entity tagger resident memory: {:.1} MB ({:?})",
+        after.saturating_sub(before) as f64 / 1e6,
+        tagger.kb_size()
+    );
 }
 
 #[divan::bench]

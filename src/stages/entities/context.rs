@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::lexicon::Lexicon;
+use crate::model::EntityType;
 use crate::text::{fold_str, word_spans};
 
 /// List names read from the lexicon, per language.
@@ -17,6 +18,8 @@ const STOPWORDS: &str = "entity_stopwords";
 const ORG_CONNECTORS: &str = "entity_org_connectors";
 const PARTICLES: &str = "entity_name_particles";
 const GIVEN_NAMES: &str = "entity_given_names";
+const UNCONFIRMED: &str = "entity_unconfirmed";
+const COMMON_NOUNS: &str = "entity_common_nouns";
 
 /// The context lists of one language (or of all languages together).
 #[derive(Debug, Clone, Default)]
@@ -33,6 +36,19 @@ pub struct LangLists {
     pub stopwords: HashSet<String>,
     /// Lower-case words allowed inside organisation names (folded).
     pub org_connectors: HashSet<String>,
+    /// Type given to an unconfirmed one-word name (`single=LOC` in entity_unconfirmed);
+    /// `None`: such names are dropped (languages that capitalise common nouns).
+    pub guess_single: Option<EntityType>,
+    /// Type given to an unconfirmed name of several words (`multi=PERSON`).
+    pub guess_multi: Option<EntityType>,
+    /// Type given to an unconfirmed name whose words a lower-case connector or particle
+    /// joins ("Isola del Giglio": `linked=LOC`); `None`: as `guess_multi`.
+    pub guess_linked: Option<EntityType>,
+    /// Type given to an all-capital acronym inside lower-case text (`acronym=ORG`).
+    pub guess_acronym: Option<EntityType>,
+    /// Capitalised common nouns never guessed as one-word names (folded;
+    /// entity_common_nouns).
+    pub common_nouns: HashSet<String>,
 }
 
 impl LangLists {
@@ -55,6 +71,26 @@ impl LangLists {
         self.loc_cues.extend(set(LOC_CUES));
         self.stopwords.extend(set(STOPWORDS));
         self.org_connectors.extend(set(ORG_CONNECTORS));
+        self.common_nouns.extend(set(COMMON_NOUNS));
+        // Month and weekday names are capitalised in some languages ("March", "Monday").
+        for list in ["date_months", "date_weekdays"] {
+            self.common_nouns
+                .extend(lex.list(lang, list).iter().filter_map(|e| {
+                    let name = e.split('|').next()?.trim();
+                    (!name.is_empty()).then(|| fold_str(name))
+                }));
+        }
+        for line in lex.list(lang, UNCONFIRMED) {
+            let (key, value) = line.split_once('=').unwrap_or((line, ""));
+            let ty = EntityType::parse(value.trim());
+            match key.trim() {
+                "single" => self.guess_single = self.guess_single.or(ty),
+                "multi" => self.guess_multi = self.guess_multi.or(ty),
+                "linked" => self.guess_linked = self.guess_linked.or(ty),
+                "acronym" => self.guess_acronym = self.guess_acronym.or(ty),
+                _ => {}
+            }
+        }
     }
 
     /// Length in words of the longest title that ends exactly at `words[end - 1]`.
@@ -120,6 +156,7 @@ impl ContextLists {
     /// Reads the lists of every language the lexicon has data for.
     pub fn new(lex: &Lexicon) -> Self {
         let mut langs: Vec<String> = [
+            UNCONFIRMED,
             TITLES,
             SPEECH_VERBS,
             ORG_HEADS,
@@ -139,6 +176,11 @@ impl ContextLists {
             out.union.add(lex, lang);
             out.by_lang.insert(lang.clone(), lists);
         }
+        // A document of unknown language keeps only confirmed names.
+        out.union.guess_single = None;
+        out.union.guess_multi = None;
+        out.union.guess_linked = None;
+        out.union.guess_acronym = None;
         out.particles = lex
             .all(PARTICLES)
             .into_iter()

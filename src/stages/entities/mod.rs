@@ -11,6 +11,7 @@ pub mod context;
 pub mod coref;
 mod cues;
 pub mod gazetteer;
+pub mod guess;
 pub mod identity;
 pub mod kb;
 pub mod names;
@@ -18,6 +19,8 @@ pub mod names;
 mod tests;
 #[cfg(test)]
 mod tests_eval;
+#[cfg(test)]
+mod tests_guess;
 #[cfg(test)]
 mod tests_names;
 #[cfg(test)]
@@ -62,6 +65,8 @@ pub struct EntityTagger {
     lists: ContextLists,
     /// (type, skeleton of an alias) → KB entry, to link pattern names to known entities.
     skeletons: HashMap<(EntityType, String), usize>,
+    /// Folded one-word place aliases, to tell demonyms ("Russian", "Israeli") from names.
+    place_words: std::collections::HashSet<String>,
     patterns: bool,
     coref: bool,
     min_score: f32,
@@ -82,7 +87,16 @@ impl EntityTagger {
                 }
             }
         }
+        let place_words = kb
+            .entries
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Loc)
+            .flat_map(|e| e.aliases.iter())
+            .filter(|a| !a.contains(' ') && a.chars().count() >= 4)
+            .map(|a| crate::text::fold_str(a))
+            .collect();
         Ok(EntityTagger {
+            place_words,
             kb,
             gazetteer,
             lists: ContextLists::new(lexicon),
@@ -91,6 +105,12 @@ impl EntityTagger {
             coref: settings.coref,
             min_score: settings.min_score,
         })
+    }
+
+    /// (entities, aliases) of the loaded knowledge base.
+    pub fn kb_size(&self) -> (usize, usize) {
+        let aliases = self.kb.entries.iter().map(|e| e.aliases.len()).sum();
+        (self.kb.entries.len(), aliases)
     }
 
     /// Every entity mention in `doc.body` (byte offsets), sorted by start, non-overlapping.
@@ -142,7 +162,13 @@ impl EntityTagger {
                 }
             }
             if self.coref {
-                drafts.extend(self.resolve_short_forms(text, &drafts, &pending));
+                let resolved = self.resolve_short_forms(text, &drafts, &pending);
+                pending.retain(|c| !resolved.iter().any(|d| d.start == c.start));
+                drafts.extend(resolved);
+            }
+            if self.patterns {
+                drafts
+                    .extend(self.guessed(text, &sentences, &tokens, ctx.lists, &drafts, &pending));
             }
         }
         self.finish(text, &sentences, drafts)

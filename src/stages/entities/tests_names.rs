@@ -2,6 +2,7 @@
 //! sentences written for them.
 
 use super::tests::{doc, id_of, tag, tagger, texts};
+use super::{EntitiesConfig, EntityTagger};
 
 #[test]
 fn unknown_names_with_titles_verbs_and_appositions() {
@@ -52,14 +53,28 @@ fn unknown_names_with_titles_verbs_and_appositions() {
 }
 
 #[test]
-fn unconfirmed_capitals_are_not_names() {
-    // Sentence-initial words and capitalised pairs without any context stay out.
-    assert!(texts(
-        "fr",
-        "Hier encore, Grande Opération sans suite. Mardi Gras passe."
-    )
-    .is_empty());
-    assert!(texts("en", "Blue Ridge Parkway was closed.").is_empty());
+fn unconfirmed_capitals_are_only_guesses() {
+    // Sentence-initial single words stay out; capitalised pairs without any context are
+    // guessed (method "pattern", the lowest score), so `min_score` above it drops them.
+    let body = "Hier encore, Grande Opération sans suite. Mardi Gras passe.";
+    assert!(!texts("fr", body).contains(&"Hier".to_string()));
+    let t = tagger();
+    let doc = doc("fr", body);
+    let found = t.tag(&doc);
+    assert!(!found.is_empty());
+    assert!(found
+        .iter()
+        .all(|m| m.method == "pattern" && m.score <= super::guess::SCORE_UNCONFIRMED));
+    let strict = EntitiesConfig {
+        min_score: 0.5,
+        ..EntitiesConfig::default()
+    };
+    let lex = crate::lexicon::Lexicon::load(&[] as &[&str]).expect("lexicon");
+    let strict = EntityTagger::new(&strict.validate().expect("settings"), &lex).expect("tagger");
+    assert!(strict.tag(&doc).is_empty());
+    assert!(strict
+        .tag(&super::tests::doc("en", "Blue Ridge Parkway was closed."))
+        .is_empty());
 }
 
 #[test]
