@@ -80,7 +80,8 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
             return done(Some(Speaker::of_mention(body, m, score::ACCORDING_TO)), cue);
         }
         if r.cues.leading_source_pronoun(body, cue.end, limit) {
-            let s = r.pronoun(pair.open, prev);
+            let gender = r.cues.pronoun_gender(body, cue.end, limit);
+            let s = r.pronoun(pair.open, prev, gender);
             return done(s.map(|s| s.with_score(score::PRONOUN_MENTION)), cue);
         }
         first_cue.get_or_insert(*cue);
@@ -179,20 +180,32 @@ fn after_speaker(
     }
     if r.cues.leading_pronoun(r.body, a, cue.start).is_some() || r.cues.cue_has_pronoun(r.body, cue)
     {
-        return r.pronoun(pair.open, prev);
+        let gender = r.cues.pronoun_gender(r.body, a, cue.end);
+        return r.pronoun(pair.open, prev, gender);
     }
     if let Some((s, e, head)) = r.role_phrase(a, cue.start) {
         return Some(r.role(s, e, head, to));
     }
-    if r.cues.leading_pronoun(r.body, cue.end, to).is_some() {
-        return r.pronoun(pair.open, prev);
+    if let Some((ps, pe)) = r.cues.leading_pronoun(r.body, cue.end, to) {
+        let gender = r.cues.pronoun_gender(r.body, ps, pe);
+        return r.pronoun(pair.open, prev, gender);
     }
     if let Some(s) = r.named_after(cue.end, to, to, score::NAME_ADJACENT) {
         return Some(s);
     }
     // A participle cue ("», ajoutant …") leaves the subject before the quote.
-    let m = r.subject_in(before_from, pair.open)?;
-    Some(Speaker::of_mention(r.body, m, score::NAME_SUBJECT))
+    if let Some(m) = r.subject_in(before_from, pair.open) {
+        return Some(Speaker::of_mention(r.body, m, score::NAME_SUBJECT));
+    }
+    // A verb right after the quote with no subject ("», ha aggiunto.", "», añadió."):
+    // the implicit subject is the person speaking so far, as with a pronoun.
+    let gap = &r.body[a..cue.start];
+    if word_spans(gap).is_empty() {
+        return r
+            .pronoun(pair.open, prev, None)
+            .map(|s| s.with_score(score::IMPLICIT_SUBJECT));
+    }
+    None
 }
 
 fn before_speaker(
@@ -225,7 +238,8 @@ fn before_speaker(
         return Some(s);
     }
     if r.cues.cue_has_pronoun(r.body, cue) {
-        return r.pronoun(pair.open, prev);
+        let gender = r.cues.pronoun_gender(r.body, cue.start, cue.end);
+        return r.pronoun(pair.open, prev, gender);
     }
     if let Some(m) = r.subject_in(from, cue.start) {
         return Some(Speaker::of_mention(r.body, m, named));
@@ -233,8 +247,8 @@ fn before_speaker(
     let last_word = word_spans(&r.body[from..cue.start])
         .last()
         .map(|&(s, e)| &r.body[from + s..from + e]);
-    if last_word.is_some_and(|w| r.cues.is_pronoun(w)) {
-        return r.pronoun(pair.open, prev);
+    if let Some(w) = last_word.filter(|w| r.cues.is_pronoun(w)) {
+        return r.pronoun(pair.open, prev, r.cues.gender_of(w));
     }
     if let Some((s, e, head)) = r.role_phrase(from, cue.start) {
         return Some(r.role(s, e, head, pair.close_end));

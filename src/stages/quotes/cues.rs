@@ -2,7 +2,7 @@
 //! nouns of one language (lists named in [`LISTS`]), compiled once from the lexicon and
 //! matched on folded text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -52,7 +52,10 @@ pub struct LangCues {
     roles: AhoCorasick,
     role_types: Vec<EntityType>,
     pronouns: Vec<String>,
+    genders: HashMap<String, char>,
     object_pronouns: Vec<String>,
+    stopwords: HashSet<String>,
+    gender_words: HashMap<String, char>,
 }
 
 /// Cue lists of every language the lexicon has speech verbs for, plus their union for
@@ -67,7 +70,7 @@ impl CueLexicon {
     /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
     pub fn new(lexicon: &Lexicon) -> Result<Self> {
         let mut langs = HashMap::new();
-        let mut all: [Vec<String>; 5] = Default::default();
+        let mut all: [Vec<String>; 7] = Default::default();
         for lang in lexicon.languages_with("speech_verbs") {
             let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
             for (acc, list) in all.iter_mut().zip(&lists) {
@@ -86,12 +89,14 @@ impl CueLexicon {
 }
 
 /// The lists a language's cues are built from, in this order.
-const LISTS: [&str; 5] = [
+const LISTS: [&str; 7] = [
     "speech_verbs",
     "according_to",
     "quote_pronouns",
     "quote_roles",
     "quote_object_pronouns",
+    "entity_stopwords",
+    "quote_gender_words",
 ];
 
 fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
@@ -105,8 +110,26 @@ fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick>
 }
 
 impl LangCues {
-    fn build(lists: &[Vec<String>; 5], lang: &str) -> Result<Self> {
-        let [verbs, according, pronouns, roles, objects] = lists;
+    fn build(lists: &[Vec<String>; 7], lang: &str) -> Result<Self> {
+        let [verbs, according, pronoun_entries, roles, objects, stopwords, gendered] = lists;
+        let gender_words = gendered
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .filter_map(|(w, g)| Some((w.trim().to_lowercase(), g.trim().chars().next()?)))
+            .collect();
+        // "she | f": a pronoun with its gender (m, f); plain entries have none.
+        let mut pronouns = Vec::new();
+        let mut genders = HashMap::new();
+        for entry in pronoun_entries {
+            let (word, gender) = match entry.split_once('|') {
+                Some((w, g)) => (w.trim().to_lowercase(), g.trim().chars().next()),
+                None => (entry.trim().to_lowercase(), None),
+            };
+            if let Some(g) = gender {
+                genders.insert(word.clone(), g);
+            }
+            pronouns.push(word);
+        }
         let mut patterns: Vec<String> = verbs.iter().map(|v| fold_str(v)).collect();
         let mut cue_kinds = vec![CueKind::Speech; patterns.len()];
         patterns.extend(according.iter().map(|v| fold_str(v)));
@@ -129,8 +152,11 @@ impl LangCues {
             cue_kinds,
             roles: automaton(&role_patterns, lang, "quote_roles")?,
             role_types,
-            pronouns: pronouns.iter().map(|p| p.to_lowercase()).collect(),
+            pronouns,
+            genders,
             object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
+            stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
+            gender_words,
         })
     }
 
@@ -164,6 +190,30 @@ impl LangCues {
     pub fn is_pronoun(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.pronouns.contains(&w)
+    }
+
+    /// The gender (`m`, `f`) the pronoun `word` marks, when its list entry gives one.
+    pub fn gender_of(&self, word: &str) -> Option<char> {
+        self.genders.get(&word.to_lowercase()).copied()
+    }
+
+    /// The gender a word marks (`quote_gender_words`: "his", "herself", "elle").
+    pub fn word_gender(&self, word: &str) -> Option<char> {
+        self.gender_words.get(&word.to_lowercase()).copied()
+    }
+
+    /// The gender of the first pronoun in `body[from..to]`, hyphenated parts included
+    /// ("a-t-elle dit", "said she", "selon lui").
+    pub fn pronoun_gender(&self, body: &str, from: usize, to: usize) -> Option<char> {
+        body.get(from..to)?
+            .split(|c: char| !c.is_alphanumeric())
+            .find_map(|w| self.gender_of(w).or_else(|| self.word_gender(w)))
+    }
+
+    /// True when `word` is a capitalised word that never starts or ends a name
+    /// ("The", "But", "November").
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&word.to_lowercase())
     }
 
     /// True when the cue carries its own subject pronoun ("a-t-il déclaré", "dit-elle").

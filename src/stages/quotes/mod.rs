@@ -14,7 +14,10 @@
 
 mod attribution;
 mod config;
+mod cue_names;
 mod cues;
+mod dashes;
+mod gender;
 mod kind;
 mod nearby;
 mod roles;
@@ -25,6 +28,8 @@ mod speakers;
 mod attribution_tests;
 #[cfg(test)]
 mod eval_tests;
+#[cfg(test)]
+mod gold_tests;
 #[cfg(test)]
 mod seed_tests;
 #[cfg(test)]
@@ -68,13 +73,18 @@ impl QuoteTagger {
     pub fn tag(&self, doc: &Document, entities: &[EntityMention]) -> Vec<Quote> {
         let body = doc.body.as_str();
         let cues = self.cues.for_lang(&doc.language);
-        let pairs: Vec<MarkPair> = spans::find_pairs(body, &self.settings)
+        let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &self.settings)
             .into_iter()
             .filter(|p| {
                 !kind::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
                     || cued_right_after(body, p, cues)
             })
             .collect();
+        let dashed = dashes::dash_pairs(body, &spans::paragraphs(body), &pairs);
+        if !dashed.is_empty() {
+            pairs.extend(dashed);
+            pairs.sort_by_key(|p| p.open);
+        }
         if pairs.is_empty() {
             return Vec::new();
         }
@@ -82,20 +92,28 @@ impl QuoteTagger {
             let i = pairs.partition_point(|p| p.open <= m.start);
             i > 0 && m.end <= pairs[i - 1].close_end
         };
+        let mut mentions: Vec<&EntityMention> = entities
+            .iter()
+            .filter(|m| {
+                m.start < m.end
+                    && m.end <= body.len()
+                    && body.is_char_boundary(m.start)
+                    && body.is_char_boundary(m.end)
+                    && !inside_quote(m)
+            })
+            .collect();
+        let extra = cue_names::cue_names(body, cues, &mentions, &pairs);
+        mentions.extend(&extra);
+        mentions.sort_by_key(|m| m.start);
+        let sentences = sentence_spans(body);
+        let opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
+        let genders = gender::person_genders(body, cues, &mentions, &sentences, &opens);
         let resolver = Resolver {
             body,
             cues,
-            mentions: entities
-                .iter()
-                .filter(|m| {
-                    m.start < m.end
-                        && m.end <= body.len()
-                        && body.is_char_boundary(m.start)
-                        && body.is_char_boundary(m.end)
-                        && !inside_quote(m)
-                })
-                .collect(),
-            sentences: sentence_spans(body),
+            mentions,
+            sentences,
+            genders,
         };
         // Lines without a letter or digit (" ." separators) do not break continuations.
         let paragraphs: Vec<(usize, usize)> = spans::paragraphs(body)

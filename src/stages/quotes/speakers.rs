@@ -1,10 +1,13 @@
 //! Speaker resolution: names to their entity mention, pronouns to the latest person,
 //! role descriptions ("le porte-parole du Kremlin") to the person named with that role.
 
+use std::collections::HashMap;
+
 use crate::model::{EntityMention, EntityType};
 use crate::text::{sentence_of, word_spans};
 
 use super::cues::{CueKind, LangCues};
+use super::gender::agrees;
 
 /// Scores of each way of finding a speaker (see the stage docs).
 pub mod score {
@@ -18,6 +21,8 @@ pub mod score {
     pub const PRONOUN: f32 = 0.7;
     /// A pronoun resolved to the latest person mention.
     pub const PRONOUN_MENTION: f32 = 0.65;
+    /// A cue with no subject ("», ha aggiunto."), resolved like a pronoun.
+    pub const IMPLICIT_SUBJECT: f32 = 0.6;
     /// A role resolved through an apposition elsewhere in the document.
     pub const ROLE: f32 = 0.6;
     /// An "according to" source.
@@ -54,7 +59,7 @@ impl Speaker {
     pub fn of_mention(body: &str, m: &EntityMention, score: f32) -> Self {
         Speaker {
             text: body.get(m.start..m.end).map(str::to_string),
-            id: Some(m.entity_id.clone()),
+            id: (!m.entity_id.is_empty()).then(|| m.entity_id.clone()),
             name: Some(m.entity_name.clone()),
             person: m.entity_type == EntityType::Person,
             score,
@@ -100,6 +105,8 @@ pub struct Resolver<'a> {
     pub mentions: Vec<&'a EntityMention>,
     /// Sentence spans of the body.
     pub sentences: Vec<(usize, usize)>,
+    /// Gender of each person (by canonical name) where the document shows it.
+    pub genders: HashMap<String, char>,
 }
 
 fn speaker_type(t: EntityType) -> bool {
@@ -136,14 +143,18 @@ impl Resolver<'_> {
             .copied()
     }
 
-    /// A pronoun's referent: the last person who was the subject of a speech verb since
-    /// the previous quote ("Carey said … \n “…,” she said"), else the previous quote's
-    /// speaker when a person, else the latest PERSON mention before `before`.
-    pub fn pronoun(&self, before: usize, prev: PrevQuote) -> Option<Speaker> {
+    /// A pronoun's referent, agreeing with its `gender` when both are known: the last
+    /// person who was the subject of a speech verb since the previous quote ("Carey said
+    /// … \n “…,” she said"), else the previous quote's speaker when a person, else the
+    /// latest PERSON mention before `before`.
+    pub fn pronoun(&self, before: usize, prev: PrevQuote, gender: Option<char>) -> Option<Speaker> {
+        let agrees_with = |name: &str| agrees(self.genders.get(name).copied(), gender);
         let persons = || {
-            self.mentions
-                .iter()
-                .filter(move |m| m.end <= before && m.entity_type == EntityType::Person)
+            self.mentions.iter().filter(move |m| {
+                m.end <= before
+                    && m.entity_type == EntityType::Person
+                    && agrees_with(&m.entity_name)
+            })
         };
         let since = prev.close_end.min(before);
         if let Some(m) = persons()
@@ -152,7 +163,8 @@ impl Resolver<'_> {
         {
             return Some(Speaker::of_mention(self.body, m, score::PRONOUN));
         }
-        if let Some(speaker) = prev.speaker.filter(|p| p.person) {
+        let prev_agrees = |p: &&Speaker| p.person && p.name.as_deref().is_none_or(agrees_with);
+        if let Some(speaker) = prev.speaker.filter(prev_agrees) {
             return Some(speaker.with_score(score::PRONOUN));
         }
         let m = persons().next_back()?;
