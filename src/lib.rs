@@ -13,6 +13,7 @@
 //! | [`tables`] | table schemas and one Arrow builder per table |
 //! | [`output`] | Parquet files, atomic partitions, run manifest |
 //! | [`eval`] | scoring a run against a gold set |
+//! | [`synth`] | synthetic corpus with known duplicates, for benchmarks |
 //! | [`lexicon`], [`text`], [`model`] | language data, text primitives, domain records |
 
 pub mod config;
@@ -25,6 +26,7 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod stages;
+pub mod synth;
 pub mod tables;
 pub mod text;
 

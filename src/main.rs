@@ -48,8 +48,33 @@ struct RunArgs {
     threads: Option<usize>,
 }
 
+#[derive(clap::Args)]
+struct SynthArgs {
+    /// Number of documents to generate.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    docs: usize,
+    /// Seed: the same seed always gives the same corpus.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Write the corpus as JSON lines to this file.
+    #[arg(long, value_name = "FILE.jsonl")]
+    out: Option<PathBuf>,
+    /// Also write the duplicate ground truth (TSV) to this file.
+    #[arg(long, value_name = "FILE.tsv")]
+    truth: Option<PathBuf>,
+    /// Run parse + dedup on the corpus in memory and print precision, recall, the
+    /// S-curve, throughput and state size.
+    #[arg(long)]
+    score: bool,
+    /// Configuration file for --score (default as for `run`).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Generate a synthetic multilingual news corpus with known duplicates (benchmarks).
+    Synth(SynthArgs),
     /// Run the pipeline: read inputs, write the five tables and the run manifest.
     Run(RunArgs),
     /// Print every table's schema (from the code that writes the tables).
@@ -104,6 +129,17 @@ fn run_pipeline(
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Schema => print!("{}", gazette::tables::schema::describe()),
+        Command::Synth(a) => {
+            if let Some(out) = &a.out {
+                let n = gazette::synth::write_corpus(a.docs, a.seed, out, a.truth.as_deref())?;
+                eprintln!("wrote {n} documents to {}", out.display());
+            }
+            if a.score {
+                let settings = load_config(a.config.as_deref())?.validate()?;
+                let report = gazette::stages::dedup::measure::benchmark(&settings, a.docs, a.seed)?;
+                print!("{report}");
+            }
+        }
         Command::Run(a) => {
             let mut config = load_config(a.config.as_deref())?;
             config.apply(&Overrides {

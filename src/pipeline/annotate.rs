@@ -103,7 +103,7 @@ pub fn plan<'a>(prepared: &'a [Prepared], verdicts: &[Option<Duplicate>]) -> Vec
         .zip(verdicts)
         .map(|(p, v)| Work {
             prepared: p,
-            duplicate: v.map(|d| (prepared[d.representative].doc_id.clone(), d.similarity)),
+            duplicate: v.as_ref().map(|d| (d.representative.clone(), d.similarity)),
         })
         .collect();
     work.sort_by(|a, b| a.prepared.doc_id.cmp(&b.prepared.doc_id));

@@ -127,6 +127,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         times: &times,
         chunk_size: settings.run.chunk_size,
     };
+    let mut dedup_state = None;
     pool.install(|| -> Result<()> {
         let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
         let progress = Progress::start("parse", None, options.progress);
@@ -144,7 +145,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         for (p, (id, _, _)) in prepared.iter_mut().zip(keys) {
             p.doc_id = id;
         }
-        let verdicts = times.time(Step::Dedup, || {
+        let verdicts = times.time(Step::Dedup, || -> Result<_> {
             let entries: Vec<DedupEntry> = prepared
                 .iter()
                 .map(|p| DedupEntry {
@@ -156,8 +157,15 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
                     chars: p.chars,
                 })
                 .collect();
-            stages.dedup.cluster(&entries)
-        });
+            // Earlier batches' representatives; this batch's state is published on commit.
+            let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
+            let prior = stages.dedup.load_state(out_dir, batch)?;
+            let verdicts = stages.dedup.cluster(&entries, &prior.entries);
+            dedup_state = stages
+                .dedup
+                .stage_state(out_dir, batch, &entries, &verdicts)?;
+            Ok(verdicts)
+        })?;
 
         let work = annotate::plan(&prepared, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
@@ -192,5 +200,14 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         wall_seconds: clock.elapsed().as_secs_f64(),
     };
     writer.commit(&manifest)?;
+    if let Some(state) = dedup_state {
+        tracing::info!(
+            documents = state.entries,
+            bytes = state.bytes,
+            bytes_per_document = state.bytes / state.entries.max(1) as u64,
+            "dedup state written"
+        );
+        state.publish()?;
+    }
     Ok(manifest)
 }

@@ -1,6 +1,10 @@
 //! Whole-set clustering: exact-hash groups and LSH-banded MinHash candidates, verified
 //! against the threshold, joined transitively (A≈B≈C is one cluster), each cluster
 //! headed by a representative chosen by a documented, order-independent rule.
+//!
+//! Representatives kept from earlier batches take part as immutable members: a cluster
+//! that contains one is headed by it (the best of them by the rule), since rows already
+//! published are never rewritten.
 
 use std::collections::HashMap;
 
@@ -10,7 +14,7 @@ use super::fingerprint::{estimated_jaccard, Fingerprint};
 use super::DedupSettings;
 
 /// What dedup needs to know of one document.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DedupEntry {
     /// The document's id (last tie-breaker).
     pub doc_id: String,
@@ -26,11 +30,11 @@ pub struct DedupEntry {
     pub chars: usize,
 }
 
-/// Verdict for a duplicate: the index of its representative and the similarity to it.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// Verdict for a duplicate: its representative's doc_id and the similarity to it.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Duplicate {
-    /// Index (into the entries) of the cluster's representative.
-    pub representative: usize,
+    /// doc_id of the cluster's representative (possibly from an earlier batch).
+    pub representative: String,
     /// Estimated Jaccard similarity to it (1.0 for exact copies).
     pub similarity: f32,
 }
@@ -56,55 +60,55 @@ impl UnionFind {
 /// The representative rule: earliest publication date (unknown dates last), then an
 /// agency, then a URL, then the longest body, then the smallest doc_id.
 fn better(a: &DedupEntry, b: &DedupEntry) -> bool {
-    let key = |e: &DedupEntry| {
+    fn key(e: &DedupEntry) -> impl Ord + '_ {
         (
             e.published.is_none(),
             e.published,
             !e.agency,
             !e.has_url,
             std::cmp::Reverse(e.chars),
+            e.doc_id.as_str(),
         )
-    };
-    match key(a).cmp(&key(b)) {
-        std::cmp::Ordering::Less => true,
-        std::cmp::Ordering::Greater => false,
-        std::cmp::Ordering::Equal => a.doc_id < b.doc_id,
     }
+    key(a) < key(b)
 }
 
-/// Clusters `entries`; the result has one slot per entry: `None` for representatives
-/// and unique documents, `Some` for duplicates.
-pub fn cluster(entries: &[DedupEntry], settings: &DedupSettings) -> Vec<Option<Duplicate>> {
-    let n = entries.len();
-    let mut uf = UnionFind((0..n).collect());
-    let mut by_hash: HashMap<&str, usize> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
+/// Joins documents whose verified similarity reaches the threshold; `all` holds the
+/// earlier batches' representatives first, then this batch.
+fn components(all: &[&DedupEntry], settings: &DedupSettings) -> UnionFind {
+    let mut uf = UnionFind((0..all.len()).collect());
+    let mut by_hash: HashMap<&str, usize> = HashMap::with_capacity(all.len());
+    // One member per exact-copy group enters the LSH buckets: its copies share its fate.
+    let mut signed: Vec<usize> = Vec::with_capacity(all.len());
+    let (rows, width) = (settings.rows, settings.num_hashes());
+    for (i, e) in all.iter().enumerate() {
         match by_hash.get(e.fingerprint.content_hash.as_str()) {
             Some(&j) => uf.union(i, j),
             None => {
                 by_hash.insert(&e.fingerprint.content_hash, i);
+                if e.fingerprint.signature.len() == width {
+                    signed.push(i);
+                }
             }
         }
     }
-    let rows = settings.rows;
+    let mut buckets: HashMap<&[u32], Vec<usize>> = HashMap::with_capacity(signed.len());
     for band in 0..settings.bands {
-        let mut buckets: HashMap<&[u32], Vec<usize>> = HashMap::new();
-        for (i, e) in entries.iter().enumerate() {
-            let sig = &e.fingerprint.signature;
-            if sig.len() == settings.num_hashes() {
-                buckets
-                    .entry(&sig[band * rows..(band + 1) * rows])
-                    .or_default()
-                    .push(i);
-            }
+        buckets.clear();
+        for &i in &signed {
+            let sig = &all[i].fingerprint.signature;
+            buckets
+                .entry(&sig[band * rows..(band + 1) * rows])
+                .or_default()
+                .push(i);
         }
         for members in buckets.values().filter(|m| m.len() > 1) {
             for (k, &a) in members.iter().enumerate() {
                 for &b in &members[k + 1..] {
                     if uf.find(a) != uf.find(b)
                         && estimated_jaccard(
-                            &entries[a].fingerprint.signature,
-                            &entries[b].fingerprint.signature,
+                            &all[a].fingerprint.signature,
+                            &all[b].fingerprint.signature,
                         ) >= settings.threshold
                     {
                         uf.union(a, b);
@@ -113,26 +117,43 @@ pub fn cluster(entries: &[DedupEntry], settings: &DedupSettings) -> Vec<Option<D
             }
         }
     }
+    uf
+}
+
+/// Clusters `entries` (this batch) together with `prior` (representatives of earlier
+/// batches); one slot per entry: `None` for representatives and unique documents,
+/// `Some` for duplicates. The partition is the connected components of the verified
+/// pairs, so neither the order of the entries nor the thread count changes it.
+pub fn cluster(
+    entries: &[DedupEntry],
+    prior: &[DedupEntry],
+    settings: &DedupSettings,
+) -> Vec<Option<Duplicate>> {
+    let all: Vec<&DedupEntry> = prior.iter().chain(entries).collect();
+    let p = prior.len();
+    let mut uf = components(&all, settings);
+    // Best member of each cluster, earlier batches' representatives first.
     let mut best: HashMap<usize, usize> = HashMap::new();
-    for i in 0..n {
+    for i in 0..all.len() {
         let root = uf.find(i);
         let slot = best.entry(root).or_insert(i);
-        if better(&entries[i], &entries[*slot]) {
+        let (cur_prior, new_prior) = (*slot < p, i < p);
+        if (new_prior && !cur_prior) || (new_prior == cur_prior && better(all[i], all[*slot])) {
             *slot = i;
         }
     }
-    (0..n)
+    (p..all.len())
         .map(|i| {
             let rep = best[&uf.find(i)];
             (rep != i).then(|| {
-                let (a, b) = (&entries[i].fingerprint, &entries[rep].fingerprint);
+                let (a, b) = (&all[i].fingerprint, &all[rep].fingerprint);
                 let similarity = if a.content_hash == b.content_hash {
                     1.0
                 } else {
                     estimated_jaccard(&a.signature, &b.signature)
                 };
                 Duplicate {
-                    representative: rep,
+                    representative: all[rep].doc_id.clone(),
                     similarity,
                 }
             })

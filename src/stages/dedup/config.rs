@@ -34,7 +34,7 @@ impl Default for DedupConfig {
             num_hashes: 128,
             bands: 32,
             rows: 4,
-            threshold: 0.8,
+            threshold: 0.75,
             min_words: 30,
             annotate_duplicates: false,
         }

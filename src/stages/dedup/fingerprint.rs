@@ -49,6 +49,10 @@ fn mix(mut z: u64) -> u64 {
 
 /// Builds the fingerprint of `body` with `num_hashes` MinHash values over shingles of
 /// `shingle_size` words; the signature is empty when the body has fewer than `min_words`.
+///
+/// A shingle's hash combines its words' FNV-1a hashes (position-sensitive, mixed by
+/// SplitMix64); MinHash value `i` of a shingle hash `h` is the high half of
+/// `a_i · h + b_i` (multiply-add-shift, `a_i` odd), with `a_i`, `b_i` fixed by `i`.
 pub fn fingerprint(
     body: &str,
     shingle_size: usize,
@@ -58,7 +62,11 @@ pub fn fingerprint(
     let norm = normalise(body);
     let digest = Sha256::digest(norm.as_bytes());
     let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-    let words: Vec<&str> = norm.split(' ').filter(|w| !w.is_empty()).collect();
+    let words: Vec<u64> = norm
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| fnv1a(w.as_bytes()))
+        .collect();
     if words.len() < min_words.max(1) {
         return Fingerprint {
             content_hash,
@@ -68,23 +76,22 @@ pub fn fingerprint(
     let k = shingle_size.min(words.len());
     let mut shingle_hashes: Vec<u64> = words
         .windows(k)
-        .map(|w| fnv1a(w.join(" ").as_bytes()))
+        .map(|w| mix(w.iter().fold(0u64, |h, &x| mix(h ^ x))))
         .collect();
     shingle_hashes.sort_unstable();
     shingle_hashes.dedup();
-    let seeds: Vec<u64> = (0..num_hashes as u64)
-        .map(|i| mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15)))
-        .collect();
-    let signature = seeds
-        .iter()
-        .map(|&seed| {
-            shingle_hashes
-                .iter()
-                .map(|&h| mix(h ^ seed) as u32)
-                .min()
-                .unwrap_or(u32::MAX)
+    let (a, b): (Vec<u64>, Vec<u64>) = (0..num_hashes as u64)
+        .map(|i| {
+            let a = mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15)) | 1;
+            (a, mix(a ^ 0xd6e8_feb8_6659_fd93))
         })
-        .collect();
+        .unzip();
+    let mut signature = vec![u32::MAX; num_hashes];
+    for &h in &shingle_hashes {
+        for ((m, &a), &b) in signature.iter_mut().zip(&a).zip(&b) {
+            *m = (*m).min((a.wrapping_mul(h).wrapping_add(b) >> 32) as u32);
+        }
+    }
     Fingerprint {
         content_hash,
         signature,

@@ -1,15 +1,44 @@
-//! Deduplicate stage (whole-set): exact duplicates by the hash of the normalised body,
-//! near duplicates by MinHash over word shingles with LSH banding, verified against the
-//! Jaccard threshold. Unlike the per-document stages it sees every document's
+//! Deduplicate stage (whole-set): exact duplicates by the hash of the normalised cleaned
+//! body, near duplicates by MinHash over word shingles with LSH banding, every candidate
+//! verified (estimated Jaccard over the whole signature ≥ `threshold`) before it is
+//! called a duplicate. Unlike the per-document stages it sees every document's
 //! [`Fingerprint`] at once; documents themselves stay out of memory.
+//!
+//! Clusters are the connected components of verified pairs (A≈B≈C is one cluster, even
+//! when A and C alone fall below the threshold); each is headed by one representative:
+//! a representative of an earlier batch when the cluster has one (published rows are
+//! never rewritten), else the earliest publication date (unknown last), then an agency
+//! byline, then a URL, then the longest body, then the smallest doc_id. Bodies under
+//! `min_words` words get no signature: they are only exact-matched.
+//!
+//! Across batches, [`state`] keeps the representatives of every committed batch in the
+//! output directory; a run loads all but its own batch's file.
+//!
+//! Defaults, from the measured S-curve (`gazette synth --docs 10000 --score`, see
+//! [`measure`]): with 5-word shingles and 32 bands × 4 rows = 128 MinHash values, a pair
+//! becomes a candidate with probability 1 − (1 − s⁴)³² — measured 0.18 at Jaccard 0.28,
+//! 0.60 at 0.41, 0.96 at 0.56 and 1.00 from 0.68 up — so banding loses no pair the
+//! verification would accept and `threshold` alone decides. The estimate's standard
+//! deviation at s = 0.8 is ≈ 0.035, so the threshold sits at 0.75: pairs of true Jaccard
+//! 0.81 pass 95 % of the time (60 % at a 0.8 threshold), 0.68 → 12 %, under 0.65 never.
+//! On 10 k synthetic documents: pairwise precision 0.999, recall 0.997 over copies of
+//! Jaccard ≥ 0.8.
 
 mod cluster;
 mod config;
 mod fingerprint;
+pub mod measure;
+mod scurve;
+pub mod state;
 
 pub use cluster::{DedupEntry, Duplicate};
 pub use config::{DedupConfig, DedupSettings};
 pub use fingerprint::{estimated_jaccard, normalise, Fingerprint};
+pub use state::{PendingState, PriorState};
+
+use std::path::Path;
+
+use crate::error::Result;
 
 /// Runtime of the stage.
 #[derive(Debug, Clone)]
@@ -32,100 +61,46 @@ impl Deduplicator {
         fingerprint::fingerprint(body, s.shingle_size, s.num_hashes(), min_words)
     }
 
-    /// Clusters the whole set; one slot per entry, `Some` for duplicates. With the stage
-    /// disabled every document is unique.
-    pub fn cluster(&self, entries: &[DedupEntry]) -> Vec<Option<Duplicate>> {
+    /// Clusters this batch's `entries` against each other and against `prior`
+    /// (representatives of earlier batches); one slot per entry, `Some` for duplicates.
+    /// With the stage disabled every document is unique.
+    pub fn cluster(&self, entries: &[DedupEntry], prior: &[DedupEntry]) -> Vec<Option<Duplicate>> {
         if !self.settings.enabled {
             return vec![None; entries.len()];
         }
-        cluster::cluster(entries, &self.settings)
+        cluster::cluster(entries, prior, &self.settings)
+    }
+
+    /// The state of every batch under `output` but `batch` (empty when disabled).
+    pub fn load_state(&self, output: &Path, batch: &str) -> Result<PriorState> {
+        if !self.settings.enabled {
+            return Ok(PriorState::default());
+        }
+        state::load_prior(output, batch, &self.settings)
+    }
+
+    /// Writes this batch's state (its representatives and unique documents) under a
+    /// temporary name; publish it after the batch commits. None when disabled.
+    pub fn stage_state(
+        &self,
+        output: &Path,
+        batch: &str,
+        entries: &[DedupEntry],
+        verdicts: &[Option<Duplicate>],
+    ) -> Result<Option<PendingState>> {
+        if !self.settings.enabled {
+            return Ok(None);
+        }
+        let mut kept: Vec<&DedupEntry> = entries
+            .iter()
+            .zip(verdicts)
+            .filter(|(_, v)| v.is_none())
+            .map(|(e, _)| e)
+            .collect();
+        kept.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
+        PendingState::stage(output, batch, kept.into_iter(), &self.settings).map(Some)
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    fn article(seed: usize, n: usize) -> Vec<String> {
-        (0..n)
-            .map(|i| format!("w{}", (i * 7919 + seed * 104_729) % 5003))
-            .collect()
-    }
-
-    fn entry(
-        dd: &Deduplicator,
-        id: &str,
-        body: &str,
-        published: Option<(i32, u32, u32)>,
-    ) -> DedupEntry {
-        DedupEntry {
-            doc_id: id.into(),
-            fingerprint: dd.fingerprint(body),
-            published: published.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
-            agency: false,
-            has_url: true,
-            chars: body.chars().count(),
-        }
-    }
-
-    #[test]
-    fn exact_near_and_distinct_documents() {
-        let dd = Deduplicator::new(&DedupConfig::default().validate().unwrap());
-        let words = article(1, 300);
-        let original = words.join(" ");
-        let exact = format!("{}!", original.to_uppercase());
-        let mut edited = words.clone();
-        edited[10] = "changed".into();
-        edited.truncate(285);
-        let near = edited.join(" ");
-        let other = article(2, 300).join(" ");
-        let entries = vec![
-            entry(&dd, "d", &near, Some((2024, 4, 18))),
-            entry(&dd, "c", &exact, Some((2024, 4, 17))),
-            entry(&dd, "b", &original, Some((2024, 4, 16))),
-            entry(&dd, "a", &other, Some((2024, 4, 16))),
-        ];
-        let v = dd.cluster(&entries);
-        assert_eq!(v[2], None, "the earliest is the representative");
-        assert_eq!(v[3], None, "a different article stays unique");
-        assert_eq!(
-            v[1],
-            Some(Duplicate {
-                representative: 2,
-                similarity: 1.0
-            })
-        );
-        let near_dup = v[0].expect("near duplicate found");
-        assert_eq!(near_dup.representative, 2);
-        assert!(near_dup.similarity >= 0.8 && near_dup.similarity < 1.0);
-    }
-
-    #[test]
-    fn result_does_not_depend_on_order() {
-        let dd = Deduplicator::new(&DedupConfig::default().validate().unwrap());
-        let body = article(3, 200).join(" ");
-        let a = entry(&dd, "x1", &body, None);
-        let b = entry(&dd, "x0", &body, None);
-        let ab = dd.cluster(&[a.clone(), b.clone()]);
-        let ba = dd.cluster(&[b, a]);
-        assert_eq!(
-            ab[0].map(|d| d.representative),
-            Some(1),
-            "x0 wins the doc_id tie"
-        );
-        assert_eq!(ba[1].map(|d| d.representative), Some(0));
-    }
-
-    #[test]
-    fn disabled_stage_flags_nothing() {
-        let cfg = DedupConfig {
-            enabled: false,
-            ..Default::default()
-        };
-        let dd = Deduplicator::new(&cfg.validate().unwrap());
-        let body = article(4, 100).join(" ");
-        let v = dd.cluster(&[entry(&dd, "a", &body, None), entry(&dd, "b", &body, None)]);
-        assert_eq!(v, vec![None, None]);
-    }
-}
+mod tests;

@@ -1,0 +1,145 @@
+//! Scheduled batches: a new batch is deduplicated against every earlier one through the
+//! dedup state kept in the output directory, and re-running a batch gives the same tables.
+
+mod common;
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use gazette::config::PipelineConfig;
+use gazette::synth::{generate, shingle_jaccard, SynthDoc, Variant};
+use gazette::tables::Table;
+
+fn write_jsonl(path: &Path, docs: &[&SynthDoc]) {
+    let lines: Vec<String> = docs.iter().map(|d| d.jsonl()).collect();
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+fn render_all(out: &Path, batch: &str) -> String {
+    Table::ALL
+        .iter()
+        .map(|&t| {
+            format!(
+                "== {}\n{}",
+                t.name(),
+                common::render(&common::read_table(out, t, batch))
+            )
+        })
+        .collect()
+}
+
+/// url → (doc_id, duplicate_of) of a batch's documents.
+fn documents(out: &Path, batch: &str) -> HashMap<String, (String, Option<String>)> {
+    let col = |c| common::string_column(out, Table::Documents, batch, c);
+    let (urls, ids, dups) = (col("url"), col("doc_id"), col("duplicate_of"));
+    urls.into_iter()
+        .zip(ids.into_iter().zip(dups))
+        .map(|(u, (id, dup))| (u.unwrap(), (id.unwrap(), dup)))
+        .collect()
+}
+
+#[test]
+fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
+    // Briefs are left out: the parse stage rejects the shortest ones.
+    let long = |d: &SynthDoc| d.body.split(' ').count() >= 40;
+    let corpus: Vec<SynthDoc> = generate(240, 20261121)
+        .unwrap()
+        .into_iter()
+        .filter(long)
+        .collect();
+    let originals: HashMap<u64, &SynthDoc> = corpus
+        .iter()
+        .filter(|d| d.variant == Variant::Original)
+        .map(|d| (d.story, d))
+        .collect();
+    // Batch 1: every original and hard negative; batch 2: close copies of them (Jaccard
+    // ≥ 0.9 to their original) and fresh articles from another seed.
+    let first: Vec<&SynthDoc> = corpus
+        .iter()
+        .filter(|d| originals.get(&d.story).is_none_or(|o| o.url == d.url))
+        .collect();
+    let copies: Vec<&SynthDoc> = corpus
+        .iter()
+        .filter(|d| d.variant != Variant::Original)
+        .filter(|d| {
+            originals
+                .get(&d.story)
+                .is_some_and(|o| shingle_jaccard(&o.body, &d.body, 5) >= 0.9)
+        })
+        .collect();
+    let fresh_corpus: Vec<SynthDoc> = generate(30, 7).unwrap().into_iter().filter(long).collect();
+    let fresh: Vec<&SynthDoc> = fresh_corpus
+        .iter()
+        .filter(|d| d.variant == Variant::Original)
+        .collect();
+    assert!(
+        copies.len() > 40 && fresh.len() > 10,
+        "{} copies",
+        copies.len()
+    );
+
+    let dir = common::temp_dir("dedup-batches");
+    let (in1, in2, out) = (dir.join("in1"), dir.join("in2"), dir.join("out"));
+    std::fs::create_dir_all(&in1).unwrap();
+    std::fs::create_dir_all(&in2).unwrap();
+    write_jsonl(&in1.join("day1.jsonl"), &first);
+    let second: Vec<&SynthDoc> = copies.iter().chain(&fresh).copied().collect();
+    write_jsonl(&in2.join("day2.jsonl"), &second);
+    let run = |input: &Path, batch: &str, threads: usize| {
+        common::run_with(
+            PipelineConfig::default(),
+            vec![input.to_path_buf()],
+            &out,
+            batch,
+            threads,
+            64,
+        )
+    };
+
+    run(&in1, "2026-11-20", 2);
+    let day1 = documents(&out, "2026-11-20");
+    let day1_ids: HashSet<&str> = day1.values().map(|(id, _)| id.as_str()).collect();
+    let before = render_all(&out, "2026-11-20");
+    let m = run(&in2, "2026-11-21", 1);
+    let day2 = documents(&out, "2026-11-21");
+    assert_eq!(day2.len(), second.len());
+
+    for c in &copies {
+        let (_, dup) = &day2[&c.url];
+        let original = &day1[&originals[&c.story].url].0;
+        assert_eq!(
+            dup.as_deref(),
+            Some(original.as_str()),
+            "{:?} copy {}",
+            c.variant,
+            c.url
+        );
+    }
+    for f in &fresh {
+        assert_eq!(day2[&f.url].1, None, "fresh article {} is unique", f.url);
+    }
+    assert!(day2
+        .values()
+        .filter_map(|(_, d)| d.as_deref())
+        .all(|d| day1_ids.contains(d)));
+    assert_eq!(m.counts.duplicates, copies.len());
+    assert_eq!(
+        render_all(&out, "2026-11-20"),
+        before,
+        "earlier rows are never rewritten"
+    );
+
+    // Re-running batch 2 forgets its own state first: same tables, same state.
+    let state = out.join("_dedup/batch=2026-11-21.bin");
+    let (tables, bytes) = (
+        render_all(&out, "2026-11-21"),
+        std::fs::read(&state).unwrap(),
+    );
+    run(&in2, "2026-11-21", 2);
+    assert_eq!(render_all(&out, "2026-11-21"), tables);
+    assert_eq!(std::fs::read(&state).unwrap(), bytes);
+    // Re-running batch 1 after batch 2 leaves it as it was.
+    run(&in1, "2026-11-20", 1);
+    assert_eq!(render_all(&out, "2026-11-20"), before);
+    std::fs::remove_dir_all(dir).unwrap();
+}
