@@ -26,6 +26,10 @@ pub struct Counts {
     pub date_mentions: usize,
     /// Files under the input roots whose format gazette does not read (not records).
     pub skipped_files: usize,
+    /// Documents this batch adds to the dedup state (representatives and unique ones).
+    pub dedup_state_documents: usize,
+    /// Size of this batch's dedup state file in bytes.
+    pub dedup_state_bytes: u64,
 }
 
 /// The manifest written beside the tables.

@@ -187,6 +187,10 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         Ok(())
     })?;
 
+    if let Some(state) = &dedup_state {
+        counts.dedup_state_documents = state.entries;
+        counts.dedup_state_bytes = state.bytes;
+    }
     let manifest = Manifest {
         batch: settings.run.batch.clone(),
         started: started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

@@ -27,6 +27,14 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
         "\n  entity mentions {:>6}\n  quotes          {:>6}\n  date mentions   {:>6}\n",
         c.entity_mentions, c.quotes, c.date_mentions
     ));
+    if c.dedup_state_documents > 0 {
+        s.push_str(&format!(
+            "  dedup state     +{} documents, {} bytes ({} bytes/document)\n",
+            c.dedup_state_documents,
+            c.dedup_state_bytes,
+            c.dedup_state_bytes / c.dedup_state_documents as u64
+        ));
+    }
     if c.skipped_files > 0 {
         s.push_str(&format!(
             "  skipped {} file(s) of unknown format (see -v)\n",
