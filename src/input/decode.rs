@@ -27,6 +27,12 @@ fn control_share(text: &str) -> f64 {
 
 /// Decodes one record's bytes (see the module docs).
 pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
+    if let Some((encoding, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding != encoding_rs::UTF_8 {
+            let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+            return Ok(text.into_owned());
+        }
+    }
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
         return Err(DecodeError {
             reason: RejectReason::Binary,
@@ -46,6 +52,10 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
             Ok(text.to_string())
         }
         Err(utf8) => {
+            if let Some(encoding) = declared_charset(bytes) {
+                let (text, _) = encoding.decode_without_bom_handling(bytes);
+                return Ok(text.into_owned());
+            }
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             let share = control_share(&text);
             let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -62,6 +72,20 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
             Ok(text.into_owned())
         }
     }
+}
+
+/// The charset an HTML page declares in its first 4 KiB (`<meta charset="…">` or an
+/// HTTP-equiv `content="text/html; charset=…"`), when encoding_rs knows the label and
+/// it is not UTF-8 (which already failed).
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
 }
 
 #[cfg(test)]
@@ -83,6 +107,20 @@ mod tests {
             decode_text(bytes).unwrap(),
             "Le président a déclaré « non » hier – € 10."
         );
+    }
+
+    #[test]
+    fn declared_html_charset_is_used() {
+        let bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"></head><body>\xcf\xf0\xe8\xe2\xe5\xf2</body></html>";
+        assert!(decode_text(bytes).unwrap().contains("Привет"));
+        let latin = b"<meta charset='iso-8859-15'><p>Prix : 10 \xa4</p>";
+        assert!(decode_text(latin).unwrap().contains("10 €"));
+    }
+
+    #[test]
+    fn utf16_with_bom_is_decoded() {
+        let bytes = b"\xff\xfeE\x00t\x00\xe9\x00";
+        assert_eq!(decode_text(bytes).unwrap(), "Eté");
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub enum Format {
     Jsonl,
     /// `*.html`, `*.htm`: one web page.
     Html,
-    /// `*.warc`: WARC records (not read by this version: rejected as unsupported).
+    /// `*.warc`: WARC records; 200 HTML responses are read (see `warc.rs`).
     Warc,
 }
 

@@ -6,6 +6,7 @@ mod decode;
 mod files;
 mod jsonl;
 mod reader;
+mod warc;
 
 pub use decode::{decode_text, DecodeError};
 pub use files::{discover, Format, InputFile};

@@ -7,6 +7,7 @@ use std::io::{BufRead, BufReader, Read};
 use super::decode::decode_text;
 use super::files::{Compression, Format, InputFile};
 use super::jsonl::parse_line;
+use super::warc::WarcRecords;
 use super::InputItem;
 use crate::model::{Payload, RawRecord, RecordMeta, Reject, RejectReason};
 
@@ -46,6 +47,7 @@ pub struct RecordReader {
     files: std::vec::IntoIter<InputFile>,
     max_bytes: u64,
     current: Option<(InputFile, Box<dyn BufRead + Send>, usize)>,
+    warc: Option<WarcRecords>,
 }
 
 impl RecordReader {
@@ -55,6 +57,7 @@ impl RecordReader {
             files: files.into_iter(),
             max_bytes,
             current: None,
+            warc: None,
         }
     }
 
@@ -161,6 +164,13 @@ impl Iterator for RecordReader {
 
     fn next(&mut self) -> Option<InputItem> {
         loop {
+            if let Some(warc) = self.warc.as_mut() {
+                if let Some(item) = warc.next_item() {
+                    return Some(item);
+                }
+                self.warc = None;
+                continue;
+            }
             if self.current.is_some() {
                 if let Some(item) = self.next_line() {
                     return Some(item);
@@ -170,13 +180,18 @@ impl Iterator for RecordReader {
             let file = self.files.next()?;
             match file.format {
                 Format::Text | Format::Html => return Some(self.whole_file(file)),
-                Format::Warc => {
-                    return Some(Err(reject(
-                        file.locator,
-                        RejectReason::Unsupported,
-                        "WARC input is not supported by this version",
-                    )))
-                }
+                Format::Warc => match open(&file) {
+                    Ok(reader) => {
+                        self.warc = Some(WarcRecords::new(file.locator, reader, self.max_bytes))
+                    }
+                    Err(e) => {
+                        return Some(Err(reject(
+                            file.locator,
+                            RejectReason::Io,
+                            format!("cannot open: {e}"),
+                        )))
+                    }
+                },
                 Format::Jsonl => match open(&file) {
                     Ok(reader) => self.current = Some((file, reader, 0)),
                     Err(e) => {

@@ -1,6 +1,7 @@
-//! First-version HTML to text: drop non-content blocks, turn block tags into line breaks,
-//! strip the other tags and decode entities; read the title, site name and canonical URL
-//! from the page's metadata. A real HTML5 extractor replaces this later.
+//! HTML to text: the main content from the HTML5 tree (`extract`), or, when the tree
+//! gives no text, a fallback that drops non-content blocks, turns block tags into line
+//! breaks, strips the other tags and decodes entities; and the title, site name and
+//! canonical URL from the page's metadata.
 
 use regex::{Captures, Regex};
 
@@ -74,6 +75,10 @@ impl HtmlRules {
     pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
         let html = self.comment.replace_all(html, " ");
         let meta = self.page_meta(&html);
+        let doc = scraper::Html::parse_document(&html);
+        if let Some(text) = super::extract::main_text(&doc) {
+            return (text, meta);
+        }
         let mut text = html.into_owned();
         for block in &self.blocks {
             text = block.replace_all(&text, "\n").into_owned();

@@ -4,22 +4,29 @@
 //! reason (title, boilerplate, breadcrumb, caption, source, fragment); the lead loses its
 //! dateline or source prefix; the body's language is identified. The phrases the rules
 //! look for are data (`boilerplate`, `caption_cues`, `source_cues` lists of every
-//! language); HTML payloads go through a simple tag stripper first.
+//! language); HTML payloads are parsed by an HTML5 parser and their main content chosen
+//! first (`extract`), and the page's metadata read (`html`, `page_date`).
 
 mod clean;
 mod config;
 mod cues;
+mod extract;
 mod html;
 mod language;
 mod lead;
 mod lines;
+mod page_date;
 mod rules;
 mod title;
 
 #[cfg(test)]
+mod tests_extract;
+#[cfg(test)]
 mod tests_layout;
 #[cfg(test)]
 mod tests_lines;
+#[cfg(test)]
+mod tests_page_date;
 #[cfg(test)]
 mod tests_seeds;
 
@@ -34,6 +41,7 @@ use cues::Cues;
 use html::{HtmlRules, PageMeta};
 use lead::LeadRules;
 use lines::split_lines;
+use page_date::PageDates;
 use rules::LineRules;
 
 /// The parse stage's runtime: compiled rules and loaded phrase lists. Immutable and
@@ -45,6 +53,7 @@ pub struct Parser {
     rules: LineRules,
     lead: LeadRules,
     html: HtmlRules,
+    page_dates: PageDates,
 }
 
 impl Parser {
@@ -56,6 +65,7 @@ impl Parser {
             rules: LineRules::new(),
             lead: LeadRules::new(),
             html: HtmlRules::new(),
+            page_dates: PageDates::new(lexicon),
         })
     }
 
@@ -68,9 +78,12 @@ impl Parser {
             payload,
             meta,
         } = record;
-        let (text, page) = match payload {
-            Payload::Text(text) => (text, PageMeta::default()),
-            Payload::Html(html) => self.html.extract(&html),
+        let (text, page, page_published) = match payload {
+            Payload::Text(text) => (text, PageMeta::default(), None),
+            Payload::Html(html) => {
+                let (text, page) = self.html.extract(&html);
+                (text, page, self.page_dates.find(&html))
+            }
         };
         let reject = |reason, detail: String| Reject {
             input: input.clone(),
@@ -136,6 +149,7 @@ impl Parser {
             body,
             removed: cleaned.removed,
             meta_published: meta.published,
+            page_published,
             crawled: meta.crawled,
             ..Document::default()
         })
