@@ -120,3 +120,20 @@ fn according_to_pronoun_and_role_after_a_long_lead() {
     assert_eq!(q[0].1.speaker_id, None);
     assert_eq!(q[1].1.cue.as_deref(), Some("According to"));
 }
+
+#[test]
+fn an_accented_pronoun_in_a_cue_must_keep_its_accent() {
+    let body = "«Tenemos que actuar ya», dijo el consejero de Agricultura, Manuel Ortega.";
+    let names = [("Manuel Ortega", "gz:person:manuel-ortega", P)];
+    let q = run("es", body, &names);
+    assert_eq!(q[0].1.cue.as_deref(), Some("dijo"));
+    assert_ne!(q[0].1.speaker.as_deref(), Some("Agricultura"));
+    let body = "Ortega habló con la prensa. «No hay agua para todos», dijo él.";
+    let names = [("Ortega", "gz:person:manuel-ortega", P)];
+    let q = run("es", body, &names);
+    assert_eq!(q[0].1.cue.as_deref(), Some("dijo él"));
+    assert_eq!(
+        q[0].1.speaker_id.as_deref(),
+        Some("gz:person:manuel-ortega")
+    );
+}

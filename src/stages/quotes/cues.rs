@@ -163,7 +163,7 @@ impl LangCues {
     /// Word-bounded cues in `body[from..to]`, longest first at each place, not overlapping,
     /// in text order.
     pub fn cues_in(&self, body: &str, from: usize, to: usize) -> Vec<Cue> {
-        let hits = bounded_matches(&self.cues, body, from, to);
+        let hits = bounded_matches(&self.cues, body, from, to, |span| self.accents_agree(span));
         hits.into_iter()
             .map(|(start, end, p)| Cue {
                 start,
@@ -173,9 +173,23 @@ impl LangCues {
             .collect()
     }
 
+    /// Cues are matched on folded text, but a pronoun whose accent tells it apart from
+    /// another word must carry it: "dijo él" (he said) is a cue, "dijo el consejero" is
+    /// not.
+    fn accents_agree(&self, span: &str) -> bool {
+        word_spans(span).iter().all(|&(s, e)| {
+            let word = span[s..e].to_lowercase();
+            let folded = fold_str(&word);
+            self.pronouns
+                .iter()
+                .filter(|p| fold_str(p) != p.as_str() && fold_str(p) == folded)
+                .all(|p| *p == word)
+        })
+    }
+
     /// Word-bounded role heads in `body[from..to]`, in text order.
     pub fn roles_in(&self, body: &str, from: usize, to: usize) -> Vec<RoleHead> {
-        let hits = bounded_matches(&self.roles, body, from, to);
+        let hits = bounded_matches(&self.roles, body, from, to, |_| true);
         hits.into_iter()
             .map(|(start, end, p)| RoleHead {
                 start,
@@ -241,12 +255,13 @@ impl LangCues {
 }
 
 /// Matches of `ac` in the folded `body[from..to]` mapped back to body offsets, word-bounded,
-/// non-overlapping (longest wins, then leftmost), sorted by start: (start, end, pattern).
+/// accepted by `keep` (given the original span), non-overlapping (longest wins, then leftmost), sorted by start: (start, end, pattern).
 fn bounded_matches(
     ac: &AhoCorasick,
     body: &str,
     from: usize,
     to: usize,
+    keep: impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     if from >= to {
         return Vec::new();
@@ -261,7 +276,14 @@ fn bounded_matches(
             let after = ft[m.end()..].chars().next();
             !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
         })
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .map(|m| {
+            let (s, e) = (
+                from + folded.start_of(m.start()),
+                from + folded.end_of(m.end(), window),
+            );
+            (s, e, m.pattern().as_usize())
+        })
+        .filter(|&(s, e, _)| keep(&body[s..e]))
         .collect();
     hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
@@ -271,13 +293,5 @@ fn bounded_matches(
         }
     }
     kept.sort_unstable();
-    kept.into_iter()
-        .map(|(s, e, p)| {
-            (
-                from + folded.start_of(s),
-                from + folded.end_of(e, window),
-                p,
-            )
-        })
-        .collect()
+    kept
 }
