@@ -15,19 +15,6 @@ fn write_jsonl(path: &Path, docs: &[&SynthDoc]) {
     std::fs::write(path, lines.join("\n") + "\n").unwrap();
 }
 
-fn render_all(out: &Path, batch: &str) -> String {
-    Table::ALL
-        .iter()
-        .map(|&t| {
-            format!(
-                "== {}\n{}",
-                t.name(),
-                common::render(&common::read_table(out, t, batch))
-            )
-        })
-        .collect()
-}
-
 /// url → (doc_id, duplicate_of) of a batch's documents.
 fn documents(out: &Path, batch: &str) -> HashMap<String, (String, Option<String>)> {
     let col = |c| common::string_column(out, Table::Documents, batch, c);
@@ -99,7 +86,7 @@ fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
     run(&in1, "2026-11-20", 2);
     let day1 = documents(&out, "2026-11-20");
     let day1_ids: HashSet<&str> = day1.values().map(|(id, _)| id.as_str()).collect();
-    let before = render_all(&out, "2026-11-20");
+    let before = common::render_all(&out, "2026-11-20");
     let m = run(&in2, "2026-11-21", 1);
     let day2 = documents(&out, "2026-11-21");
     assert_eq!(day2.len(), second.len());
@@ -124,7 +111,7 @@ fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
         .all(|d| day1_ids.contains(d)));
     assert_eq!(m.counts.duplicates, copies.len());
     assert_eq!(
-        render_all(&out, "2026-11-20"),
+        common::render_all(&out, "2026-11-20"),
         before,
         "earlier rows are never rewritten"
     );
@@ -132,14 +119,14 @@ fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
     // Re-running batch 2 forgets its own state first: same tables, same state.
     let state = out.join("_dedup/batch=2026-11-21.bin");
     let (tables, bytes) = (
-        render_all(&out, "2026-11-21"),
+        common::render_all(&out, "2026-11-21"),
         std::fs::read(&state).unwrap(),
     );
     run(&in2, "2026-11-21", 2);
-    assert_eq!(render_all(&out, "2026-11-21"), tables);
+    assert_eq!(common::render_all(&out, "2026-11-21"), tables);
     assert_eq!(std::fs::read(&state).unwrap(), bytes);
     // Re-running batch 1 after batch 2 leaves it as it was.
     run(&in1, "2026-11-20", 1);
-    assert_eq!(render_all(&out, "2026-11-20"), before);
+    assert_eq!(common::render_all(&out, "2026-11-20"), before);
     std::fs::remove_dir_all(dir).unwrap();
 }

@@ -6,19 +6,6 @@ mod common;
 use gazette::config::PipelineConfig;
 use gazette::tables::Table;
 
-fn render_all(out: &std::path::Path, batch: &str) -> String {
-    Table::ALL
-        .iter()
-        .map(|&t| {
-            format!(
-                "== {}\n{}",
-                t.name(),
-                common::render(&common::read_table(out, t, batch))
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn tables_do_not_depend_on_threads_or_chunking() {
     let inputs = vec![
@@ -29,7 +16,7 @@ fn tables_do_not_depend_on_threads_or_chunking() {
     let b = common::temp_dir("det-b");
     common::run_with(PipelineConfig::default(), inputs.clone(), &a, "d", 1, 2048);
     common::run_with(PipelineConfig::default(), inputs, &b, "d", 2, 3);
-    let (ra, rb) = (render_all(&a, "d"), render_all(&b, "d"));
+    let (ra, rb) = (common::render_all(&a, "d"), common::render_all(&b, "d"));
     assert!(ra.contains("== quotes") && common::row_count(&a, Table::Documents, "d") > 20);
     assert_eq!(
         ra, rb,

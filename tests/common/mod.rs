@@ -155,6 +155,14 @@ pub fn render(batches: &[RecordBatch]) -> String {
     out
 }
 
+/// Every table of a batch rendered one after the other (see [`render`]).
+pub fn render_all(out: &Path, batch: &str) -> String {
+    Table::ALL
+        .iter()
+        .map(|&t| format!("== {}\n{}", t.name(), render(&read_table(out, t, batch))))
+        .collect()
+}
+
 /// Total rows of a table's batch partition.
 pub fn row_count(out: &Path, table: Table, batch: &str) -> usize {
     read_table(out, table, batch)

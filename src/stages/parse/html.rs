@@ -3,6 +3,7 @@
 //! breaks, strips the other tags and decodes entities; and the title, site name and
 //! canonical URL from the page's metadata.
 
+use super::attrs::TagAttrs;
 use regex::{Captures, Regex};
 
 use super::cues::norm;
@@ -40,7 +41,7 @@ pub(crate) struct HtmlRules {
     h1: Regex,
     meta_tag: Regex,
     link_tag: Regex,
-    attr: Regex,
+    attr: TagAttrs,
     figcaption: Regex,
     block_tag: Regex,
     any_tag: Regex,
@@ -61,7 +62,7 @@ impl HtmlRules {
             h1: re(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>"),
             meta_tag: re(r"(?is)<meta\b[^>]*>"),
             link_tag: re(r"(?is)<link\b[^>]*>"),
-            attr: re(r#"(?is)([a-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#),
+            attr: TagAttrs::new(),
             figcaption: re(r"(?is)<figcaption\b[^>]*>(.*?)</figcaption\s*>"),
             block_tag: re(
                 r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|main|blockquote|figure|dd|dt|dl|pre|hr)\b[^>]*>",
@@ -146,17 +147,7 @@ impl HtmlRules {
     }
 
     fn attrs(&self, tag: &str) -> Vec<(String, String)> {
-        self.attr
-            .captures_iter(tag)
-            .map(|c| {
-                let value = c
-                    .get(2)
-                    .or(c.get(3))
-                    .or(c.get(4))
-                    .map_or("", |m| m.as_str());
-                (c[1].to_ascii_lowercase(), value.to_string())
-            })
-            .collect()
+        self.attr.of(tag)
     }
 
     fn clean_value(&self, raw: &str) -> String {

@@ -7,6 +7,7 @@
 //! language); HTML payloads are parsed by an HTML5 parser and their main content chosen
 //! first (`extract`), and the page's metadata read (`html`, `page_date`).
 
+mod attrs;
 mod clean;
 mod config;
 mod cues;

@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use regex::Regex;
 
+use super::attrs::TagAttrs;
+
 use crate::lexicon::Lexicon;
 
 /// `<meta>` keys (name, property or itemprop, lower case) naming the original publication.
@@ -47,7 +49,7 @@ pub(crate) struct PageDates {
     json_ld: Regex,
     json_key: Regex,
     tag: Regex,
-    attr: Regex,
+    attr: TagAttrs,
     iso: Regex,
     compact: Regex,
     dmy: Regex,
@@ -74,7 +76,7 @@ impl PageDates {
             ),
             json_key: re(r#""datePublished"\s*:\s*"([^"]{6,40})""#),
             tag: re(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>"),
-            attr: re(r#"(?is)([a-z_:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#),
+            attr: TagAttrs::new(),
             iso: re(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
             compact: re(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})|^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)"),
             dmy: re(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})"),
@@ -142,17 +144,7 @@ impl PageDates {
     }
 
     fn attrs(&self, tag: &str) -> Vec<(String, String)> {
-        self.attr
-            .captures_iter(tag)
-            .map(|c| {
-                let value = c
-                    .get(2)
-                    .or(c.get(3))
-                    .or(c.get(4))
-                    .map_or("", |m| m.as_str());
-                (c[1].to_ascii_lowercase(), value.to_string())
-            })
-            .collect()
+        self.attr.of(tag)
     }
 
     /// A date value as pages write it: ISO 8601, `2024/08/06`, `20240806`, `06.08.2024`,
