@@ -134,31 +134,32 @@ impl Cleaner<'_> {
         let Some(doc) = guess(&sample, self.min_language_chars).filter(|g| g.reliable) else {
             return;
         };
-        let foreign: Vec<bool> = kept
-            .iter()
-            .map(|&i| {
-                guess(&page.lines[i].text, MIN_FOREIGN_LETTERS)
+        // Detection is the costly part of parsing: ask it only where the answer can change
+        // the outcome (finding the first and last own-language prose lines, and lines that
+        // a cue or their position would make captions), memoised per line.
+        let mut memo: Vec<Option<bool>> = vec![None; kept.len()];
+        let mut foreign = |k: usize| -> bool {
+            *memo[k].get_or_insert_with(|| {
+                guess(&page.lines[kept[k]].text, MIN_FOREIGN_LETTERS)
                     .is_some_and(|g| g.reliable && g.code != doc.code)
             })
-            .collect();
-        let own_prose: Vec<usize> = kept
-            .iter()
-            .zip(&foreign)
-            .filter(|&(&i, &f)| !f && is_prose(&page.lines[i].text))
-            .map(|(&i, _)| i)
-            .collect();
-        let (first, last) = match (own_prose.first(), own_prose.last()) {
-            (Some(&f), Some(&l)) => (f, l),
-            _ => return,
         };
-        for (&i, _) in kept.iter().zip(&foreign).filter(|&(_, &f)| f) {
+        let prose = |k: usize| is_prose(&page.lines[kept[k]].text);
+        let Some(first) = (0..kept.len()).find(|&k| prose(k) && !foreign(k)) else {
+            return;
+        };
+        let last = (first..kept.len())
+            .rev()
+            .find(|&k| prose(k) && !foreign(k))
+            .unwrap_or(first);
+        for (k, &i) in kept.iter().enumerate() {
             let text = page.lines[i].text.as_str();
             if text.chars().count() > MAX_FOREIGN_CAPTION_CHARS {
                 continue;
             }
             let cue = self.rules.caption_signals(text, self.cues).any();
-            let bare = letter_count(text) >= MIN_BARE_FOREIGN_LETTERS && (i < first || i > last);
-            if cue || bare {
+            let bare = letter_count(text) >= MIN_BARE_FOREIGN_LETTERS && (k < first || k > last);
+            if (cue || bare) && foreign(k) {
                 page.class[i] = Some(RemovalReason::Caption);
             }
         }
