@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::model::{Annotations, Document};
 use crate::output::{BatchWriter, Counts};
 use crate::progress::Progress;
-use crate::stages::dedup::Duplicate;
+use crate::stages::dedup::{DedupEntry, Duplicate};
 use crate::tables::{
     DateMentionsBuilder, DocumentsBuilder, EntityMentionsBuilder, QuotesBuilder, Table,
 };
@@ -19,10 +19,12 @@ use crate::text::CharOffsets;
 
 /// One document of pass 2 with what dedup decided about it.
 pub struct Work<'a> {
-    /// Its pass-1 entry.
+    /// Its id.
+    pub doc_id: &'a str,
+    /// Where pass 1 left it.
     pub prepared: &'a Prepared,
-    /// The dedup verdict: representative's id and similarity.
-    pub duplicate: Option<(String, f32)>,
+    /// The dedup verdict, when it is a duplicate.
+    pub duplicate: Option<&'a Duplicate>,
 }
 
 fn annotate_one(
@@ -32,10 +34,10 @@ fn annotate_one(
     work: &Work,
 ) -> Result<(Document, Annotations)> {
     let mut doc = spill.read(work.prepared.slot)?;
-    doc.doc_id = work.prepared.doc_id.clone();
-    if let Some((rep, sim)) = &work.duplicate {
-        doc.duplicate_of = Some(rep.clone());
-        doc.similarity = Some(*sim);
+    doc.doc_id = work.doc_id.to_string();
+    if let Some(dup) = work.duplicate {
+        doc.duplicate_of = Some(dup.representative.clone());
+        doc.similarity = Some(dup.similarity);
     }
     let mut ann = Annotations::default();
     if doc.duplicate_of.is_some() && !stages.annotate_duplicates {
@@ -96,16 +98,23 @@ pub fn run(
     Ok(())
 }
 
-/// Builds pass-2 work items in doc_id order from pass-1 entries and dedup verdicts.
-pub fn plan<'a>(prepared: &'a [Prepared], verdicts: &[Option<Duplicate>]) -> Vec<Work<'a>> {
+/// Builds pass-2 work items in doc_id order from pass-1 entries and dedup verdicts (all
+/// three parallel, in input order).
+pub fn plan<'a>(
+    prepared: &'a [Prepared],
+    entries: &'a [DedupEntry],
+    verdicts: &'a [Option<Duplicate>],
+) -> Vec<Work<'a>> {
     let mut work: Vec<Work> = prepared
         .iter()
+        .zip(entries)
         .zip(verdicts)
-        .map(|(p, v)| Work {
+        .map(|((p, e), v)| Work {
+            doc_id: &e.doc_id,
             prepared: p,
-            duplicate: v.as_ref().map(|d| (d.representative.clone(), d.similarity)),
+            duplicate: v.as_ref(),
         })
         .collect();
-    work.sort_by(|a, b| a.prepared.doc_id.cmp(&b.prepared.doc_id));
+    work.sort_by(|a, b| a.doc_id.cmp(b.doc_id));
     work
 }

@@ -26,11 +26,12 @@ use crate::lexicon::{embedded_file, Lexicon};
 use crate::output::{BatchWriter, Counts, FileMetadata, Manifest};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
-use crate::stages::dedup::{DedupEntry, Deduplicator};
+use crate::stages::dedup::Deduplicator;
 use crate::stages::entities::EntityTagger;
 use crate::stages::parse::Parser;
 use crate::stages::quotes::QuoteTagger;
 use crate::tables::{RejectsBuilder, Table};
+use prepare::PassOne;
 use timing::{StageTimes, Step};
 
 /// Every stage's runtime, built once and shared read-only by all worker threads.
@@ -136,27 +137,21 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         progress.finish();
         let spill = spill.finish()?;
 
-        let mut prepared = pass_one.prepared;
-        let mut keys: Vec<_> = prepared
+        let PassOne {
+            prepared,
+            mut entries,
+            rejects,
+        } = pass_one;
+        let mut keys: Vec<_> = entries
             .iter()
-            .map(|p| (p.doc_id.clone(), p.input.clone(), p.url.clone()))
+            .zip(&prepared)
+            .map(|(e, p)| (e.doc_id.clone(), p.input.clone(), p.url.clone()))
             .collect();
         ids::disambiguate(&mut keys);
-        for (p, (id, _, _)) in prepared.iter_mut().zip(keys) {
-            p.doc_id = id;
+        for (e, (id, _, _)) in entries.iter_mut().zip(keys) {
+            e.doc_id = id;
         }
         let verdicts = times.time(Step::Dedup, || -> Result<_> {
-            let entries: Vec<DedupEntry> = prepared
-                .iter()
-                .map(|p| DedupEntry {
-                    doc_id: p.doc_id.clone(),
-                    fingerprint: p.fingerprint.clone(),
-                    published: p.published,
-                    agency: p.agency,
-                    has_url: p.url.is_some(),
-                    chars: p.chars,
-                })
-                .collect();
             // Earlier batches' representatives; this batch's state is published on commit.
             let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
             let prior = stages.dedup.load_state(out_dir, batch)?;
@@ -167,17 +162,17 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             Ok(verdicts)
         })?;
 
-        let work = annotate::plan(&prepared, &verdicts);
+        let work = annotate::plan(&prepared, &entries, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;
         progress.finish();
         spill.remove();
 
         times.time(Step::Write, || {
-            writer.write(Table::Rejects, &RejectsBuilder::build(&pass_one.rejects)?)
+            writer.write(Table::Rejects, &RejectsBuilder::build(&rejects)?)
         })?;
-        counts.rejects = pass_one.rejects.len();
-        for r in &pass_one.rejects {
+        counts.rejects = rejects.len();
+        for r in &rejects {
             *counts
                 .rejects_by_reason
                 .entry(r.reason.as_str().to_string())

@@ -10,33 +10,25 @@ use crate::error::Result;
 use crate::input::{InputItem, RecordReader};
 use crate::model::{Document, Reject};
 use crate::progress::Progress;
-use crate::stages::dedup::Fingerprint;
+use crate::stages::dedup::{DedupEntry, Fingerprint};
 
-/// What pass 2 needs of one document, without its text.
-#[derive(Debug, Clone)]
+/// Where pass 2 finds one document, without its text.
+#[derive(Debug)]
 pub struct Prepared {
-    /// Assigned id.
-    pub doc_id: String,
     /// Input locator.
     pub input: String,
     /// URL, when known.
     pub url: Option<String>,
     /// Where the parsed document is in the spill file.
     pub slot: SpillSlot,
-    /// Dedup keys.
-    pub fingerprint: Fingerprint,
-    /// Publication date.
-    pub published: Option<chrono::NaiveDate>,
-    /// Publisher is a news agency.
-    pub agency: bool,
-    /// Body length in code points.
-    pub chars: usize,
 }
 
 /// The outcome of pass 1.
 pub struct PassOne {
     /// One entry per document, in input order.
     pub prepared: Vec<Prepared>,
+    /// Each document's dedup keys (its id included), parallel to `prepared`.
+    pub entries: Vec<DedupEntry>,
     /// Records that produced no document, in input order.
     pub rejects: Vec<Reject>,
 }
@@ -67,6 +59,7 @@ pub fn run(
     let (stages, times, chunk_size) = (ctx.stages, ctx.times, ctx.chunk_size);
     let mut out = PassOne {
         prepared: Vec::new(),
+        entries: Vec::new(),
         rejects: Vec::new(),
     };
     loop {
@@ -84,15 +77,18 @@ pub fn run(
             match result {
                 Ok((doc, fingerprint)) => {
                     let slot = spill.append(&doc)?;
-                    out.prepared.push(Prepared {
+                    out.entries.push(DedupEntry {
                         agency: stages.is_agency(doc.source_name.as_deref()),
                         chars: doc.chars(),
                         published: doc.published_date,
+                        has_url: doc.url.is_some(),
                         doc_id: doc.doc_id,
+                        fingerprint,
+                    });
+                    out.prepared.push(Prepared {
                         input: doc.input,
                         url: doc.url,
                         slot,
-                        fingerprint,
                     });
                 }
                 Err(reject) => out.rejects.push(reject),
