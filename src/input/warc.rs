@@ -6,8 +6,6 @@
 
 use std::io::{BufRead, Read};
 
-use chrono::NaiveDate;
-
 use super::decode::decode_text;
 use super::InputItem;
 use crate::model::{Payload, RawRecord, RecordMeta, Reject, RejectReason};
@@ -85,8 +83,7 @@ impl WarcRecords {
             }
             let meta = RecordMeta {
                 url: get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string()),
-                crawled: get("WARC-Date")
-                    .and_then(|d| NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()),
+                crawled: get("WARC-Date").and_then(super::jsonl::parse_iso_date),
                 ..RecordMeta::default()
             };
             let payload = if kind == "response" {

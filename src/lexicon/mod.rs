@@ -30,6 +30,13 @@ pub fn embedded_files(prefix: &str) -> impl Iterator<Item = (&'static str, &'sta
         .copied()
 }
 
+/// The entries of a list file: lines trimmed, blank lines and `#` comment lines skipped.
+pub fn list_entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// Language data, keyed by (language, list name). Immutable once built; share it by reference.
 #[derive(Debug, Default, Clone)]
 pub struct Lexicon {
@@ -95,12 +102,7 @@ impl Lexicon {
             .lists
             .entry((lang.to_string(), name.to_string()))
             .or_default();
-        list.extend(
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_string),
-        );
+        list.extend(list_entries(text).map(str::to_string));
     }
 
     /// The entries of list `name` for `lang` (empty when there is none).

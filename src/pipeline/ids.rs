@@ -5,10 +5,7 @@ use sha2::{Digest, Sha256};
 
 /// 16 hex digits (64 bits) of SHA-256 over a tagged key.
 fn short_hash(key: &str) -> String {
-    Sha256::digest(key.as_bytes())[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::text::hex(&Sha256::digest(key.as_bytes())[..8])
 }
 
 /// The id of a record with this URL (when known) and locator.

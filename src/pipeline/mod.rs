@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 use crate::config::{PipelineConfig, Settings};
 use crate::error::{Error, Result};
 use crate::input::{discover, RecordReader};
-use crate::lexicon::{embedded_file, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::output::{BatchWriter, Counts, FileMetadata, Manifest};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
@@ -45,19 +45,12 @@ pub struct Stages {
     entities_enabled: bool,
     quotes_enabled: bool,
     annotate_duplicates: bool,
-    agencies: Vec<String>,
 }
 
 impl Stages {
     /// Loads the language data and builds every stage.
     pub fn build(settings: &Settings) -> Result<Self> {
         let lexicon = Lexicon::load(&settings.run.data_dirs)?;
-        let agencies = embedded_file("dedup/agencies.txt")
-            .unwrap_or("")
-            .lines()
-            .map(|l| l.trim().to_lowercase())
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
         Ok(Stages {
             parser: Parser::new(&settings.parse, &lexicon)?,
             dedup: Deduplicator::new(&settings.dedup),
@@ -68,12 +61,7 @@ impl Stages {
             entities_enabled: settings.entities.enabled,
             quotes_enabled: settings.quotes.enabled,
             annotate_duplicates: settings.dedup.annotate_duplicates,
-            agencies,
         })
-    }
-
-    fn is_agency(&self, source: Option<&str>) -> bool {
-        source.is_some_and(|s| self.agencies.iter().any(|a| a == &s.trim().to_lowercase()))
     }
 }
 
@@ -98,10 +86,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
     let clock = Instant::now();
     let (files, skipped) = discover(&settings.input.paths)?;
     let config_json = config.canonical_json();
-    let config_sha256: String = Sha256::digest(config_json.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let config_sha256 = crate::text::hex(&Sha256::digest(config_json.as_bytes()));
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(settings.run.threads)
         .build()

@@ -78,7 +78,7 @@ pub fn run(
                 Ok((doc, fingerprint)) => {
                     let slot = spill.append(&doc)?;
                     out.entries.push(DedupEntry {
-                        agency: stages.is_agency(doc.source_name.as_deref()),
+                        agency: stages.dedup.is_agency(doc.source_name.as_deref()),
                         chars: doc.chars(),
                         published: doc.published_date,
                         has_url: doc.url.is_some(),

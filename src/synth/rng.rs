@@ -5,12 +5,7 @@
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
 
-/// SplitMix64 finaliser: a well-mixing bijection on u64.
-pub fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
+use crate::stages::dedup::mix;
 
 impl Rng {
     /// A generator for `seed` combined with a `stream` number (one stream per story).

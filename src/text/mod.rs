@@ -9,3 +9,14 @@ pub mod sentences;
 pub use fold::{fold_char, fold_str, Folded};
 pub use offsets::CharOffsets;
 pub use sentences::{sentence_of, sentence_spans, word_spans};
+
+/// Lower-case hexadecimal spelling of `bytes` (hash digests, ids).
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
+}

@@ -34,14 +34,14 @@ pub fn normalise(body: &str) -> String {
 }
 
 /// FNV-1a 64-bit over bytes.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
 /// SplitMix64 finaliser: a fast, well-mixing bijection on u64.
-fn mix(mut z: u64) -> u64 {
+pub(crate) fn mix(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
@@ -61,7 +61,7 @@ pub fn fingerprint(
 ) -> Fingerprint {
     let norm = normalise(body);
     let digest = Sha256::digest(norm.as_bytes());
-    let content_hash = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    let content_hash = crate::text::hex(&digest[..16]);
     let words: Vec<u64> = norm
         .split(' ')
         .filter(|w| !w.is_empty())

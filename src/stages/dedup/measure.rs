@@ -13,7 +13,7 @@ pub use super::scurve::{s_curve, SCurvePoint};
 use super::{state, DedupEntry, Deduplicator};
 use crate::config::Settings;
 use crate::error::Result;
-use crate::lexicon::{embedded_file, Lexicon};
+use crate::lexicon::Lexicon;
 use crate::model::{Payload, RawRecord, RecordMeta};
 use crate::stages::parse::Parser;
 use crate::synth::{shingle_jaccard, Generator, SynthDoc, Variant};
@@ -96,12 +96,6 @@ fn record(doc: &SynthDoc, i: usize) -> RawRecord {
 pub fn benchmark(settings: &Settings, docs: usize, seed: u64) -> Result<Report> {
     let parser = Parser::new(&settings.parse, &Lexicon::load(&settings.run.data_dirs)?)?;
     let dd = Deduplicator::new(&settings.dedup);
-    let agencies: Vec<String> = embedded_file("dedup/agencies.txt")
-        .unwrap_or("")
-        .lines()
-        .map(|l| l.trim().to_lowercase())
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
     let k = settings.dedup.shingle_size;
     let mut scored: Vec<Scored> = Vec::with_capacity(docs);
     let mut truth: Vec<(usize, usize, f64)> = Vec::new();
@@ -135,7 +129,7 @@ pub fn benchmark(settings: &Settings, docs: usize, seed: u64) -> Result<Report> 
                     let clock = Instant::now();
                     let fingerprint = dd.fingerprint(&body);
                     nanos += clock.elapsed().as_nanos();
-                    let agency = agencies.contains(&d.source_name.to_lowercase());
+                    let agency = dd.is_agency(Some(&d.source_name));
                     out.push(Scored {
                         entry: DedupEntry {
                             doc_id: format!("d{:08}", at + j),

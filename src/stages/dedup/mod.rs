@@ -33,6 +33,7 @@ pub mod state;
 
 pub use cluster::{DedupEntry, Duplicate};
 pub use config::{DedupConfig, DedupSettings};
+pub(crate) use fingerprint::mix;
 pub use fingerprint::{estimated_jaccard, normalise, Fingerprint};
 pub use state::{PendingState, PriorState};
 
@@ -44,14 +45,28 @@ use crate::error::Result;
 #[derive(Debug, Clone)]
 pub struct Deduplicator {
     settings: DedupSettings,
+    /// News agencies (data/dedup/agencies.txt), lower-cased, for the representative rule.
+    agencies: Vec<String>,
 }
 
 impl Deduplicator {
     /// Builds the stage from its settings.
     pub fn new(settings: &DedupSettings) -> Self {
+        let agencies = crate::lexicon::embedded_file("dedup/agencies.txt").unwrap_or("");
         Deduplicator {
             settings: settings.clone(),
+            agencies: crate::lexicon::list_entries(agencies)
+                .map(str::to_lowercase)
+                .collect(),
         }
+    }
+
+    /// Whether `source` names a news agency (case-insensitive, surrounding spaces ignored).
+    pub fn is_agency(&self, source: Option<&str>) -> bool {
+        source.is_some_and(|s| {
+            let s = s.trim().to_lowercase();
+            self.agencies.contains(&s)
+        })
     }
 
     /// The fingerprint of one body (per document, run in parallel before clustering).

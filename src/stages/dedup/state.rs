@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, NaiveDate};
 
+use super::fingerprint::fnv1a;
 use super::{DedupEntry, DedupSettings, Fingerprint};
 use crate::error::{Error, Result};
 
@@ -26,12 +27,6 @@ const MAGIC: &[u8; 8] = b"GZDEDUP\0";
 /// The state file of `batch` under `output`.
 pub fn state_path(output: &Path, batch: &str) -> PathBuf {
     output.join(STATE_DIR).join(format!("batch={batch}.bin"))
-}
-
-fn checksum(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 fn hex_bytes(hex: &str) -> [u8; 16] {
@@ -71,7 +66,7 @@ pub fn encode<'a>(
         sig.iter()
             .for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
     }
-    let sum = checksum(&b);
+    let sum = fnv1a(&b);
     b.extend_from_slice(&sum.to_le_bytes());
     b
 }
@@ -107,7 +102,7 @@ pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec
         return Err(bad("not a gazette dedup state file".into()));
     }
     let (body, tail) = bytes.split_at(bytes.len() - 8);
-    if checksum(body).to_le_bytes() != tail {
+    if fnv1a(body).to_le_bytes() != tail {
         return Err(bad("checksum mismatch (truncated or corrupt)".into()));
     }
     let mut c = Cursor(&body[8..]);
@@ -127,7 +122,7 @@ pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec
         let entry = (|| -> Option<DedupEntry> {
             let n = c.u16()? as usize;
             let doc_id = std::str::from_utf8(c.take(n)?).ok()?.to_string();
-            let content_hash = c.take(16)?.iter().map(|b| format!("{b:02x}")).collect();
+            let content_hash = crate::text::hex(c.take(16)?);
             let day = c.u32()? as i32;
             let flags = c.take(1)?[0];
             let chars = c.u32()? as usize;
@@ -171,10 +166,6 @@ pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec
 pub struct PriorState {
     /// Entries of every other batch's state file, files in name order.
     pub entries: Vec<DedupEntry>,
-    /// Number of state files read.
-    pub files: usize,
-    /// Their total size in bytes.
-    pub bytes: u64,
 }
 
 /// Loads the state of every batch under `output` except `batch` itself.
@@ -197,9 +188,7 @@ pub fn load_prior(output: &Path, batch: &str, settings: &DedupSettings) -> Resul
             path: path.clone(),
             source,
         })?;
-        prior.bytes += bytes.len() as u64;
         prior.entries.extend(decode(&bytes, &path, settings)?);
-        prior.files += 1;
     }
     Ok(prior)
 }
