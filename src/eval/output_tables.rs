@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::error::{Error, Result};
+use crate::tables::{from_date32, Table};
 
 /// The `documents` columns the evaluation uses.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -87,8 +88,10 @@ impl OutputTables {
     /// Reads batch `batch` under `output_dir`. The documents partition must exist; the other
     /// tables are read when present (an absent partition means no rows).
     pub fn read(output_dir: &Path, batch: &str) -> Result<OutputTables> {
-        let part = |table: &str| output_dir.join(table).join(format!("batch={batch}"));
-        let doc_dir = part("documents");
+        let doc_dir = Table::Documents.partition_dir(output_dir, batch);
+        let mentions_dir = Table::EntityMentions.partition_dir(output_dir, batch);
+        let quotes_dir = Table::Quotes.partition_dir(output_dir, batch);
+        let rejects_dir = Table::Rejects.partition_dir(output_dir, batch);
         if !doc_dir.is_dir() {
             return Err(eval_err(&doc_dir, "no documents partition for this batch"));
         }
@@ -96,17 +99,15 @@ impl OutputTables {
         for batch in read_dir_batches(&doc_dir)? {
             out.documents.extend(documents_from(&batch, &doc_dir)?);
         }
-        for batch in read_dir_batches(&part("entity_mentions"))? {
-            out.mentions
-                .extend(mentions_from(&batch, &part("entity_mentions"))?);
+        for batch in read_dir_batches(&mentions_dir)? {
+            out.mentions.extend(mentions_from(&batch, &mentions_dir)?);
         }
-        for batch in read_dir_batches(&part("quotes"))? {
-            out.quotes.extend(quotes_from(&batch, &part("quotes"))?);
+        for batch in read_dir_batches(&quotes_dir)? {
+            out.quotes.extend(quotes_from(&batch, &quotes_dir)?);
         }
-        for batch in read_dir_batches(&part("rejects"))? {
-            let p = part("rejects");
-            let input = strings(&batch, "input", &p)?;
-            let reason = strings(&batch, "reason", &p)?;
+        for batch in read_dir_batches(&rejects_dir)? {
+            let input = strings(&batch, "input", &rejects_dir)?;
+            let reason = strings(&batch, "reason", &rejects_dir)?;
             for i in 0..batch.num_rows() {
                 out.rejects.push(OutReject {
                     input: opt(input, i).unwrap_or_default(),
@@ -183,7 +184,6 @@ fn documents_from(batch: &RecordBatch, path: &Path) -> Result<Vec<OutDoc>> {
     let date = column::<Date32Array>(batch, "published_date", path)?;
     let date_source = strings(batch, "date_source", path)?;
     let duplicate_of = strings(batch, "duplicate_of", path)?;
-    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
     Ok((0..batch.num_rows())
         .map(|i| OutDoc {
             doc_id: opt(doc_id, i).unwrap_or_default(),
@@ -192,7 +192,7 @@ fn documents_from(batch: &RecordBatch, path: &Path) -> Result<Vec<OutDoc>> {
             language: opt(language, i).unwrap_or_default(),
             body: opt(body, i).unwrap_or_default(),
             published_date: (!date.is_null(i))
-                .then(|| epoch.checked_add_signed(chrono::Duration::days(date.value(i).into())))
+                .then(|| from_date32(date.value(i)))
                 .flatten(),
             date_source: opt(date_source, i),
             duplicate_of: opt(duplicate_of, i),

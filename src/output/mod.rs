@@ -131,10 +131,7 @@ impl BatchWriter {
             writer.close().map_err(|e| table_err(table, e))?;
         }
         for table in Table::ALL {
-            let target = self
-                .output
-                .join(table.name())
-                .join(format!("batch={}", self.batch));
+            let target = table.partition_dir(&self.output, &self.batch);
             partition::replace_dir(&self.staging.join(table.name()), &target)?;
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");

@@ -1,6 +1,7 @@
 //! Every table's Arrow schema, as the contract (tables.md) states it. The writer, the
 //! `gazette schema` command and the tests all read schemas from here.
 
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
@@ -42,6 +43,12 @@ impl Table {
             Table::DateMentions => "date_mentions",
             Table::Rejects => "rejects",
         }
+    }
+
+    /// The Hive-style partition directory of batch `batch` under `output`:
+    /// `<output>/<table>/batch=<batch>`.
+    pub fn partition_dir(self, output: &Path, batch: &str) -> PathBuf {
+        output.join(self.name()).join(format!("batch={batch}"))
     }
 
     /// The table's Arrow schema.

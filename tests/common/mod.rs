@@ -76,7 +76,7 @@ pub fn run_scenario(name: &str, out: &Path, threads: usize) -> Manifest {
 
 /// Every part file of a table's batch partition, in name order.
 pub fn part_files(out: &Path, table: Table, batch: &str) -> Vec<PathBuf> {
-    let dir = out.join(table.name()).join(format!("batch={batch}"));
+    let dir = table.partition_dir(out, batch);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
