@@ -27,10 +27,7 @@ pub struct Scan<'a> {
 
 /// The clause before folded offset `start`: at most 80 bytes, cut at the last stop.
 fn clause_before(text: &str, start: usize) -> &str {
-    let mut from = start.saturating_sub(80);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = text.ceil_char_boundary(start.saturating_sub(80));
     let piece = &text[from..start];
     piece
         .rfind(['.', '!', '?', '\n', ';'])
@@ -40,10 +37,7 @@ fn clause_before(text: &str, start: usize) -> &str {
 /// The clause after folded offset `end`: at most 60 bytes, cut at the first stop or comma
 /// (the verb closing a German clause: "für den 20. Mai geplant").
 fn clause_after(text: &str, end: usize) -> &str {
-    let mut to = (end + 60).min(text.len());
-    while !text.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = text.floor_char_boundary(end + 60);
     let piece = &text[end..to];
     piece
         .find(['.', '!', '?', '\n', ';', ','])

@@ -58,10 +58,7 @@ impl NameContext<'_> {
     }
 
     fn after(&self, end: usize) -> &str {
-        let mut e = (end + 80).min(self.text.len());
-        while !self.text.is_char_boundary(e) {
-            e -= 1;
-        }
+        let e = self.text.floor_char_boundary(end + 80);
         &self.text[end..e]
     }
 

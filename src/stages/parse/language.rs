@@ -23,10 +23,7 @@ pub(crate) fn guess(text: &str, min_letters: usize) -> Option<Guess> {
     if letter_count(text) < min_letters.max(1) {
         return None;
     }
-    let mut end = text.len().min(MAX_SAMPLE_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = text.floor_char_boundary(MAX_SAMPLE_BYTES);
     let info = whatlang::detect(&text[..end])?;
     Some(Guess {
         code: iso639_1(info.lang()),

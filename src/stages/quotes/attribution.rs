@@ -7,7 +7,7 @@ use crate::text::{sentence_of, word_spans};
 
 use super::cues::{Cue, CueKind};
 use super::spans::MarkPair;
-use super::speakers::{ceil_char, floor_char, score, PrevQuote, Resolver, Speaker};
+use super::speakers::{score, PrevQuote, Resolver, Speaker};
 
 /// How far after the closing mark a cue may start to count as "right after" it.
 const AFTER_REACH: usize = 60;
@@ -121,10 +121,9 @@ fn after_window(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize)
     let a = pair.close_end;
     let sentence_end =
         sentence_of(&r.sentences, a.saturating_sub(1)).map_or(a, |i| r.sentences[i].1);
-    let mut b = floor_char(
-        r.body,
-        sentence_end.max(a).min(a + window).min(r.body.len()),
-    );
+    let mut b = r
+        .body
+        .floor_char_boundary(sentence_end.max(a).min(a + window).min(r.body.len()));
     if let Some(n) = near.next_open.filter(|&n| n >= a) {
         b = b.min(n);
     }
@@ -163,7 +162,7 @@ fn before_window(
         from = from.max(prev.close_end);
     }
     from = from.max(open.saturating_sub(window));
-    (ceil_char(r.body, from), open)
+    (r.body.ceil_char_boundary(from), open)
 }
 
 fn after_speaker(

@@ -74,7 +74,7 @@ fn push(
 /// Capitalised run ending right before `at` (only spaces between), or before an
 /// apposition "Name, …, said".
 fn before(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
-    let from = floor(body, at.saturating_sub(160));
+    let from = body.floor_char_boundary(at.saturating_sub(160));
     let text = &body[from..at];
     if text.trim_end().len() == text.len() && !text.is_empty() {
         return None;
@@ -97,7 +97,7 @@ fn before(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
 
 /// Capitalised run starting right after `at` ("said Mickelson").
 fn after(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
-    let to = floor(body, at + 80);
+    let to = body.floor_char_boundary(at + 80);
     let text = &body[at..to];
     if !text.starts_with(' ') {
         return None;
@@ -200,7 +200,7 @@ fn full_name<'a>(body: &'a str, cues: &LangCues, last: &str) -> Option<&'a str> 
         {
             continue;
         }
-        let from = floor(body, i.saturating_sub(60));
+        let from = body.floor_char_boundary(i.saturating_sub(60));
         let Some((rs, re)) = run(&body[from..end], cues, false) else {
             continue;
         };
@@ -210,12 +210,4 @@ fn full_name<'a>(body: &'a str, cues: &LangCues, last: &str) -> Option<&'a str> 
         }
     }
     best
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }

@@ -146,10 +146,7 @@ fn cued_right_after(body: &str, pair: &MarkPair, cues: &cues::LangCues) -> bool 
         return false;
     };
     let word = body.len() - after_comma.trim_start().len();
-    let mut to = (word + 30).min(body.len());
-    while !body.is_char_boundary(to) {
-        to -= 1;
-    }
+    let to = body.floor_char_boundary(word + 30);
     let found = cues.cues_in(body, word, to);
     found
         .first()

@@ -89,9 +89,7 @@ impl Resolver<'_> {
         let (ss, se) = sentence_of(&self.sentences, m.start)
             .map_or((0, self.body.len()), |i| self.sentences[i]);
         let from = ss.max(m.start.saturating_sub(150));
-        let from = (from..m.start)
-            .find(|&i| self.body.is_char_boundary(i))
-            .unwrap_or(m.start);
+        let from = self.body.ceil_char_boundary(from);
         let before = self.cues.roles_in(self.body, from, m.start);
         if let Some(h) = before.last().filter(|h| h.id == head.id) {
             let between = &self.body[h.start..m.start];
@@ -104,10 +102,7 @@ impl Resolver<'_> {
             }
         }
         let to = se.min(m.end + 120).max(m.end);
-        let to = (m.end..=to)
-            .rev()
-            .find(|&i| self.body.is_char_boundary(i))
-            .unwrap_or(m.end);
+        let to = self.body.floor_char_boundary(to);
         let after = self.cues.roles_in(self.body, m.end, to);
         let h = after
             .first()

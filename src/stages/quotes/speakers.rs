@@ -177,7 +177,9 @@ impl Resolver<'_> {
     pub fn speaks(&self, m: &EntityMention, limit: usize) -> bool {
         let sentence_end =
             sentence_of(&self.sentences, m.start).map_or(limit, |i| self.sentences[i].1);
-        let to = floor_char(self.body, (m.end + 150).min(limit).min(sentence_end));
+        let to = self
+            .body
+            .floor_char_boundary((m.end + 150).min(limit).min(sentence_end));
         let after = self.cues.cues_in(self.body, m.end, to.max(m.end));
         let other_person = |a: usize, b: usize| {
             self.mentions
@@ -191,7 +193,7 @@ impl Resolver<'_> {
         {
             return true;
         }
-        let from = ceil_char(self.body, m.start.saturating_sub(40));
+        let from = self.body.ceil_char_boundary(m.start.saturating_sub(40));
         let before = self.cues.cues_in(self.body, from, m.start);
         before
             .last()
@@ -213,21 +215,4 @@ fn has_punctuation(gap: &str) -> bool {
         }
     }
     gap.matches('.').count() > titles || gap.contains([',', ';', ':', '(', '\n'])
-}
-
-/// The largest char boundary of `s` not above `i`.
-pub fn floor_char(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-/// The smallest char boundary of `s` not below `i`.
-pub fn ceil_char(s: &str, mut i: usize) -> usize {
-    while !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
