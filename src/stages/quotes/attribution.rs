@@ -223,7 +223,8 @@ fn before_speaker(
     // "Bagheri ha detto a Shoigu che …": the subject right before the verb wins over
     // a name after it, which may be the addressee.
     let role = r.role_phrase(from, cue.start);
-    if let Some(m) = r.subject_in(from, cue.start) {
+    let subject = r.subject_in(from, cue.start);
+    if let Some(m) = subject {
         let gap = &r.body[m.end..cue.start];
         let in_role = role.is_some_and(|(_, e, head)| m.start >= head.end && m.end <= e);
         if !in_role && word_spans(gap).len() <= 3 && !gap.contains([',', '.', ';', ':', '(']) {
@@ -240,7 +241,7 @@ fn before_speaker(
         let gender = r.cues.pronoun_gender(r.body, cue.start, cue.end);
         return r.pronoun(pair.open, prev, gender);
     }
-    if let Some(m) = r.subject_in(from, cue.start) {
+    if let Some(m) = subject {
         return Some(Speaker::of_mention(r.body, m, named));
     }
     let last_word = word_spans(&r.body[from..cue.start])
@@ -249,7 +250,7 @@ fn before_speaker(
     if let Some(w) = last_word.filter(|w| r.cues.is_pronoun(w)) {
         return r.pronoun(pair.open, prev, r.cues.gender_of(w));
     }
-    if let Some((s, e, head)) = r.role_phrase(from, cue.start) {
+    if let Some((s, e, head)) = role {
         return Some(r.role(s, e, head, pair.close_end));
     }
     r.bare_name(from, cue.start, false)

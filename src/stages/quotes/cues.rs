@@ -52,6 +52,9 @@ pub struct LangCues {
     roles: AhoCorasick,
     role_types: Vec<EntityType>,
     pronouns: Vec<String>,
+    /// Pronouns whose accent tells them apart from another word ("él" vs "el"), keyed by
+    /// their folded form.
+    accented: HashMap<String, Vec<String>>,
     genders: HashMap<String, char>,
     object_pronouns: Vec<String>,
     stopwords: HashSet<String>,
@@ -152,6 +155,7 @@ impl LangCues {
             cue_kinds,
             roles: automaton(&role_patterns, lang, "quote_roles")?,
             role_types,
+            accented: accented_forms(&pronouns),
             pronouns,
             genders,
             object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
@@ -177,14 +181,13 @@ impl LangCues {
     /// another word must carry it: "dijo él" (he said) is a cue, "dijo el consejero" is
     /// not.
     fn accents_agree(&self, span: &str) -> bool {
-        word_spans(span).iter().all(|&(s, e)| {
-            let word = span[s..e].to_lowercase();
-            let folded = fold_str(&word);
-            self.pronouns
-                .iter()
-                .filter(|p| fold_str(p) != p.as_str() && fold_str(p) == folded)
-                .all(|p| *p == word)
-        })
+        self.accented.is_empty()
+            || word_spans(span).iter().all(|&(s, e)| {
+                let word = span[s..e].to_lowercase();
+                self.accented
+                    .get(&fold_str(&word))
+                    .is_none_or(|forms| forms.iter().all(|p| *p == word))
+            })
     }
 
     /// Word-bounded role heads in `body[from..to]`, in text order.
@@ -252,6 +255,18 @@ impl LangCues {
         self.is_pronoun(&body[from + s..from + e])
             .then_some((from + s, from + e))
     }
+}
+
+/// Pronouns that differ from their folded form, grouped by that folded form.
+fn accented_forms(pronouns: &[String]) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for p in pronouns {
+        let folded = fold_str(p);
+        if folded != *p {
+            map.entry(folded).or_default().push(p.clone());
+        }
+    }
+    map
 }
 
 /// Matches of `ac` in the folded `body[from..to]` mapped back to body offsets, word-bounded,

@@ -73,14 +73,15 @@ impl QuoteTagger {
     pub fn tag(&self, doc: &Document, entities: &[EntityMention]) -> Vec<Quote> {
         let body = doc.body.as_str();
         let cues = self.cues.for_lang(&doc.language);
-        let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &self.settings)
+        let all_paragraphs = spans::paragraphs(body);
+        let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &all_paragraphs, &self.settings)
             .into_iter()
             .filter(|p| {
                 !kind::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
                     || cued_right_after(body, p, cues)
             })
             .collect();
-        let dashed = dashes::dash_pairs(body, &spans::paragraphs(body), &pairs);
+        let dashed = dashes::dash_pairs(body, &all_paragraphs, &pairs);
         if !dashed.is_empty() {
             pairs.extend(dashed);
             pairs.sort_by_key(|p| p.open);
@@ -116,7 +117,7 @@ impl QuoteTagger {
             genders,
         };
         // Lines without a letter or digit (" ." separators) do not break continuations.
-        let paragraphs: Vec<(usize, usize)> = spans::paragraphs(body)
+        let paragraphs: Vec<(usize, usize)> = all_paragraphs
             .into_iter()
             .filter(|&(s, e)| body[s..e].chars().any(char::is_alphanumeric))
             .collect();

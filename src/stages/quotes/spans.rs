@@ -60,8 +60,11 @@ pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
 }
 
 /// Every outermost quotation of `body`, in order, each inner text trimmed and non-empty.
-pub fn find_pairs(body: &str, settings: &QuotesSettings) -> Vec<MarkPair> {
-    let paras = paragraphs(body);
+pub fn find_pairs(
+    body: &str,
+    paras: &[(usize, usize)],
+    settings: &QuotesSettings,
+) -> Vec<MarkPair> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut carried = 0;
