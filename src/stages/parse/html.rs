@@ -96,7 +96,7 @@ impl HtmlRules {
         let mut meta = PageMeta::default();
         let mut og_title = None;
         for tag in self.meta_tag.find_iter(html) {
-            let attrs = self.attrs(tag.as_str());
+            let attrs = self.attr.of(tag.as_str());
             let key = attrs
                 .iter()
                 .find(|(k, _)| k == "property" || k == "name")
@@ -132,7 +132,7 @@ impl HtmlRules {
         meta.title = choose_title(&candidates, h1, meta.site_name.as_deref());
         if meta.url.is_none() {
             meta.url = self.link_tag.find_iter(html).find_map(|tag| {
-                let attrs = self.attrs(tag.as_str());
+                let attrs = self.attr.of(tag.as_str());
                 let canonical = attrs
                     .iter()
                     .any(|(k, v)| k == "rel" && v.eq_ignore_ascii_case("canonical"));
@@ -144,10 +144,6 @@ impl HtmlRules {
             });
         }
         meta
-    }
-
-    fn attrs(&self, tag: &str) -> Vec<(String, String)> {
-        self.attr.of(tag)
     }
 
     fn clean_value(&self, raw: &str) -> String {

@@ -87,9 +87,7 @@ impl PageDates {
 
     /// The publication date the page declares, if any.
     pub(crate) fn find(&self, html: &str) -> Option<NaiveDate> {
-        self.json_ld_date(html)
-            .or_else(|| self.tag_date(html, false))
-            .or_else(|| self.tag_date(html, true))
+        self.json_ld_date(html).or_else(|| self.tag_date(html))
     }
 
     /// `datePublished` of the first JSON-LD block that has one.
@@ -105,46 +103,23 @@ impl PageDates {
         })
     }
 
-    /// First pass: `<meta>` publication keys and `itemprop="datePublished"`. Second pass
-    /// (`loose`): `<time datetime>` and elements marked `pubdate` or with a publication
-    /// class.
-    fn tag_date(&self, html: &str, loose: bool) -> Option<NaiveDate> {
+    /// In one walk over the tags: the first strict date (`<meta>` publication keys,
+    /// `itemprop="datePublished"`) wins wherever it is; failing that, the first loose one
+    /// (`<time datetime>`, elements marked `pubdate` or with a publication class).
+    fn tag_date(&self, html: &str) -> Option<NaiveDate> {
+        let mut loose_date = None;
         for c in self.tag.captures_iter(html) {
             let name = c[1].to_ascii_lowercase();
-            let attrs = self.attrs(&c[2]);
+            let attrs = self.attr.of(&c[2]);
             let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-            let value = if !loose {
-                let key = get("property")
-                    .or(get("name"))
-                    .or(get("itemprop"))
-                    .map(str::to_ascii_lowercase);
-                let Some(key) = key.filter(|k| PUBLISHED_KEYS.contains(&k.as_str())) else {
-                    continue;
-                };
-                if name != "meta" && key != "datepublished" {
-                    continue;
-                }
-                get("content").or(get("datetime"))
-            } else {
-                let class = get("class").unwrap_or("").to_ascii_lowercase();
-                let marked = attrs.iter().any(|(n, _)| n == "pubdate")
-                    || class.contains("publish")
-                    || class.contains("posted");
-                let modified = class.contains("modif") || class.contains("updat");
-                if modified || !(name == "time" || marked) {
-                    continue;
-                }
-                get("datetime").or(get("content")).or(get("title"))
-            };
-            if let Some(d) = value.and_then(|v| self.parse_value(v)) {
+            if let Some(d) = strict_value(&name, &get).and_then(|v| self.parse_value(v)) {
                 return Some(d);
             }
+            if loose_date.is_none() {
+                loose_date = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
+            }
         }
-        None
-    }
-
-    fn attrs(&self, tag: &str) -> Vec<(String, String)> {
-        self.attr.of(tag)
+        loose_date
     }
 
     /// A date value as pages write it: ISO 8601, `2024/08/06`, `20240806`, `06.08.2024`,
@@ -196,6 +171,37 @@ impl PageDates {
                 .flatten()
         })
     }
+}
+
+/// The value of a `<meta>` publication key or an `itemprop="datePublished"` element.
+fn strict_value<'a>(name: &str, get: &impl Fn(&str) -> Option<&'a str>) -> Option<&'a str> {
+    let key = get("property")
+        .or(get("name"))
+        .or(get("itemprop"))
+        .map(str::to_ascii_lowercase)
+        .filter(|k| PUBLISHED_KEYS.contains(&k.as_str()))?;
+    if name != "meta" && key != "datepublished" {
+        return None;
+    }
+    get("content").or(get("datetime"))
+}
+
+/// The value of a `<time>` element or one marked as the publication date, never one
+/// marked as modified or updated.
+fn loose_value<'a>(
+    name: &str,
+    attrs: &[(String, String)],
+    get: &impl Fn(&str) -> Option<&'a str>,
+) -> Option<&'a str> {
+    let class = get("class").unwrap_or("").to_ascii_lowercase();
+    let marked = attrs.iter().any(|(n, _)| n == "pubdate")
+        || class.contains("publish")
+        || class.contains("posted");
+    let modified = class.contains("modif") || class.contains("updat");
+    if modified || !(name == "time" || marked) {
+        return None;
+    }
+    get("datetime").or(get("content")).or(get("title"))
 }
 
 /// `datePublished` in a JSON-LD value: articles first, then any object, depth first.
