@@ -25,22 +25,21 @@ pub(crate) struct Line {
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
-        let word: String = word
-            .chars()
-            .filter(|c| {
-                !matches!(
-                    c,
-                    '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-                )
-            })
-            .collect();
-        if word.is_empty() {
-            continue;
-        }
-        if !out.is_empty() {
+        let before = out.len();
+        if before > 0 {
             out.push(' ');
         }
-        out.push_str(&word);
+        let text_start = out.len();
+        out.extend(word.chars().filter(|c| {
+            !matches!(
+                c,
+                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+            )
+        }));
+        if out.len() == text_start {
+            // Only invisible characters: no word, no separator.
+            out.truncate(before);
+        }
     }
     out
 }
@@ -50,7 +49,11 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 pub(crate) fn split_lines(raw: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut blank = false;
-    let unified = raw.replace("\r\n", "\n");
+    let unified = if raw.contains('\r') {
+        std::borrow::Cow::Owned(raw.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(raw)
+    };
     for piece in unified.split(['\n', '\r', '\u{2028}', '\u{2029}']) {
         let mut text = collapse_whitespace(piece);
         let figcaption = text.starts_with(CAPTION_MARK);
@@ -117,6 +120,12 @@ pub(crate) fn is_prose(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_only_words_leave_no_extra_space() {
+        assert_eq!(collapse_whitespace("  a \u{200B}\u{00AD} b\u{FEFF} "), "a b");
+        assert_eq!(collapse_whitespace("\u{200B} \u{2060}"), "");
+    }
 
     #[test]
     fn splits_and_normalises_lines() {
