@@ -116,11 +116,6 @@ impl LangLists {
             .iter()
             .any(|p| words.len() >= p.len() && words[..p.len()] == p[..])
     }
-
-    /// True when the folded word is a one-word title.
-    pub fn is_title_word(&self, folded: &str) -> bool {
-        self.titles.iter().any(|p| p.len() == 1 && p[0] == folded)
-    }
 }
 
 fn longest_ending_at(phrases: &[Vec<String>], words: &[String], end: usize) -> Option<usize> {
