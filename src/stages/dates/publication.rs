@@ -2,6 +2,10 @@
 //! dateline or "Publié le …" line in the lead → (if allowed) crawl date → (if allowed)
 //! the run's reference date.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 
@@ -111,44 +115,39 @@ impl Publication {
     ///
     /// Dates after an update cue ("Mis à jour le …") are skipped everywhere.
     pub fn text_date(&self, tagger: &Tagger, doc: &Document) -> Option<NaiveDate> {
+        // A line can be looked at in several passes: tag it and read its cues once.
+        let memo = LineMemo::default();
         let lines = || doc.body.lines().filter(|l| !l.trim().is_empty());
         let lead = self.settings.lead_lines;
         let removed = || doc.removed.iter();
         let source = |r: &&RemovedLine| r.reason == RemovalReason::Source;
         lines()
             .take(lead)
-            .find_map(|l| self.line_date(tagger, doc, l, Mode::Lead))
+            .find_map(|l| self.line_date(tagger, doc, &memo, l, Mode::Lead))
             .or_else(|| {
                 removed()
                     .filter(source)
-                    .find_map(|r| self.line_date(tagger, doc, &r.text, Mode::Lead))
+                    .find_map(|r| self.line_date(tagger, doc, &memo, &r.text, Mode::Lead))
             })
             .or_else(|| {
                 let body = lines().skip(lead);
                 let rem = removed().map(|r| r.text.as_str());
                 body.chain(rem)
-                    .find_map(|l| self.line_date(tagger, doc, l, Mode::CueFirst))
+                    .find_map(|l| self.line_date(tagger, doc, &memo, l, Mode::CueFirst))
             })
             .or_else(|| {
                 lines()
                     .skip(lead)
-                    .find_map(|l| self.line_date(tagger, doc, l, Mode::Stamp))
+                    .find_map(|l| self.line_date(tagger, doc, &memo, l, Mode::Stamp))
             })
             .or_else(|| {
-                removed().find_map(|r| self.line_date(tagger, doc, &r.text, Mode::StampFirst))
+                removed()
+                    .find_map(|r| self.line_date(tagger, doc, &memo, &r.text, Mode::StampFirst))
             })
     }
 
-    fn line_date(
-        &self,
-        tagger: &Tagger,
-        doc: &Document,
-        line: &str,
-        mode: Mode,
-    ) -> Option<NaiveDate> {
-        if mode != Mode::Lead && line.chars().count() > STAMP_LINE_CHARS {
-            return None;
-        }
+    /// The plausible day dates of `line` and its cues, or `None` when it has no such date.
+    fn analyse(&self, tagger: &Tagger, doc: &Document, line: &str) -> Option<LineDates> {
         let anchor = doc.crawled.unwrap_or(self.reference);
         let dates: Vec<_> = tagger
             .tag_text(line, &doc.language, anchor)
@@ -160,11 +159,37 @@ impl Publication {
             return None;
         }
         let cues = self.cues(tagger, doc, line);
+        Some(Rc::new((dates, cues)))
+    }
+
+    fn line_date(
+        &self,
+        tagger: &Tagger,
+        doc: &Document,
+        memo: &LineMemo,
+        line: &str,
+        mode: Mode,
+    ) -> Option<NaiveDate> {
+        if mode != Mode::Lead && line.chars().count() > STAMP_LINE_CHARS {
+            return None;
+        }
+        let key = (line.as_ptr() as usize, line.len());
+        let cached = memo.borrow().get(&key).cloned();
+        let analysed = match cached {
+            Some(a) => a,
+            None => {
+                let a = self.analyse(tagger, doc, line);
+                memo.borrow_mut().insert(key, a.clone());
+                a
+            }
+        };
+        let (dates, cues) = &*analysed?;
+        let (dates, cues) = (dates.as_slice(), cues.as_slice());
         let before_alnum = |pos: usize| line[..pos].chars().any(char::is_alphanumeric);
         match mode {
-            Mode::Lead => self.lead_date(line, &dates, &cues).or_else(|| {
+            Mode::Lead => self.lead_date(line, dates, cues).or_else(|| {
                 (line.chars().count() <= STAMP_LINE_CHARS)
-                    .then(|| self.stamp_date(line, &dates, &cues, false))
+                    .then(|| self.stamp_date(line, dates, cues, false))
                     .flatten()
             }),
             Mode::CueFirst => {
@@ -174,10 +199,10 @@ impl Publication {
                 if !starts_with_cue {
                     return None;
                 }
-                self.lead_date(line, &dates, &cues)
+                self.lead_date(line, dates, cues)
             }
-            Mode::Stamp => self.stamp_date(line, &dates, &cues, false),
-            Mode::StampFirst => self.stamp_date(line, &dates, &cues, true),
+            Mode::Stamp => self.stamp_date(line, dates, cues, false),
+            Mode::StampFirst => self.stamp_date(line, dates, cues, true),
         }
     }
 
@@ -258,6 +283,13 @@ impl Publication {
         cues
     }
 }
+
+/// A line's plausible day dates and its publication/update cues (position, published).
+type LineDates = Rc<(Vec<DateMention>, Vec<(usize, bool)>)>;
+
+/// Analyses of the lines of one document, keyed by the line slice (address, length):
+/// `None` for a line without a plausible day date.
+type LineMemo = RefCell<HashMap<(usize, usize), Option<LineDates>>>;
 
 /// How a line is read by [`Publication::line_date`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

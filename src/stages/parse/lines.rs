@@ -123,7 +123,10 @@ mod tests {
 
     #[test]
     fn invisible_only_words_leave_no_extra_space() {
-        assert_eq!(collapse_whitespace("  a \u{200B}\u{00AD} b\u{FEFF} "), "a b");
+        assert_eq!(
+            collapse_whitespace("  a \u{200B}\u{00AD} b\u{FEFF} "),
+            "a b"
+        );
         assert_eq!(collapse_whitespace("\u{200B} \u{2060}"), "");
     }
 
