@@ -41,6 +41,8 @@ pub struct Grammar {
     /// Every counted relative phrase ("il y a 3 jours") as one alternation; the number of
     /// entry `i` of `vocab.counts` is group `c{i}`.
     pub counted: Option<Regex>,
+    /// The group names `c0`, `c1`, … of `counted`, one per entry of `vocab.counts`.
+    pub counted_groups: Vec<String>,
     /// Right after a day-month, the second end of a range in another month: `(range [art]
     /// | -) d[ord] [join] m [[,] [join] y]` ("du 28 février au 3 mars 2024").
     pub range_tail: Option<Regex>,
@@ -288,6 +290,7 @@ impl Grammar {
         let counted = counted_re(&vocab)
             .map(|p| compile(&lang, "relative count", p))
             .transpose()?;
+        let counted_groups = (0..vocab.counts.len()).map(|i| format!("c{i}")).collect();
         let forward = phrase_re("forward cue", vocab.role(Role::Forward).to_vec())?;
         let published = phrase_re("published cue", vocab.role(Role::Published).to_vec())?;
         let modified = phrase_re("modified cue", vocab.role(Role::Modified).to_vec())?;
@@ -313,6 +316,7 @@ impl Grammar {
             relative_day,
             period,
             counted,
+            counted_groups,
             range_tail,
             range_tail_md,
             forward,

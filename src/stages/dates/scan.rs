@@ -220,7 +220,7 @@ impl Scan<'_> {
         for c in each(&g.counted) {
             let Some(whole) = c.get(0) else { continue };
             let found = g.vocab.counts.iter().enumerate().find_map(|(i, entry)| {
-                let n = c.name(&format!("c{i}"))?.as_str();
+                let n = c.name(&g.counted_groups[i])?.as_str();
                 let n = n.parse().ok().or_else(|| g.vocab.numbers.get(n).copied())?;
                 Some((entry, i32::try_from(n).ok()?))
             });
