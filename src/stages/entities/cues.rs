@@ -23,9 +23,7 @@ pub(super) enum Title {
 impl NameContext<'_> {
     /// Where a title stands among the few words before `start` in its sentence.
     pub(super) fn title_before(&self, start: usize) -> Option<Title> {
-        let sent_start =
-            sentence_of(self.sentences, start).map_or(0, |i| self.sentences[i].0.min(start));
-        let before = words(&self.text[sent_start..start]);
+        let before = words(self.sentence_before(start));
         let k = (0..TITLE_WINDOW.min(before.len())).find(|&k| {
             self.lists
                 .title_ending_at(&before, before.len() - k)
@@ -57,6 +55,13 @@ impl NameContext<'_> {
             .unwrap_or(0)
     }
 
+    /// The text of `start`'s sentence before `start`.
+    fn sentence_before(&self, start: usize) -> &str {
+        let sent_start =
+            sentence_of(self.sentences, start).map_or(0, |i| self.sentences[i].0.min(start));
+        &self.text[sent_start..start]
+    }
+
     fn after(&self, end: usize) -> &str {
         let e = self.text.floor_char_boundary(end + 80);
         &self.text[end..e]
@@ -82,9 +87,7 @@ impl NameContext<'_> {
 
     /// "… ha detto Mario Rossi", "said John Smith": a speech verb right before.
     pub(super) fn speech_verb_before(&self, start: usize) -> bool {
-        let sent_start =
-            sentence_of(self.sentences, start).map_or(0, |i| self.sentences[i].0.min(start));
-        let before = &self.text[sent_start..start];
+        let before = self.sentence_before(start);
         before.ends_with([' ', '\u{a0}']) && self.lists.ends_with_speech_verb(&words(before))
     }
 
