@@ -64,6 +64,9 @@ pub struct OutputConfig {
     pub zstd_level: i32,
     /// Maximum rows per Parquet row group.
     pub row_group_rows: usize,
+    /// Maximum encoded bytes a table holds in memory before its row group is cut; bounds
+    /// the writer's memory whatever the corpus size.
+    pub row_group_bytes: usize,
 }
 
 impl Default for OutputConfig {
@@ -73,6 +76,7 @@ impl Default for OutputConfig {
             compression: "zstd".into(),
             zstd_level: 3,
             row_group_rows: 65_536,
+            row_group_bytes: 32 * 1024 * 1024,
         }
     }
 }

@@ -75,6 +75,8 @@ pub struct OutputSettings {
     pub compression: Compression,
     /// Maximum rows per row group (≥ 1).
     pub row_group_rows: usize,
+    /// Encoded bytes buffered per table before a row group is cut (≥ 1 MiB).
+    pub row_group_bytes: usize,
 }
 
 impl Settings {
@@ -121,6 +123,12 @@ impl Settings {
         if out.row_group_rows == 0 {
             return Err(Error::config("output.row_group_rows", "must be at least 1"));
         }
+        if out.row_group_bytes < 1024 * 1024 {
+            return Err(Error::config(
+                "output.row_group_bytes",
+                format!("{} is too small: at least 1048576 (1 MiB)", out.row_group_bytes),
+            ));
+        }
         if config.input.max_bytes == 0 {
             return Err(Error::config("input.max_bytes", "must be at least 1"));
         }
@@ -141,6 +149,7 @@ impl Settings {
                 dir: out.dir.clone(),
                 compression,
                 row_group_rows: out.row_group_rows,
+                row_group_bytes: out.row_group_bytes,
             },
             parse: stages.parse.validate()?,
             dedup: stages.dedup.validate()?,

@@ -45,6 +45,7 @@ pub struct BatchWriter {
     writers: BTreeMap<Table, ArrowWriter<File>>,
     committed: bool,
     documents_batches: usize,
+    row_group_bytes: usize,
 }
 
 impl BatchWriter {
@@ -96,16 +97,22 @@ impl BatchWriter {
             writers,
             committed: false,
             documents_batches: 0,
+            row_group_bytes: settings.row_group_bytes,
         })
     }
 
-    /// Appends rows to a table (row groups are cut at `output.row_group_rows`).
+    /// Appends rows to a table. A row group is cut at `output.row_group_rows` rows, or
+    /// after an append that leaves `output.row_group_bytes` encoded bytes buffered, so
+    /// the memory a table holds does not grow with the batch.
     pub fn write(&mut self, table: Table, batch: &RecordBatch) -> Result<()> {
         if batch.num_rows() == 0 {
             return Ok(());
         }
         let writer = self.writers.get_mut(&table).expect("a writer per table");
         writer.write(batch).map_err(|e| table_err(table, e))?;
+        if writer.in_progress_size() >= self.row_group_bytes {
+            writer.flush().map_err(|e| table_err(table, e))?;
+        }
         if table == Table::Documents {
             self.documents_batches += 1;
             self.failpoint()?;
@@ -173,5 +180,67 @@ fn table_err(table: Table, e: impl std::fmt::Display) -> Error {
     Error::Table {
         table: table.name(),
         message: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Reject, RejectReason};
+    use crate::tables::RejectsBuilder;
+
+    /// Rows of hard-to-compress text (~2 kB each), so encoded sizes are real.
+    fn noisy_rejects(rows: usize, seed: u64) -> Vec<Reject> {
+        let mut x = seed.wrapping_mul(6_364_136_223_846_793_005) | 1;
+        (0..rows)
+            .map(|i| {
+                let detail: String = (0..2_000)
+                    .map(|_| {
+                        x ^= x << 13;
+                        x ^= x >> 7;
+                        x ^= x << 17;
+                        char::from(b'a' + (x % 26) as u8)
+                    })
+                    .collect();
+                Reject {
+                    input: format!("in.jsonl:{i}"),
+                    stage: "input",
+                    reason: RejectReason::Malformed,
+                    detail,
+                }
+            })
+            .collect()
+    }
+
+    fn row_groups_after(row_group_bytes: usize) -> (usize, usize) {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = OutputSettings {
+            dir: dir.path().to_path_buf(),
+            compression: Compression::Zstd(3),
+            row_group_rows: 1_000_000,
+            row_group_bytes,
+        };
+        let meta = FileMetadata {
+            batch: "b".into(),
+            config_sha256: "0".into(),
+        };
+        let mut writer = BatchWriter::create(&settings, &meta).unwrap();
+        for seed in 0..10 {
+            let batch = RejectsBuilder::build(&noisy_rejects(100, seed + 1)).unwrap();
+            writer.write(Table::Rejects, &batch).unwrap();
+        }
+        let w = &writer.writers[&Table::Rejects];
+        (w.flushed_row_groups().len(), w.in_progress_size())
+    }
+
+    #[test]
+    fn row_groups_are_cut_by_buffered_bytes() {
+        // 1000 rows of ~2 kB: about 2 MB encoded.
+        let (flushed, buffered) = row_groups_after(1024 * 1024);
+        assert!(flushed >= 1, "a 1 MiB bound must cut ~2 MB of rows");
+        assert!(buffered < 1024 * 1024, "never more than the bound stays buffered");
+        let (flushed, buffered) = row_groups_after(32 * 1024 * 1024);
+        assert_eq!(flushed, 0, "under the bound everything stays in one row group");
+        assert!(buffered > 1024 * 1024);
     }
 }
