@@ -3,8 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::prepare::Prepared;
-use super::spill::SpillReader;
+use super::spill::{SpillReader, SpillSlot};
 use super::timing::{StageTimes, Step};
 use super::{Context, Stages};
 use crate::error::Result;
@@ -22,7 +21,7 @@ pub struct Work<'a> {
     /// Its id.
     pub doc_id: &'a str,
     /// Where pass 1 left it.
-    pub prepared: &'a Prepared,
+    pub slot: SpillSlot,
     /// The dedup verdict, when it is a duplicate.
     pub duplicate: Option<&'a Duplicate>,
 }
@@ -33,7 +32,7 @@ fn annotate_one(
     spill: &SpillReader,
     work: &Work,
 ) -> Result<(Document, Annotations)> {
-    let mut doc = spill.read(work.prepared.slot)?;
+    let mut doc = spill.read(work.slot)?;
     doc.doc_id = work.doc_id.to_string();
     if let Some(dup) = work.duplicate {
         doc.duplicate_of = Some(dup.representative.clone());
@@ -101,17 +100,17 @@ pub fn run(
 /// Builds pass-2 work items in doc_id order from pass-1 entries and dedup verdicts (all
 /// three parallel, in input order).
 pub fn plan<'a>(
-    prepared: &'a [Prepared],
+    slots: &[SpillSlot],
     entries: &'a [DedupEntry],
     verdicts: &'a [Option<Duplicate>],
 ) -> Vec<Work<'a>> {
-    let mut work: Vec<Work> = prepared
+    let mut work: Vec<Work> = slots
         .iter()
         .zip(entries)
         .zip(verdicts)
-        .map(|((p, e), v)| Work {
+        .map(|((&slot, e), v)| Work {
             doc_id: &e.doc_id,
-            prepared: p,
+            slot,
             duplicate: v.as_ref(),
         })
         .collect();

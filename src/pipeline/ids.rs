@@ -17,19 +17,35 @@ pub fn doc_id(url: Option<&str>, input: &str) -> String {
 }
 
 /// Makes ids unique within a batch: when several records share a URL, the one with the
-/// smallest locator keeps the URL id and the others get URL-plus-locator ids.
-/// `entries` are `(id, locator, url)`; ids are rewritten in place.
-pub fn disambiguate(entries: &mut [(String, String, Option<String>)]) {
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| (&entries[a].0, &entries[a].1).cmp(&(&entries[b].0, &entries[b].1)));
-    let original: Vec<String> = entries.iter().map(|e| e.0.clone()).collect();
-    for w in 1..order.len() {
-        let (prev, cur) = (order[w - 1], order[w]);
-        if original[prev] == original[cur] {
-            let url = entries[cur].2.clone().unwrap_or_default();
-            entries[cur].0 = short_hash(&format!("url:{url}|input:{}", entries[cur].1));
+/// smallest locator keeps the URL id and the others get URL-plus-locator ids. Ids are
+/// rewritten in place; `locate(i)` gives record `i`'s `(locator, url)` and is only called
+/// for records whose id is shared, so locators need not be kept in memory.
+pub fn disambiguate<E>(
+    ids: &mut [String],
+    mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
+) -> Result<(), E> {
+    let mut order: Vec<usize> = (0..ids.len()).collect();
+    order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
+    let shared: Vec<&[usize]> = order
+        .chunk_by(|&a, &b| ids[a] == ids[b])
+        .filter(|group| group.len() > 1)
+        .collect();
+    let mut renamed = Vec::new();
+    for group in shared {
+        let mut members = group
+            .iter()
+            .map(|&i| locate(i).map(|(input, url)| (input, url, i)))
+            .collect::<Result<Vec<_>, E>>()?;
+        members.sort();
+        for (input, url, i) in &members[1..] {
+            let url = url.as_deref().unwrap_or_default();
+            renamed.push((*i, short_hash(&format!("url:{url}|input:{input}"))));
         }
     }
+    for (i, id) in renamed {
+        ids[i] = id;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -45,13 +61,19 @@ mod tests {
         assert_ne!(doc_id(None, "a.txt"), doc_id(None, "b.txt"));
         assert_eq!(doc_id(None, "a.txt").len(), 16);
         let id = doc_id(Some("u"), "x");
-        let mut e = vec![
-            (id.clone(), "b#2".into(), Some("u".into())),
-            (id.clone(), "a#1".into(), Some("u".into())),
-            (id.clone(), "c#3".into(), Some("u".into())),
-        ];
-        disambiguate(&mut e);
-        assert_eq!(e[1].0, id, "smallest locator keeps the URL id");
-        assert!(e[0].0 != id && e[2].0 != id && e[0].0 != e[2].0);
+        let other = doc_id(None, "z#9");
+        let locators = ["b#2", "a#1", "z#9", "c#3"];
+        let mut ids = vec![id.clone(), id.clone(), other.clone(), id.clone()];
+        let mut asked = Vec::new();
+        disambiguate(&mut ids, |i| {
+            asked.push(i);
+            Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
+        })
+        .unwrap();
+        assert_eq!(ids[1], id, "smallest locator keeps the URL id");
+        assert!(ids[0] != id && ids[3] != id && ids[0] != ids[3]);
+        assert_eq!(ids[2], other, "a unique id is left alone");
+        asked.sort();
+        assert_eq!(asked, [0, 1, 3], "only records sharing an id are looked up");
     }
 }

@@ -123,17 +123,18 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         let spill = spill.finish()?;
 
         let PassOne {
-            prepared,
+            slots,
             mut entries,
             rejects,
         } = pass_one;
-        let mut keys: Vec<_> = entries
-            .iter()
-            .zip(&prepared)
-            .map(|(e, p)| (e.doc_id.clone(), p.input.clone(), p.url.clone()))
+        let mut doc_ids: Vec<String> = entries
+            .iter_mut()
+            .map(|e| std::mem::take(&mut e.doc_id))
             .collect();
-        ids::disambiguate(&mut keys);
-        for (e, (id, _, _)) in entries.iter_mut().zip(keys) {
+        ids::disambiguate(&mut doc_ids, |i| {
+            spill.read(slots[i]).map(|doc| (doc.input, doc.url))
+        })?;
+        for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
         let verdicts = times.time(Step::Dedup, || -> Result<_> {
@@ -147,7 +148,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             Ok(verdicts)
         })?;
 
-        let work = annotate::plan(&prepared, &entries, &verdicts);
+        let work = annotate::plan(&slots, &entries, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;
         progress.finish();

@@ -12,22 +12,12 @@ use crate::model::{Document, Reject};
 use crate::progress::Progress;
 use crate::stages::dedup::{DedupEntry, Fingerprint};
 
-/// Where pass 2 finds one document, without its text.
-#[derive(Debug)]
-pub struct Prepared {
-    /// Input locator.
-    pub input: String,
-    /// URL, when known.
-    pub url: Option<String>,
-    /// Where the parsed document is in the spill file.
-    pub slot: SpillSlot,
-}
-
-/// The outcome of pass 1.
+/// The outcome of pass 1. Per document, memory keeps only its spill slot and its dedup
+/// keys; everything else (text, locator, URL) waits in the spill file.
 pub struct PassOne {
-    /// One entry per document, in input order.
-    pub prepared: Vec<Prepared>,
-    /// Each document's dedup keys (its id included), parallel to `prepared`.
+    /// Where each document is in the spill file, in input order.
+    pub slots: Vec<SpillSlot>,
+    /// Each document's dedup keys (its id included), parallel to `slots`.
     pub entries: Vec<DedupEntry>,
     /// Records that produced no document, in input order.
     pub rejects: Vec<Reject>,
@@ -45,7 +35,7 @@ fn prepare_one(
         times.time(Step::Dates, || stages.dates.stamp_publication(&mut doc));
     }
     let fp = times.time(Step::Dedup, || stages.dedup.fingerprint(&doc.body));
-    doc.content_hash = fp.content_hash.clone();
+    doc.content_hash = fp.content_hash_hex();
     Ok((doc, fp))
 }
 
@@ -58,7 +48,7 @@ pub fn run(
 ) -> Result<PassOne> {
     let (stages, times, chunk_size) = (ctx.stages, ctx.times, ctx.chunk_size);
     let mut out = PassOne {
-        prepared: Vec::new(),
+        slots: Vec::new(),
         entries: Vec::new(),
         rejects: Vec::new(),
     };
@@ -85,11 +75,7 @@ pub fn run(
                         doc_id: doc.doc_id,
                         fingerprint,
                     });
-                    out.prepared.push(Prepared {
-                        input: doc.input,
-                        url: doc.url,
-                        slot,
-                    });
+                    out.slots.push(slot);
                 }
                 Err(reject) => out.rejects.push(reject),
             }

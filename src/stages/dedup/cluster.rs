@@ -77,12 +77,12 @@ fn better(a: &DedupEntry, b: &DedupEntry) -> bool {
 /// earlier batches' representatives first, then this batch.
 fn components(all: &[&DedupEntry], settings: &DedupSettings) -> UnionFind {
     let mut uf = UnionFind((0..all.len()).collect());
-    let mut by_hash: HashMap<&str, usize> = HashMap::with_capacity(all.len());
+    let mut by_hash: HashMap<&[u8; 16], usize> = HashMap::with_capacity(all.len());
     // One member per exact-copy group enters the LSH buckets: its copies share its fate.
     let mut signed: Vec<usize> = Vec::with_capacity(all.len());
     let (rows, width) = (settings.rows, settings.num_hashes());
     for (i, e) in all.iter().enumerate() {
-        match by_hash.get(e.fingerprint.content_hash.as_str()) {
+        match by_hash.get(&e.fingerprint.content_hash) {
             Some(&j) => uf.union(i, j),
             None => {
                 by_hash.insert(&e.fingerprint.content_hash, i);

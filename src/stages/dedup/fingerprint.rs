@@ -8,10 +8,18 @@ use unicode_normalization::UnicodeNormalization;
 /// What dedup keeps of a document: small, independent of the body's size.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fingerprint {
-    /// Hex SHA-256 (first 128 bits) of the normalised body: the exact-duplicate key.
-    pub content_hash: String,
+    /// SHA-256 (first 128 bits) of the normalised body: the exact-duplicate key. Kept
+    /// as bytes (16 B a document in memory); [`Fingerprint::content_hash_hex`] spells it.
+    pub content_hash: [u8; 16],
     /// MinHash signature; empty when the body is too short to be near-matched.
     pub signature: Vec<u32>,
+}
+
+impl Fingerprint {
+    /// The content hash as 32 lower-case hex digits (the `documents.content_hash` value).
+    pub fn content_hash_hex(&self) -> String {
+        crate::text::hex(&self.content_hash)
+    }
 }
 
 /// Normalises a body for hashing: NFC, lower case, punctuation folded away, whitespace
@@ -61,7 +69,8 @@ pub fn fingerprint(
 ) -> Fingerprint {
     let norm = normalise(body);
     let digest = Sha256::digest(norm.as_bytes());
-    let content_hash = crate::text::hex(&digest[..16]);
+    let mut content_hash = [0u8; 16];
+    content_hash.copy_from_slice(&digest[..16]);
     let words: Vec<u64> = norm
         .split(' ')
         .filter(|w| !w.is_empty())

@@ -29,17 +29,6 @@ pub fn state_path(output: &Path, batch: &str) -> PathBuf {
     output.join(STATE_DIR).join(format!("batch={batch}.bin"))
 }
 
-fn hex_bytes(hex: &str) -> [u8; 16] {
-    let mut out = [0u8; 16];
-    for (i, o) in out.iter_mut().enumerate() {
-        *o = hex
-            .get(2 * i..2 * i + 2)
-            .and_then(|h| u8::from_str_radix(h, 16).ok())
-            .unwrap_or(0);
-    }
-    out
-}
-
 /// Serialises `entries` with the header of `settings`.
 pub fn encode<'a>(
     entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
@@ -56,7 +45,7 @@ pub fn encode<'a>(
         let id = &id[..id.len().min(u16::MAX as usize)];
         b.extend_from_slice(&(id.len() as u16).to_le_bytes());
         b.extend_from_slice(id);
-        b.extend_from_slice(&hex_bytes(&e.fingerprint.content_hash));
+        b.extend_from_slice(&e.fingerprint.content_hash);
         let day = e.published.map_or(i32::MIN, |d| d.num_days_from_ce());
         b.extend_from_slice(&day.to_le_bytes());
         b.push(u8::from(e.agency) | (u8::from(e.has_url) << 1));
@@ -122,7 +111,7 @@ pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec
         let entry = (|| -> Option<DedupEntry> {
             let n = c.u16()? as usize;
             let doc_id = std::str::from_utf8(c.take(n)?).ok()?.to_string();
-            let content_hash = crate::text::hex(c.take(16)?);
+            let content_hash: [u8; 16] = c.take(16)?.try_into().ok()?;
             let day = c.u32()? as i32;
             let flags = c.take(1)?[0];
             let chars = c.u32()? as usize;
