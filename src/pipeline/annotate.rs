@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::model::{Annotations, Document};
 use crate::output::{BatchWriter, Counts};
 use crate::progress::Progress;
-use crate::stages::dedup::{DedupEntry, Duplicate};
+use crate::stages::dedup::Duplicate;
 use crate::tables::{
     DateMentionsBuilder, DocumentsBuilder, EntityMentionsBuilder, QuotesBuilder, Table,
 };
@@ -97,19 +97,19 @@ pub fn run(
     Ok(())
 }
 
-/// Builds pass-2 work items in doc_id order from pass-1 entries and dedup verdicts (all
+/// Builds pass-2 work items in doc_id order from spill slots, ids and dedup verdicts (all
 /// three parallel, in input order).
 pub fn plan<'a>(
     slots: &[SpillSlot],
-    entries: &'a [DedupEntry],
+    doc_ids: &'a [String],
     verdicts: &'a [Option<Duplicate>],
 ) -> Vec<Work<'a>> {
     let mut work: Vec<Work> = slots
         .iter()
-        .zip(entries)
+        .zip(doc_ids)
         .zip(verdicts)
-        .map(|((&slot, e), v)| Work {
-            doc_id: &e.doc_id,
+        .map(|((&slot, id), v)| Work {
+            doc_id: id,
             slot,
             duplicate: v.as_ref(),
         })

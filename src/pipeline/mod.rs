@@ -148,7 +148,9 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             Ok(verdicts)
         })?;
 
-        let work = annotate::plan(&slots, &entries, &verdicts);
+        // Pass 2 needs only the ids: signatures and dedup keys are freed here.
+        let doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
+        let work = annotate::plan(&slots, &doc_ids, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;
         progress.finish();

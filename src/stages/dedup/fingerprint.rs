@@ -43,7 +43,13 @@ pub fn normalise(body: &str) -> String {
 
 /// FNV-1a 64-bit over bytes.
 pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+    fnv1a_more(0xcbf2_9ce4_8422_2325, bytes)
+}
+
+/// FNV-1a continued from state `h` over more bytes (`fnv1a(a ++ b) ==
+/// fnv1a_more(fnv1a(a), b)`).
+pub(crate) fn fnv1a_more(h: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(h, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -12,9 +12,11 @@
 
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
 use chrono::{Datelike, NaiveDate};
 
-use super::fingerprint::fnv1a;
+use super::fingerprint::{fnv1a, fnv1a_more};
 use super::{DedupEntry, DedupSettings, Fingerprint};
 use crate::error::{Error, Result};
 
@@ -34,12 +36,33 @@ pub fn encode<'a>(
     entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
     settings: &DedupSettings,
 ) -> Vec<u8> {
-    let mut b = Vec::with_capacity(64 + entries.len() * (40 + 4 * settings.num_hashes()));
+    let mut out = Vec::with_capacity(64 + entries.len() * (40 + 4 * settings.num_hashes()));
+    encode_to(&mut out, entries, settings).expect("writing to a Vec cannot fail");
+    out
+}
+
+/// Serialises `entries` into `out` one record at a time (the file is never whole in
+/// memory); returns the bytes written.
+pub fn encode_to<'a>(
+    out: &mut impl Write,
+    entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
+    settings: &DedupSettings,
+) -> std::io::Result<u64> {
+    let (mut sum, mut written) = (fnv1a(&[]), 0u64);
+    let mut emit = |b: &mut Vec<u8>| -> std::io::Result<()> {
+        sum = fnv1a_more(sum, b);
+        written += b.len() as u64;
+        out.write_all(b)?;
+        b.clear();
+        Ok(())
+    };
+    let mut b = Vec::with_capacity(64 + 4 * settings.num_hashes());
     b.extend_from_slice(MAGIC);
     b.extend_from_slice(&STATE_VERSION.to_le_bytes());
     b.extend_from_slice(&(settings.shingle_size as u32).to_le_bytes());
     b.extend_from_slice(&(settings.num_hashes() as u32).to_le_bytes());
     b.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+    emit(&mut b)?;
     for e in entries {
         let id = e.doc_id.as_bytes();
         let id = &id[..id.len().min(u16::MAX as usize)];
@@ -54,10 +77,11 @@ pub fn encode<'a>(
         b.extend_from_slice(&(sig.len() as u16).to_le_bytes());
         sig.iter()
             .for_each(|v| b.extend_from_slice(&v.to_le_bytes()));
+        emit(&mut b)?;
     }
-    let sum = fnv1a(&b);
-    b.extend_from_slice(&sum.to_le_bytes());
-    b
+    emit(&mut b)?;
+    out.write_all(&sum.to_le_bytes())?;
+    Ok(written + 8)
 }
 
 struct Cursor<'a>(&'a [u8]);
@@ -210,16 +234,19 @@ impl PendingState {
         })?;
         let tmp = target.with_extension(format!("tmp.{}", std::process::id()));
         let n = entries.len();
-        let bytes = encode(entries, settings);
-        std::fs::write(&tmp, &bytes).map_err(|source| Error::Output {
+        let io_err = |source| Error::Output {
             path: tmp.clone(),
             source,
-        })?;
+        };
+        let file = std::fs::File::create(&tmp).map_err(io_err)?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        let bytes = encode_to(&mut out, entries, settings).map_err(io_err)?;
+        out.flush().map_err(io_err)?;
         Ok(PendingState {
             tmp,
             target,
             entries: n,
-            bytes: bytes.len() as u64,
+            bytes,
         })
     }
 
