@@ -54,7 +54,52 @@ fn annotate_one(
     Ok((doc, ann))
 }
 
-/// Runs pass 2 over `work` (already sorted by doc_id).
+/// The four annotated tables' builders, filled one chunk at a time.
+#[derive(Default)]
+struct Rows {
+    documents: DocumentsBuilder,
+    entities: EntityMentionsBuilder,
+    quotes: QuotesBuilder,
+    dates: DateMentionsBuilder,
+}
+
+type Annotated = Result<(Document, Annotations)>;
+
+impl Rows {
+    /// Appends one chunk's results, in order, to every table.
+    fn write(
+        &mut self,
+        results: Vec<Annotated>,
+        writer: &mut BatchWriter,
+        counts: &mut Counts,
+    ) -> Result<()> {
+        if results.is_empty() {
+            return Ok(());
+        }
+        for result in results {
+            let (doc, ann) = result?;
+            let offsets = CharOffsets::new(&doc.body);
+            counts.documents += 1;
+            counts.duplicates += usize::from(doc.duplicate_of.is_some());
+            counts.entity_mentions += ann.entities.len();
+            counts.quotes += ann.quotes.len();
+            counts.date_mentions += ann.dates.len();
+            self.documents.append(&doc);
+            self.entities
+                .append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
+            self.quotes
+                .append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
+            self.dates.append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
+        }
+        writer.write(Table::Documents, &self.documents.finish()?)?;
+        writer.write(Table::EntityMentions, &self.entities.finish()?)?;
+        writer.write(Table::Quotes, &self.quotes.finish()?)?;
+        writer.write(Table::DateMentions, &self.dates.finish()?)
+    }
+}
+
+/// Runs pass 2 over `work` (already sorted by doc_id). Writing one chunk overlaps the
+/// parallel annotation of the next; chunks are written in order all the same.
 pub fn run(
     ctx: &Context,
     spill: &SpillReader,
@@ -64,37 +109,26 @@ pub fn run(
     progress: &Progress,
 ) -> Result<()> {
     let (stages, times) = (ctx.stages, ctx.times);
-    let mut docs_b = DocumentsBuilder::new();
-    let mut ents_b = EntityMentionsBuilder::default();
-    let mut quotes_b = QuotesBuilder::default();
-    let mut dates_b = DateMentionsBuilder::default();
+    let mut rows = Rows::default();
+    let mut previous: Vec<Annotated> = Vec::new();
     for chunk in work.chunks(ctx.chunk_size) {
-        let results: Vec<Result<(Document, Annotations)>> = chunk
-            .par_iter()
-            .map(|w| annotate_one(stages, times, spill, w))
-            .collect();
-        times.time(Step::Write, || -> Result<()> {
-            for result in results {
-                let (doc, ann) = result?;
-                let offsets = CharOffsets::new(&doc.body);
-                counts.documents += 1;
-                counts.duplicates += usize::from(doc.duplicate_of.is_some());
-                counts.entity_mentions += ann.entities.len();
-                counts.quotes += ann.quotes.len();
-                counts.date_mentions += ann.dates.len();
-                docs_b.append(&doc);
-                ents_b.append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
-                quotes_b.append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
-                dates_b.append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
-            }
-            writer.write(Table::Documents, &docs_b.finish()?)?;
-            writer.write(Table::EntityMentions, &ents_b.finish()?)?;
-            writer.write(Table::Quotes, &quotes_b.finish()?)?;
-            writer.write(Table::DateMentions, &dates_b.finish()?)
-        })?;
+        let (written, results) = rayon::join(
+            || {
+                let done = std::mem::take(&mut previous);
+                times.time(Step::Write, || rows.write(done, writer, counts))
+            },
+            || -> Vec<Annotated> {
+                chunk
+                    .par_iter()
+                    .map(|w| annotate_one(stages, times, spill, w))
+                    .collect()
+            },
+        );
+        written?;
+        previous = results;
         progress.inc(chunk.len() as u64);
     }
-    Ok(())
+    times.time(Step::Write, || rows.write(previous, writer, counts))
 }
 
 /// Builds pass-2 work items in doc_id order from spill slots, ids and dedup verdicts (all

@@ -23,11 +23,7 @@ pub struct PassOne {
     pub rejects: Vec<Reject>,
 }
 
-fn prepare_one(
-    stages: &Stages,
-    times: &StageTimes,
-    item: InputItem,
-) -> Result<(Document, Fingerprint), Reject> {
+fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Prepared {
     let record = item?;
     let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
     doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
@@ -39,7 +35,39 @@ fn prepare_one(
     Ok((doc, fp))
 }
 
-/// Runs pass 1 over `reader`, `chunk_size` records at a time.
+type Prepared = Result<(Document, Fingerprint), Reject>;
+
+/// Keeps one chunk's results, in input order: documents to the spill file and their
+/// keys to `out`, rejects to `out.rejects`.
+fn keep(
+    stages: &Stages,
+    results: Vec<Prepared>,
+    spill: &mut SpillWriter,
+    out: &mut PassOne,
+) -> Result<()> {
+    for result in results {
+        match result {
+            Ok((doc, fingerprint)) => {
+                let slot = spill.append(&doc)?;
+                out.entries.push(DedupEntry {
+                    agency: stages.dedup.is_agency(doc.source_name.as_deref()),
+                    chars: doc.chars(),
+                    published: doc.published_date,
+                    has_url: doc.url.is_some(),
+                    doc_id: doc.doc_id,
+                    fingerprint,
+                });
+                out.slots.push(slot);
+            }
+            Err(reject) => out.rejects.push(reject),
+        }
+    }
+    Ok(())
+}
+
+/// Runs pass 1 over `reader`, `chunk_size` records at a time. The serial work (keeping
+/// the previous chunk's results, reading the next chunk) overlaps the parallel
+/// processing of the current chunk; results are kept in input order all the same.
 pub fn run(
     ctx: &Context,
     mut reader: RecordReader,
@@ -52,35 +80,29 @@ pub fn run(
         entries: Vec::new(),
         rejects: Vec::new(),
     };
-    loop {
-        let chunk: Vec<InputItem> =
-            times.time(Step::Read, || reader.by_ref().take(chunk_size).collect());
-        if chunk.is_empty() {
-            break;
-        }
-        let n = chunk.len() as u64;
-        let results: Vec<_> = chunk
-            .into_par_iter()
-            .map(|item| prepare_one(stages, times, item))
-            .collect();
-        for result in results {
-            match result {
-                Ok((doc, fingerprint)) => {
-                    let slot = spill.append(&doc)?;
-                    out.entries.push(DedupEntry {
-                        agency: stages.dedup.is_agency(doc.source_name.as_deref()),
-                        chars: doc.chars(),
-                        published: doc.published_date,
-                        has_url: doc.url.is_some(),
-                        doc_id: doc.doc_id,
-                        fingerprint,
-                    });
-                    out.slots.push(slot);
-                }
-                Err(reject) => out.rejects.push(reject),
-            }
-        }
+    let read = |reader: &mut RecordReader| -> Vec<InputItem> {
+        times.time(Step::Read, || reader.by_ref().take(chunk_size).collect())
+    };
+    let mut current = read(&mut reader);
+    let mut previous: Vec<Prepared> = Vec::new();
+    while !current.is_empty() {
+        let n = current.len() as u64;
+        let (serial, results) = rayon::join(
+            || -> Result<Vec<InputItem>> {
+                keep(stages, std::mem::take(&mut previous), spill, &mut out)?;
+                Ok(read(&mut reader))
+            },
+            || -> Vec<Prepared> {
+                std::mem::take(&mut current)
+                    .into_par_iter()
+                    .map(|item| prepare_one(stages, times, item))
+                    .collect()
+            },
+        );
+        current = serial?;
+        previous = results;
         progress.inc(n);
     }
+    keep(stages, previous, spill, &mut out)?;
     Ok(out)
 }
