@@ -126,7 +126,10 @@ impl Settings {
         if out.row_group_bytes < 1024 * 1024 {
             return Err(Error::config(
                 "output.row_group_bytes",
-                format!("{} is too small: at least 1048576 (1 MiB)", out.row_group_bytes),
+                format!(
+                    "{} is too small: at least 1048576 (1 MiB)",
+                    out.row_group_bytes
+                ),
             ));
         }
         if config.input.max_bytes == 0 {

@@ -238,9 +238,15 @@ mod tests {
         // 1000 rows of ~2 kB: about 2 MB encoded.
         let (flushed, buffered) = row_groups_after(1024 * 1024);
         assert!(flushed >= 1, "a 1 MiB bound must cut ~2 MB of rows");
-        assert!(buffered < 1024 * 1024, "never more than the bound stays buffered");
+        assert!(
+            buffered < 1024 * 1024,
+            "never more than the bound stays buffered"
+        );
         let (flushed, buffered) = row_groups_after(32 * 1024 * 1024);
-        assert_eq!(flushed, 0, "under the bound everything stays in one row group");
+        assert_eq!(
+            flushed, 0,
+            "under the bound everything stays in one row group"
+        );
         assert!(buffered > 1024 * 1024);
     }
 }

@@ -89,7 +89,8 @@ impl Rows {
                 .append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
             self.quotes
                 .append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
-            self.dates.append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
+            self.dates
+                .append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
         }
         writer.write(Table::Documents, &self.documents.finish()?)?;
         writer.write(Table::EntityMentions, &self.entities.finish()?)?;

@@ -49,9 +49,9 @@ pub(crate) fn fnv1a(bytes: &[u8]) -> u64 {
 /// FNV-1a continued from state `h` over more bytes (`fnv1a(a ++ b) ==
 /// fnv1a_more(fnv1a(a), b)`).
 pub(crate) fn fnv1a_more(h: u64, bytes: &[u8]) -> u64 {
-    bytes.iter().fold(h, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    bytes
+        .iter()
+        .fold(h, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// SplitMix64 finaliser: a fast, well-mixing bijection on u64.
