@@ -130,3 +130,41 @@ fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
     assert_eq!(common::render_all(&out, "2026-11-20"), before);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_url_crawled_again_gets_its_own_id_and_points_at_the_first_crawl() {
+    let corpus: Vec<SynthDoc> = generate(60, 11)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.variant == Variant::Original && d.body.split(' ').count() >= 40)
+        .collect();
+    assert!(corpus.len() >= 4);
+    let dir = common::temp_dir("dedup-recrawl");
+    let (in1, in2, out) = (dir.join("in1"), dir.join("in2"), dir.join("out"));
+    std::fs::create_dir_all(&in1).unwrap();
+    std::fs::create_dir_all(&in2).unwrap();
+    write_jsonl(&in1.join("day1.jsonl"), &corpus.iter().collect::<Vec<_>>());
+    // Day 2 crawls the first two URLs again, unchanged.
+    write_jsonl(
+        &in2.join("day2.jsonl"),
+        &corpus.iter().take(2).collect::<Vec<_>>(),
+    );
+    for (input, batch) in [(&in1, "day1"), (&in2, "day2")] {
+        common::run_with(
+            PipelineConfig::default(),
+            vec![input.to_path_buf()],
+            &out,
+            batch,
+            1,
+            64,
+        );
+    }
+    let (day1, day2) = (documents(&out, "day1"), documents(&out, "day2"));
+    for d in corpus.iter().take(2) {
+        let (first_id, _) = &day1[&d.url];
+        let (id, dup) = &day2[&d.url];
+        assert_ne!(id, first_id, "one doc_id never names two rows");
+        assert_eq!(dup.as_deref(), Some(first_id.as_str()), "{}", d.url);
+    }
+    std::fs::remove_dir_all(dir).unwrap();
+}

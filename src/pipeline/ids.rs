@@ -1,6 +1,8 @@
 //! Stable document ids: derived from the URL when the input gives one, else from the
 //! input locator, so the same record gets the same id on every run.
 
+use std::collections::HashSet;
+
 use sha2::{Digest, Sha256};
 
 /// 16 hex digits (64 bits) of SHA-256 over a tagged key.
@@ -16,28 +18,33 @@ pub fn doc_id(url: Option<&str>, input: &str) -> String {
     }
 }
 
-/// Makes ids unique within a batch: when several records share a URL, the one with the
-/// smallest locator keeps the URL id and the others get URL-plus-locator ids. Ids are
-/// rewritten in place; `locate(i)` gives record `i`'s `(locator, url)` and is only called
-/// for records whose id is shared, so locators need not be kept in memory.
+/// Makes ids unique within a batch and against `taken` (ids already published by earlier
+/// batches): when several records share a URL, the one with the smallest locator keeps
+/// the URL id and the others get URL-plus-locator ids; when an earlier batch already
+/// holds the id (the same URL crawled again), every record of this batch gets a
+/// URL-plus-locator id, so a doc_id never names two rows. Ids are rewritten in place;
+/// `locate(i)` gives record `i`'s `(locator, url)` and is only called for records whose
+/// id is shared, so locators need not be kept in memory.
 pub fn disambiguate<E>(
     ids: &mut [String],
+    taken: &HashSet<&str>,
     mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
 ) -> Result<(), E> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
     order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
-    let shared: Vec<&[usize]> = order
+    let shared: Vec<(&[usize], bool)> = order
         .chunk_by(|&a, &b| ids[a] == ids[b])
-        .filter(|group| group.len() > 1)
+        .map(|group| (group, taken.contains(ids[group[0]].as_str())))
+        .filter(|&(group, taken)| group.len() > 1 || taken)
         .collect();
     let mut renamed = Vec::new();
-    for group in shared {
+    for (group, taken) in shared {
         let mut members = group
             .iter()
             .map(|&i| locate(i).map(|(input, url)| (input, url, i)))
             .collect::<Result<Vec<_>, E>>()?;
         members.sort();
-        for (input, url, i) in &members[1..] {
+        for (input, url, i) in &members[usize::from(!taken)..] {
             let url = url.as_deref().unwrap_or_default();
             renamed.push((*i, short_hash(&format!("url:{url}|input:{input}"))));
         }
@@ -65,7 +72,7 @@ mod tests {
         let locators = ["b#2", "a#1", "z#9", "c#3"];
         let mut ids = vec![id.clone(), id.clone(), other.clone(), id.clone()];
         let mut asked = Vec::new();
-        disambiguate(&mut ids, |i| {
+        disambiguate(&mut ids, &HashSet::new(), |i| {
             asked.push(i);
             Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
         })
@@ -75,5 +82,15 @@ mod tests {
         assert_eq!(ids[2], other, "a unique id is left alone");
         asked.sort();
         assert_eq!(asked, [0, 1, 3], "only records sharing an id are looked up");
+
+        // The URL was published by an earlier batch: no record here may keep its id.
+        let mut again = vec![id.clone(), other.clone()];
+        let taken = HashSet::from([id.as_str()]);
+        disambiguate(&mut again, &taken, |i| {
+            Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
+        })
+        .unwrap();
+        assert_ne!(again[0], id);
+        assert_eq!(again[1], other);
     }
 }

@@ -127,20 +127,22 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             mut entries,
             rejects,
         } = pass_one;
+        // Earlier batches' representatives; this batch's state is published on commit.
+        let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
+        let prior = times.time(Step::Dedup, || stages.dedup.load_state(out_dir, batch))?;
         let mut doc_ids: Vec<String> = entries
             .iter_mut()
             .map(|e| std::mem::take(&mut e.doc_id))
             .collect();
-        ids::disambiguate(&mut doc_ids, |i| {
+        let published = prior.entries.iter().map(|e| e.doc_id.as_str()).collect();
+        ids::disambiguate(&mut doc_ids, &published, |i| {
             spill.read(slots[i]).map(|doc| (doc.input, doc.url))
         })?;
+        drop(published);
         for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
         let verdicts = times.time(Step::Dedup, || -> Result<_> {
-            // Earlier batches' representatives; this batch's state is published on commit.
-            let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
-            let prior = stages.dedup.load_state(out_dir, batch)?;
             let verdicts = stages.dedup.cluster(&entries, &prior.entries);
             dedup_state = stages
                 .dedup
