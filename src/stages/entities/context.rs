@@ -20,6 +20,10 @@ const PARTICLES: &str = "entity_name_particles";
 const GIVEN_NAMES: &str = "entity_given_names";
 const UNCONFIRMED: &str = "entity_unconfirmed";
 const COMMON_NOUNS: &str = "entity_common_nouns";
+const ORG_ARTICLES: &str = "entity_org_articles";
+const LOC_HEADS: &str = "entity_loc_heads";
+const CASE_ENDINGS: &str = "entity_case_endings";
+const CONJUNCTIONS: &str = "entity_conjunctions";
 
 /// The context lists of one language (or of all languages together).
 #[derive(Debug, Clone, Default)]
@@ -49,6 +53,19 @@ pub struct LangLists {
     /// Capitalised common nouns never guessed as one-word names (folded;
     /// entity_common_nouns).
     pub common_nouns: HashSet<String>,
+    /// Articles (and article-preposition contractions) that, right before an unconfirmed
+    /// one-word name, make it an organisation ("il Feyenoord", "dell'Alitalia"): cities
+    /// and people take none in the language (folded; entity_org_articles).
+    pub org_articles: HashSet<String>,
+    /// First or last words that make an unconfirmed name of several words a place
+    /// ("Piazza …", "Monte …", "… Park"; folded; entity_loc_heads).
+    pub loc_heads: HashSet<String>,
+    /// Case endings a known name may carry, glued to it ("Lontoo|ssa"; folded;
+    /// entity_case_endings).
+    pub case_endings: HashSet<String>,
+    /// Coordinating conjunctions ("e", "and"): names they join share a type (folded;
+    /// entity_conjunctions).
+    pub conjunctions: HashSet<String>,
 }
 
 impl LangLists {
@@ -72,6 +89,10 @@ impl LangLists {
         self.stopwords.extend(set(STOPWORDS));
         self.org_connectors.extend(set(ORG_CONNECTORS));
         self.common_nouns.extend(set(COMMON_NOUNS));
+        self.org_articles.extend(set(ORG_ARTICLES));
+        self.loc_heads.extend(set(LOC_HEADS));
+        self.case_endings.extend(set(CASE_ENDINGS));
+        self.conjunctions.extend(set(CONJUNCTIONS));
         // Month and weekday names are capitalised in some languages ("March", "Monday").
         for list in ["date_months", "date_weekdays"] {
             self.common_nouns
@@ -176,6 +197,8 @@ impl ContextLists {
         out.union.guess_multi = None;
         out.union.guess_linked = None;
         out.union.guess_acronym = None;
+        // Nor does it inflect known names ("Roma|n" is no Finnish genitive in English).
+        out.union.case_endings.clear();
         out.particles = lex
             .all(PARTICLES)
             .into_iter()

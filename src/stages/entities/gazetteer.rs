@@ -6,11 +6,16 @@
 //! ("US", "ONU", "G7") matches only the exact same characters, so "us" and "Us" do not.
 //! Elided articles need no special case: in "l’Iran" the apostrophe is a word boundary,
 //! so the mention is "Iran".
+//!
+//! Case endings: in languages that inflect names by a suffix glued to them (Finnish
+//! "Lontoossa", German "Deutschlands"), an alias followed by one of the document
+//! language's `entity_case_endings` matches the whole word, with a lower score.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::kb::KnowledgeBase;
+use super::{context, guess, identity, EntityTagger};
 use crate::error::{Error, Result};
 use crate::model::EntityType;
 use crate::text::{fold_str, Folded};
@@ -21,6 +26,10 @@ const SCORE_FULL: f32 = 0.95;
 const SCORE_ACRONYM: f32 = 0.9;
 /// Score of a one-word person alias (a surname).
 const SCORE_SHORT: f32 = 0.85;
+/// Highest score of an alias matched with a case ending.
+const SCORE_INFLECTED: f32 = 0.85;
+/// Shortest alias (in chars) that may take a case ending.
+const MIN_INFLECTED_CHARS: usize = 4;
 
 /// One way a folded pattern may be written.
 #[derive(Debug, Clone)]
@@ -112,8 +121,9 @@ impl Gazetteer {
     }
 
     /// Every knowledge-base mention of `text` (whose fold is `folded`): validated matches,
-    /// then leftmost-longest without overlaps, sorted by start.
-    pub fn find(&self, text: &str, folded: &Folded) -> Vec<GazMatch> {
+    /// then leftmost-longest without overlaps, sorted by start. `endings` are the folded
+    /// case endings an alias may carry in the document's language (empty: none).
+    pub fn find(&self, text: &str, folded: &Folded, endings: &HashSet<String>) -> Vec<GazMatch> {
         let ftext = &folded.text;
         let mut found = Vec::new();
         for m in self.automaton.find_overlapping_iter(ftext.as_str()) {
@@ -125,10 +135,20 @@ impl Gazetteer {
             if fe < ftext.len() && folded.start_of(fe) == folded.start_of(fe - 1) {
                 continue;
             }
-            let (start, end) = (folded.start_of(fs), folded.end_of(fe, text));
+            let (start, mut end) = (folded.start_of(fs), folded.end_of(fe, text));
             let before = text[..start].chars().next_back();
-            let after = text[end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            if before.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            let alias_chars = text[start..end].chars().count();
+            let ending = case_ending(text, end, endings);
+            let inflected = ending > 0 && alias_chars >= MIN_INFLECTED_CHARS;
+            if inflected {
+                end += ending;
+            } else if text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
             {
                 continue;
             }
@@ -137,6 +157,7 @@ impl Gazetteer {
             let accepted = self.variants[m.pattern().as_usize()]
                 .iter()
                 .find(|v| match &v.exact {
+                    Some(_) if inflected => false,
                     Some(exact) => exact == written,
                     None => upper || v.lower_ok,
                 });
@@ -145,7 +166,11 @@ impl Gazetteer {
                     start,
                     end,
                     entry: v.entry,
-                    score: v.score,
+                    score: if inflected {
+                        v.score.min(SCORE_INFLECTED)
+                    } else {
+                        v.score
+                    },
                 });
             }
         }
@@ -157,5 +182,77 @@ impl Gazetteer {
             }
         }
         out
+    }
+}
+
+impl EntityTagger {
+    /// True for a one-word KB match that opens a sentence and is also a common word of the
+    /// language ("Nato a Liverpool nel 1947": born, not NATO; entity_common_nouns).
+    pub(super) fn common_word_opening(
+        &self,
+        text: &str,
+        sentences: &[(usize, usize)],
+        lists: &context::LangLists,
+        m: &GazMatch,
+    ) -> bool {
+        let written = &text[m.start..m.end];
+        !written.contains(char::is_whitespace)
+            && lists.common_nouns.contains(&crate::text::fold_str(written))
+            && guess::opens_sentence(text, sentences, m.start)
+    }
+
+    /// Start of a person mention whose given name precedes a known surname in a spelling
+    /// the KB lacks ("Sergej Choïgou"): the pair must have the skeleton of one of the
+    /// entry's aliases. Otherwise `start` unchanged.
+    pub(super) fn given_name_start(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        entry: usize,
+    ) -> usize {
+        if self.kb.entries[entry].entity_type != EntityType::Person {
+            return start;
+        }
+        let Some(prefix) = text[..start].strip_suffix(' ') else {
+            return start;
+        };
+        let word_start = prefix
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if !prefix[word_start..]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        {
+            return start;
+        }
+        let key = identity::skeleton(&text[word_start..end]);
+        match self.skeletons.get(&(EntityType::Person, key)) {
+            Some(&e) if e == entry => word_start,
+            _ => start,
+        }
+    }
+}
+
+/// Byte length of the letters glued to the word ending at `end` when they form one of
+/// `endings` and close the word (0 otherwise, or when they are no letters).
+fn case_ending(text: &str, end: usize, endings: &HashSet<String>) -> usize {
+    if endings.is_empty() {
+        return 0;
+    }
+    let rest = &text[end..];
+    let len = rest
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(rest.len());
+    if len > 0
+        && !rest[len..].starts_with(|c: char| c.is_alphanumeric())
+        && endings.contains(&fold_str(&rest[..len]))
+    {
+        len
+    } else {
+        0
     }
 }

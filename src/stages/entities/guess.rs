@@ -1,23 +1,32 @@
 //! Names nothing confirms: in languages that capitalise only names (Italian, French,
 //! Spanish, English), a capitalised sequence inside a sentence is a name even without a
-//! title, a speech verb or a cue. Such candidates get the type their language's
-//! `entity_unconfirmed` list gives (`single=LOC`, `multi=PERSON`, `linked=LOC`,
-//! `acronym=ORG`) and a low score ([`SCORE_UNCONFIRMED`]), so `min_score` can drop them.
-//! A one-word candidate is never guessed when it opens a sentence or a quotation (it is as
-//! likely an ordinary word) or is a listed common noun; it is a person when it is the last
-//! word of a person mention of the same document, an organisation when it is an
-//! organisation head word ("Senato").
+//! title, a speech verb or a cue. Words of the document type it when they can (an
+//! organisation head word, a place head word such as "Piazza" or "Park", an article
+//! before it, a given name, the same name typed by its context elsewhere in the document,
+//! a typed name it is coordinated with: score [`SCORE_HINTED`]); otherwise it gets the
+//! type its language's `entity_unconfirmed` list gives (`single=LOC`, `multi=PERSON`,
+//! `linked=LOC`, `acronym=ORG`) and a low score ([`SCORE_UNCONFIRMED`]), so `min_score`
+//! can drop them. A one-word candidate is never guessed when it opens a sentence or a
+//! quotation (it is as likely an ordinary word) or is a listed common noun; no guess is
+//! kept whose words the document also writes in lower case ("the Company … the
+//! company"); a one-word candidate is a person when it is the last word of a person
+//! mention of the same document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::context::LangLists;
+use super::evidence::{coordinate, word_before, written_lower_case};
 use super::names::Candidate;
 use super::tokens::Token;
 use super::{Draft, EntityTagger};
 use crate::model::EntityType;
+use crate::text::fold_str;
 
 /// Score of a name typed by default rather than by its context.
 pub const SCORE_UNCONFIRMED: f32 = 0.4;
+/// Score of an unconfirmed name typed by a word of the document (a head word, an article,
+/// the same name typed by its context elsewhere).
+pub const SCORE_HINTED: f32 = 0.5;
 
 /// What the guesser knows about the document.
 pub struct GuessContext<'a> {
@@ -29,37 +38,73 @@ pub struct GuessContext<'a> {
     pub lists: &'a LangLists,
     /// Folded last words of the person mentions found so far.
     pub surnames: &'a HashSet<String>,
+    /// Folded given names of every language ("Luciano", "Nicole").
+    pub given_names: &'a HashSet<String>,
 }
 
 impl GuessContext<'_> {
-    /// The type and score of an unconfirmed candidate, or `None` to drop it.
-    pub fn unconfirmed_type(&self, c: &Candidate) -> Option<(EntityType, f32)> {
+    /// The type of an unconfirmed candidate and whether a word of the document (not the
+    /// language's default) gave it, or `None` to drop it.
+    ///
+    /// Several words: an organisation head word anywhere makes an organisation ("… e Lega
+    /// Nord"), a place head word first or last a place ("Piazza Verde", "Hyde Park"), an
+    /// article before words no connector links an organisation ("il Rosslyn Park").
+    /// One word: the last word of a person mention or a given name is a person, an
+    /// organisation head word or an article right before ("il Feyenoord", "dell'Alitalia")
+    /// an organisation. Languages without a default type (German) guess nothing.
+    pub fn unconfirmed_type(&self, c: &Candidate) -> Option<(EntityType, bool)> {
         let lists = self.lists;
-        let ty = if c.cap_words > 1 {
-            let linked = self.text[c.start..c.end]
+        let written = &self.text[c.start..c.end];
+        if c.cap_words > 1 {
+            let guess = lists.guess_multi?;
+            let words = super::context::words(written);
+            if words.iter().any(|w| lists.org_heads.contains(w)) {
+                return Some((EntityType::Org, true));
+            }
+            let ends = [words.first(), words.last()];
+            if ends.iter().flatten().any(|w| lists.loc_heads.contains(*w)) {
+                return Some((EntityType::Loc, true));
+            }
+            let linked = written
                 .split_whitespace()
                 .any(|w| w.chars().next().is_some_and(char::is_lowercase));
-            let guess = lists.guess_multi?;
-            if linked {
+            if !linked
+                && lists
+                    .org_articles
+                    .contains(&word_before(self.text, c.start))
+            {
+                // "dal The Daily Telegraph", "il Rosslyn Park": people take no article.
+                return Some((EntityType::Org, true));
+            }
+            let ty = if linked {
                 lists.guess_linked.unwrap_or(guess)
             } else {
                 guess
-            }
+            };
+            return Some((ty, false));
+        }
+        let folded = crate::text::fold_str(written);
+        if self.surnames.contains(&folded) {
+            Some((EntityType::Person, true))
+        } else if opens_sentence(self.text, self.sentences, c.start)
+            || lists.common_nouns.contains(&folded)
+        {
+            None
+        } else if lists.org_heads.contains(&folded) {
+            Some((EntityType::Org, true))
         } else {
-            let folded = crate::text::fold_str(&self.text[c.start..c.end]);
-            if self.surnames.contains(&folded) {
-                EntityType::Person
-            } else if opens_sentence(self.text, self.sentences, c.start)
-                || lists.common_nouns.contains(&folded)
+            let guess = lists.guess_single?;
+            if self.given_names.contains(&folded) {
+                Some((EntityType::Person, true))
+            } else if lists
+                .org_articles
+                .contains(&word_before(self.text, c.start))
             {
-                return None;
-            } else if lists.org_heads.contains(&folded) {
-                EntityType::Org
+                Some((EntityType::Org, true))
             } else {
-                lists.guess_single?
+                Some((guess, false))
             }
-        };
-        Some((ty, SCORE_UNCONFIRMED))
+        }
     }
 
     /// Acronyms (2 to 6 capitals, digits allowed: "NASA", "TG1") whose neighbouring words
@@ -111,18 +156,54 @@ impl EntityTagger {
             sentences,
             lists,
             surnames: &surnames,
+            given_names: &self.lists.given_names,
         };
         let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
-        let mut out: Vec<Draft> = pending
+        // A name typed by its context elsewhere in the document keeps that type here.
+        let mut typed: HashMap<String, EntityType> = drafts
+            .iter()
+            .filter(|d| d.score > SCORE_UNCONFIRMED)
+            .map(|d| (crate::text::fold_str(&text[d.start..d.end]), d.entity_type))
+            .collect();
+        let lower: HashSet<&str> = tokens
+            .iter()
+            .filter(|t| text[t.start..].starts_with(char::is_lowercase))
+            .map(|t| t.folded.as_str())
+            .collect();
+        let guesses: Vec<(&Candidate, EntityType, bool)> = pending
             .iter()
             .filter(|c| c.cap_words > 1 || !self.is_demonym(&text[c.start..c.end]))
             .filter_map(|c| {
-                let (ty, score) = g.unconfirmed_type(c)?;
-                let mut d = self.pattern_draft(text, c, ty);
-                d.score = score;
-                Some(d)
+                let (ty, hinted) = g.unconfirmed_type(c)?;
+                let common = !hinted && !typed.contains_key(&fold_str(&text[c.start..c.end]));
+                if common && written_lower_case(c, tokens, &lower) {
+                    return None;
+                }
+                Some((c, ty, hinted))
             })
             .collect();
+        for &(c, ty, hinted) in &guesses {
+            if hinted {
+                typed
+                    .entry(crate::text::fold_str(&text[c.start..c.end]))
+                    .or_insert(ty);
+            }
+        }
+        let mut out: Vec<Draft> = guesses
+            .into_iter()
+            .map(|(c, ty, hinted)| {
+                let seen = typed.get(&crate::text::fold_str(&text[c.start..c.end]));
+                let ty = if hinted { ty } else { *seen.unwrap_or(&ty) };
+                let mut d = self.pattern_draft(text, c, ty);
+                d.score = if hinted || seen.is_some() {
+                    SCORE_HINTED
+                } else {
+                    SCORE_UNCONFIRMED
+                };
+                d
+            })
+            .collect();
+        coordinate(text, &lists.conjunctions, drafts, &mut out);
         for c in g.acronyms(tokens, &taken) {
             if let Some(ty) = c.entity_type {
                 out.push(self.pattern_draft(text, &c, ty));
@@ -144,6 +225,7 @@ impl EntityTagger {
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n)
+        && !super::cues::is_roman_numeral(word)
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

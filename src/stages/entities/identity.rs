@@ -2,7 +2,9 @@
 //! name in French, Italian, German and English meet on one id.
 //!
 //! The key is a skeleton of the folded name (lower-case, accents stripped), built word by
-//! word (words split on spaces, hyphens, apostrophes and dots, joined with `-`):
+//! word (words split on spaces, hyphens, apostrophes and dots, joined with `-`; a hyphen
+//! between two lower-case letters, as where a word is broken across lines, "Lon-don", is
+//! dropped first):
 //!
 //! 1. `tsch`/`tch` → `ch`, then `sch` → `s`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`,
 //!    `sh`/`ch` → `s`, `ph` → `f`, `ou` → `u`, `gue`/`gui` → `ge`/`gi`, `w` → `v`,
@@ -13,6 +15,10 @@
 //!
 //! Vowels are kept and every word counts, so different first names or surnames stay apart
 //! (Mohammad Bagheri ≠ Ali Bagheri Kani, Ali Khamenei ≠ Ali Shamkhani).
+//!
+//! The derived id is `gz:<skeleton>`, without the type: a name typed as a place in one
+//! document and as a person in another (types of unconfirmed names are guesses) keeps
+//! one id. The price is that a person and a place of the same unknown name share it.
 
 use crate::model::EntityType;
 use crate::text::fold_str;
@@ -58,7 +64,7 @@ fn skeleton_word(word: &str) -> String {
 /// The transliteration-aware skeleton of a name (see the module docs); empty when the
 /// name holds no letter or digit.
 pub fn skeleton(name: &str) -> String {
-    fold_str(name)
+    fold_str(&join_broken_words(name))
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(skeleton_word)
@@ -66,13 +72,35 @@ pub fn skeleton(name: &str) -> String {
         .join("-")
 }
 
-/// The derived id of a name missing from the knowledge base: `gz:<type>:<skeleton>`.
-pub fn derived_id(entity_type: EntityType, name: &str) -> String {
-    format!(
-        "gz:{}:{}",
-        entity_type.as_str().to_ascii_lowercase(),
-        skeleton(name)
-    )
+/// `name` without the hyphens (and the line break after one) that join two lower-case
+/// letters: "Lon-don" → "London", "Ashton-under-Lyne" keeps the hyphen before "Lyne".
+fn join_broken_words(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '-' | '¬') && i > 0 && chars[i - 1].is_lowercase() {
+            let mut j = i + 1;
+            while j < chars.len() && chars[j].is_whitespace() {
+                j += 1;
+            }
+            if chars.get(j).is_some_and(|n| n.is_lowercase()) {
+                i = j;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The derived id of a name missing from the knowledge base: `gz:<skeleton>` (the type
+/// is not part of it; see the module docs). `entity_type` is kept for callers that may
+/// need it again.
+pub fn derived_id(_entity_type: EntityType, name: &str) -> String {
+    format!("gz:{}", skeleton(name))
 }
 
 #[cfg(test)]
@@ -118,15 +146,28 @@ mod tests {
     }
 
     #[test]
-    fn derived_ids_carry_the_type() {
+    fn derived_ids_are_the_skeleton_whatever_the_type() {
         assert_eq!(
             derived_id(EntityType::Person, "Sergueï Choïgou"),
-            "gz:person:sergei-soigu"
+            "gz:sergei-soigu"
         );
         assert_eq!(
             derived_id(EntityType::Org, "Ministère des Affaires"),
-            "gz:org:ministere-des-afaires"
+            "gz:ministere-des-afaires"
+        );
+        assert_eq!(
+            derived_id(EntityType::Loc, "Attlee"),
+            derived_id(EntityType::Person, "Attlee")
         );
         assert_eq!(skeleton("« »"), "");
+    }
+
+    #[test]
+    fn words_broken_across_lines_meet_their_whole_form() {
+        assert_eq!(skeleton("Lon-don"), skeleton("London"));
+        assert_eq!(skeleton("Konstan- tinopel"), skeleton("Konstantinopel"));
+        assert_eq!(skeleton("Hel-\nsingfors"), skeleton("Helsingfors"));
+        assert_ne!(skeleton("Amir-Abdollahian"), skeleton("Amirabdollahian"));
+        assert_eq!(skeleton("Radio-Cité"), "radio-cite");
     }
 }

@@ -10,6 +10,7 @@ mod config;
 pub mod context;
 pub mod coref;
 mod cues;
+pub mod evidence;
 pub mod gazetteer;
 pub mod guess;
 pub mod identity;
@@ -121,10 +122,12 @@ impl EntityTagger {
         }
         let folded = Folded::new(text);
         let sentences = sentence_spans(text);
+        let lang_lists = self.lists.for_lang(&doc.language);
         let mut drafts: Vec<Draft> = self
             .gazetteer
-            .find(text, &folded)
+            .find(text, &folded, &lang_lists.case_endings)
             .into_iter()
+            .filter(|m| !self.common_word_opening(text, &sentences, lang_lists, m))
             .map(|m| {
                 let e = &self.kb.entries[m.entry];
                 let start = self.given_name_start(text, m.start, m.end, m.entry);
@@ -172,35 +175,6 @@ impl EntityTagger {
             }
         }
         self.finish(text, &sentences, drafts)
-    }
-
-    /// Start of a person mention whose given name precedes a known surname in a spelling
-    /// the KB lacks ("Sergej Choïgou"): the pair must have the skeleton of one of the
-    /// entry's aliases. Otherwise `start` unchanged.
-    fn given_name_start(&self, text: &str, start: usize, end: usize, entry: usize) -> usize {
-        if self.kb.entries[entry].entity_type != EntityType::Person {
-            return start;
-        }
-        let Some(prefix) = text[..start].strip_suffix(' ') else {
-            return start;
-        };
-        let word_start = prefix
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if !prefix[word_start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            return start;
-        }
-        let key = identity::skeleton(&text[word_start..end]);
-        match self.skeletons.get(&(EntityType::Person, key)) {
-            Some(&e) if e == entry => word_start,
-            _ => start,
-        }
     }
 
     fn pattern_draft(&self, text: &str, c: &Candidate, ty: EntityType) -> Draft {

@@ -15,7 +15,7 @@ use crate::model::EntityType;
 /// Person right after an adjacent title or before an apposition.
 const SCORE_TITLED: f32 = 0.75;
 /// Person with a title a few words before, or a speech verb after.
-const SCORE_PERSON: f32 = 0.7;
+pub(super) const SCORE_PERSON: f32 = 0.7;
 /// Organisation by head word; multi-word place by cue.
 const SCORE_HEADED: f32 = 0.65;
 /// One-word person or place.
@@ -145,7 +145,8 @@ impl NameContext<'_> {
                         e -= 1;
                     }
                     if k > piece_start {
-                        out.extend(self.piece(piece_start, e, titled && piece_start == a));
+                        let piece = self.piece(piece_start, e, titled && piece_start == a);
+                        out.extend(piece.map(|c| self.with_regnal_number(c)));
                     }
                     piece_start = k + 1;
                 }
@@ -238,7 +239,10 @@ impl NameContext<'_> {
             Some(Title::Adjacent) => (Some(EntityType::Person), SCORE_TITLED),
             _ if !single && self.apposition_after(end) => (Some(EntityType::Person), SCORE_TITLED),
             Some(_) if !single => (Some(EntityType::Person), SCORE_PERSON),
-            _ if !single && self.speech_verb_after(end) => (Some(EntityType::Person), SCORE_PERSON),
+            _ if self.speech_verb_after(end) && !(single && self.lone_word_unlike_a_name(a)) => (
+                Some(EntityType::Person),
+                if single { SCORE_SINGLE } else { SCORE_PERSON },
+            ),
             _ if !single && self.given_names.contains(&self.tokens[a].folded) => {
                 (Some(EntityType::Person), SCORE_PERSON)
             }

@@ -28,12 +28,13 @@ fn italian_unconfirmed_names_are_guessed_inside_sentences() {
         &t,
         "it",
         "Ieri la squadra di Pescarola ha vinto contro il Feyenoord Rotterdam. Sicuramente \
-         la partita è stata seguita dalla RAI e dal sindaco Marco Bellini; Bellini ha poi \
-         parlato con i tifosi del Feyenoord.",
+         la partita è stata seguita dalla RAI, da Osvaldo Zampetti e dal sindaco Marco \
+         Bellini; Bellini ha poi parlato con i tifosi del Feyenoord.",
     );
     let has = |s: &str, ty: EntityType| found.iter().any(|(w, t, _)| w == s && *t == ty);
     assert!(has("Pescarola", EntityType::Loc), "{found:?}");
-    assert!(has("Feyenoord Rotterdam", EntityType::Person), "{found:?}");
+    assert!(has("Feyenoord Rotterdam", EntityType::Org), "{found:?}");
+    assert!(has("Osvaldo Zampetti", EntityType::Person), "{found:?}");
     assert!(has("RAI", EntityType::Org), "{found:?}");
     assert!(has("Bellini", EntityType::Person), "{found:?}");
     assert!(
@@ -101,4 +102,164 @@ fn cldr_territories_and_cities_share_one_id_across_languages() {
     assert_eq!(fr, ru);
     let tehran_it = id_of("it", "Il ministro è atterrato a Teheran.", "Teheran");
     assert_eq!(tehran_it.as_deref(), Some("Q3616"));
+}
+
+#[test]
+fn an_article_before_an_unconfirmed_name_makes_an_organisation_everywhere_in_the_document() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Il piano industriale dell'Alitalia prevede tagli. Secondo i sindacati, Alitalia \
+         perderà altri posti; la trattativa della Perfetti continua a Brescello.",
+    );
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    let alitalia: Vec<_> = found.iter().filter(|(w, _, _)| w == "Alitalia").collect();
+    assert_eq!(alitalia.len(), 2, "{found:?}");
+    assert!(alitalia.iter().all(|f| f.1 == EntityType::Org), "{found:?}");
+    assert_eq!(ty("Perfetti"), Some(EntityType::Org), "{found:?}");
+    let club = tag(
+        &t,
+        "it",
+        "Ha giocato a lungo con il Rosslyn Park prima di ritirarsi.",
+    );
+    assert!(
+        club.iter()
+            .any(|(w, ty, _)| w == "Rosslyn Park" && *ty == EntityType::Org),
+        "{club:?}"
+    );
+    assert_eq!(ty("Brescello"), Some(EntityType::Loc), "{found:?}");
+}
+
+#[test]
+fn head_words_type_unconfirmed_names_of_several_words() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Hanno votato contro Sinistra Unita e Lega Nord, mentre il corteo raggiungeva \
+         Piazza Verde nel pomeriggio.",
+    );
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    assert_eq!(ty("Lega Nord"), Some(EntityType::Org), "{found:?}");
+    assert_eq!(ty("Piazza Verde"), Some(EntityType::Loc), "{found:?}");
+    let en = tag(
+        &t,
+        "en",
+        "Thousands gathered near Hyde Park on Sunday morning.",
+    );
+    assert!(
+        en.iter()
+            .any(|(w, ty, _)| w == "Hyde Park" && *ty == EntityType::Loc),
+        "{en:?}"
+    );
+}
+
+#[test]
+fn regnal_numbers_belong_to_the_name_and_are_not_acronyms() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Ieri il messaggio di Benedetto XVI è stato letto durante la XV edizione del festival.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(w, ty, _)| w == "Benedetto XVI" && *ty == EntityType::Person),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(w, _, _)| w == "XV"), "{found:?}");
+}
+
+#[test]
+fn word_before_keeps_elided_articles() {
+    use super::evidence::word_before;
+    let text = "i dipendenti dell'Alitalia e della Innocenti";
+    assert_eq!(word_before(text, text.find("Alitalia").unwrap()), "dell'");
+    assert_eq!(word_before(text, text.find("Innocenti").unwrap()), "della");
+    assert_eq!(word_before(text, 0), "");
+}
+
+#[test]
+fn coordinated_names_share_the_type_their_context_gives_one_of_them() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Alla riunione con il ministro Giulio Tremonti e Brunetta, partita ieri da Elista, si discute.",
+    );
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    assert_eq!(ty("Giulio Tremonti"), Some(EntityType::Person), "{found:?}");
+    assert_eq!(ty("Brunetta"), Some(EntityType::Person), "{found:?}");
+    assert_eq!(ty("Elista"), Some(EntityType::Loc), "{found:?}");
+}
+
+#[test]
+fn a_lone_name_before_a_speech_verb_is_a_person_unless_it_heads_an_organisation() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Durante la conferenza, Brambilla ha dichiarato che il Senato ha detto no.",
+    );
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    assert_eq!(ty("Brambilla"), Some(EntityType::Person), "{found:?}");
+    assert_ne!(ty("Senato"), Some(EntityType::Person), "{found:?}");
+}
+
+#[test]
+fn a_known_name_that_is_also_a_sentence_opening_common_word_is_skipped_there() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Nato a Liverpool nel 1947, fu ministro. Oggi la Nato si riunisce.",
+    );
+    let nato: Vec<_> = found.iter().filter(|(w, _, _)| w == "Nato").collect();
+    assert_eq!(nato.len(), 1, "{found:?}");
+}
+
+#[test]
+fn known_names_carry_case_endings_in_languages_that_glue_them() {
+    let t = tagger();
+    let fi = tag(
+        &t,
+        "fi",
+        "Eilen kokous pidettiin Lontoossa, ja huomenna Pariisiin.",
+    );
+    assert!(
+        fi.iter()
+            .any(|(w, ty, _)| w == "Lontoossa" && *ty == EntityType::Loc),
+        "{fi:?}"
+    );
+    assert!(fi.iter().any(|(w, _, _)| w == "Pariisiin"), "{fi:?}");
+    let en = tag(
+        &t,
+        "en",
+        "Reports from the Londoner and the Parisian arrived late.",
+    );
+    assert!(
+        !en.iter()
+            .any(|(_, ty, m)| *ty == EntityType::Loc && *m == "gazetteer"),
+        "{en:?}"
+    );
+}
+
+#[test]
+fn a_lone_given_name_is_a_person_and_languages_without_defaults_guess_nothing() {
+    let t = tagger();
+    let found = tag(
+        &t,
+        "it",
+        "Siamo partiti in tre: io, Bruno e Luciano, verso il porto di Tangeri.",
+    );
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    assert_eq!(ty("Luciano"), Some(EntityType::Person), "{found:?}");
+    let de = tag(
+        &t,
+        "de",
+        "Gestern sprach man über die Zukunft und das Wetter der Region.",
+    );
+    assert!(de.is_empty(), "{de:?}");
 }
