@@ -85,7 +85,9 @@ impl DateStamper {
     }
 
     /// Sets `doc.published_date` and `doc.date_source` from the first source that answers:
-    /// input metadata, page metadata (`html`), a date in the URL, a dateline or
+    /// input metadata, page metadata (`html`; a full day in the URL wins over a page
+    /// date that disagrees, and page dates after the crawl or reference date are not
+    /// believed), a date in the URL, a dateline or
     /// "Publié le …" line in the lead (`text`; update dates are skipped), then — only when
     /// the settings allow it — the crawl date and the run's reference date (`reference`).
     /// Both fields are `None` when nothing answers.

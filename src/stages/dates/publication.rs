@@ -1,6 +1,8 @@
 //! The publication date chain: input metadata → page metadata → a date in the URL → a
 //! dateline or "Publié le …" line in the lead → (if allowed) crawl date → (if allowed)
-//! the run's reference date.
+//! the run's reference date. Page, URL and text dates must be plausible: not before
+//! `min_publication_year`, not after the crawl date, else the run's reference date. A
+//! page date that disagrees with a full day in the URL's path yields to it.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -62,14 +64,23 @@ impl Publication {
         if let Some(d) = doc.meta_published {
             return Some((d, DateSource::Metadata));
         }
-        if let Some(d) = doc.page_published {
-            return Some((d, DateSource::Html));
-        }
-        if let Some(d) = doc
+        let url_date = doc
             .url
             .as_deref()
-            .and_then(|u| self.url_date(u, doc.crawled))
+            .and_then(|u| self.url_date(u, doc.crawled));
+        if let Some(d) = doc
+            .page_published
+            .filter(|d| self.plausible(*d, doc.crawled))
         {
+            // A full day in the URL's path is fixed when the article is first published
+            // and written in the publisher's local time: it wins over a page date that
+            // disagrees (a UTC stamp of an evening article, a republication stamp).
+            if let Some(u) = url_date.filter(|u| *u != d) {
+                return Some((u, DateSource::Url));
+            }
+            return Some((d, DateSource::Html));
+        }
+        if let Some(d) = url_date {
             return Some((d, DateSource::Url));
         }
         if let Some(d) = self.text_date(tagger, doc) {
@@ -85,9 +96,10 @@ impl Publication {
             .then_some((self.reference, DateSource::Reference))
     }
 
-    /// A plausible date: not before `min_publication_year`, not after the crawl date.
+    /// A plausible date: not before `min_publication_year`, not after the crawl date (or,
+    /// without one, the run's reference date).
     fn plausible(&self, d: NaiveDate, crawled: Option<NaiveDate>) -> bool {
-        d.year() >= self.settings.min_publication_year && crawled.is_none_or(|c| d <= c)
+        d.year() >= self.settings.min_publication_year && d <= crawled.unwrap_or(self.reference)
     }
 
     /// A date in the URL's path: `/2024/08/06/`, `2024-08-06`, `2024_08_06`, `20240806`.

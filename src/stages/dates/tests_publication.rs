@@ -27,16 +27,37 @@ fn some(d: &str, s: DateSource) -> (Option<String>, Option<DateSource>) {
 #[test]
 fn metadata_then_page_then_url() {
     let mut doc = text_doc("fr", "PARIS, 17 avril 2024 (AFP) - Le président a parlé.");
-    doc.url = Some("https://example.com/2024/04/16/article/".into());
-    doc.page_published = Some(day("2024-04-15"));
+    doc.url = Some("https://example.com/2024/04/12/article/".into());
+    doc.page_published = Some(day("2024-04-12"));
     doc.meta_published = Some(day("2024-04-14"));
     assert_eq!(stamp(doc.clone()), some("2024-04-14", DateSource::Metadata));
     doc.meta_published = None;
-    assert_eq!(stamp(doc.clone()), some("2024-04-15", DateSource::Html));
+    assert_eq!(stamp(doc.clone()), some("2024-04-12", DateSource::Html));
     doc.page_published = None;
-    assert_eq!(stamp(doc.clone()), some("2024-04-16", DateSource::Url));
+    assert_eq!(stamp(doc.clone()), some("2024-04-12", DateSource::Url));
     doc.url = None;
     assert_eq!(stamp(doc), some("2024-04-17", DateSource::Text));
+}
+
+#[test]
+fn a_page_date_that_disagrees_with_the_url_day_yields_to_it() {
+    let mut doc = text_doc("en", "The council met on Monday evening.");
+    doc.url = Some("https://news.example.com/2020/04/13/council-vote/".into());
+    doc.page_published = Some(day("2020-04-14"));
+    assert_eq!(stamp(doc.clone()), some("2020-04-13", DateSource::Url));
+    doc.page_published = Some(day("2021-06-17"));
+    assert_eq!(stamp(doc.clone()), some("2020-04-13", DateSource::Url));
+    doc.page_published = Some(day("2020-04-13"));
+    assert_eq!(stamp(doc), some("2020-04-13", DateSource::Html));
+}
+
+#[test]
+fn a_page_date_after_the_crawl_is_not_believed() {
+    let mut doc = text_doc("en", "The council met on Monday evening.");
+    doc.crawled = Some(day("2021-03-01"));
+    doc.page_published = Some(day("2031-01-01"));
+    doc.url = Some("https://news.example.com/2021/02/27/council-vote/".into());
+    assert_eq!(stamp(doc), some("2021-02-27", DateSource::Url));
 }
 
 #[test]

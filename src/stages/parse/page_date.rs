@@ -1,16 +1,33 @@
-//! The page's own publication date, read from its markup: JSON-LD `datePublished`,
+//! The page's own publication date, read from its markup, from the most to the least
+//! telling: JSON-LD `datePublished` (typed or untyped `<script>`, `@graph`, arrays),
 //! `<meta>` publication keys (`article:published_time`, `og:published_time`, Dublin Core,
-//! `pubdate`…), `itemprop="datePublished"`, then `<time datetime>` elements. Original
-//! publication wins over modification: keys naming an update are never read.
+//! `pubdate`, `sailthru.date`, `parsely-pub-date`, any key naming a publication date),
+//! `itemprop="datePublished"`, `<time>` elements (their `datetime`, else their text), a
+//! publication key in any inline JSON, then the text of elements marked as dates or
+//! bylines (`marks`), then an element holding nothing but a date, and as a last resort an
+//! update date. `<time>` and marked elements inside comments, related links,
+//! sidebars or navigation are skipped (`regions`). Original publication wins over
+//! modification: keys and classes naming an update are read only when nothing else is
+//! found. Values in UTC at 22:00 or 23:00 sharp are a European local midnight: next day.
 
-use std::collections::HashMap;
+mod marks;
+mod regions;
+mod values;
+
+use std::ops::Range;
 
 use chrono::NaiveDate;
 use regex::Regex;
 
 use super::attrs::TagAttrs;
+use marks::MarkedText;
+use regions::Regions;
+use values::DateValues;
 
 use crate::lexicon::Lexicon;
+
+/// Separators after which a stamp's date is followed by other items ("| Umwelt").
+const STAMP_SEPARATORS: [char; 5] = ['|', '•', '·', '–', '—'];
 
 /// `<meta>` keys (name, property or itemprop, lower case) naming the original publication.
 const PUBLISHED_KEYS: [&str; 24] = [
@@ -40,61 +57,67 @@ const PUBLISHED_KEYS: [&str; 24] = [
     "date",
 ];
 
-/// Years accepted as publication years.
-const YEARS: std::ops::RangeInclusive<i32> = 1995..=2035;
+/// Words in a `<meta>` key that name a publication date ("sw-pubdate", "publish-date").
+const PUBLISHED_PARTS: [&str; 4] = ["published", "pubdate", "publishdate", "publish_date"];
+
+/// Words in a key or class that name a later date than the original publication.
+const UPDATE_PARTS: [&str; 5] = ["modif", "updat", "lastmod", "expir", "revis"];
 
 /// Compiled patterns for page dates, plus month names of every language.
 #[derive(Debug)]
 pub(crate) struct PageDates {
-    json_ld: Regex,
+    script: Regex,
     json_key: Regex,
+    any_json_key: Regex,
     tag: Regex,
+    time_text: Regex,
     attr: TagAttrs,
-    iso: Regex,
-    compact: Regex,
-    dmy: Regex,
-    textual: Regex,
-    months: HashMap<String, u32>,
+    regions: Regions,
+    marked: MarkedText,
+    comment: Regex,
+    values: DateValues,
 }
 
 impl PageDates {
     /// Compiles the patterns and loads `date_months` of every language.
     pub(crate) fn new(lexicon: &Lexicon) -> PageDates {
         let re = |p: &str| Regex::new(p).expect("static pattern");
-        let mut months = HashMap::new();
-        for lang in lexicon.languages_with("date_months") {
-            for (name, value) in lexicon.pairs(&lang, "date_months") {
-                let number = value.split_whitespace().next().and_then(|n| n.parse().ok());
-                if let Some(n) = number.filter(|n| (1..=12).contains(n)) {
-                    months.entry(name.to_lowercase()).or_insert(n);
-                }
-            }
-        }
         PageDates {
-            json_ld: re(
-                r#"(?is)<script\b[^>]*type\s*=\s*["']?application/ld\+json["']?[^>]*>(.*?)</script\s*>"#,
-            ),
+            script: re(r"(?is)<script\b([^>]*)>(.*?)</script\s*>"),
             json_key: re(r#""datePublished"\s*:\s*"([^"]{6,40})""#),
+            any_json_key: re(
+                r#"(?i)\\?"(?:datePublished|publishedDate|publishDate|firstPublishedDate|published_at|publishedAt|date_published|publicationDate)\\?"\s*:\s*\\?"([^"\\]{6,40})"#,
+            ),
             tag: re(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>"),
+            time_text: re(r"(?is)^([^<]{6,80})</time"),
             attr: TagAttrs::new(),
-            iso: re(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-            compact: re(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})|^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)"),
-            dmy: re(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})"),
-            textual: re(r"(?i)(\d{1,2})?\.?\s*([\p{L}]{3,12})\.?\s*(\d{1,2})?,?\s+(\d{4})"),
-            months,
+            regions: Regions::new(),
+            marked: MarkedText::new(),
+            comment: re(r"(?s)<!--.*?-->"),
+            values: DateValues::new(lexicon),
         }
     }
 
     /// The publication date the page declares, if any.
+    /// Markup inside HTML comments (`<!-- <meta …> -->`) is not read.
     pub(crate) fn find(&self, html: &str) -> Option<NaiveDate> {
-        self.json_ld_date(html).or_else(|| self.tag_date(html))
+        let html = self.comment.replace_all(html, " ");
+        self.json_ld_date(&html).or_else(|| self.tag_date(&html))
     }
 
-    /// `datePublished` of the first JSON-LD block that has one.
+    /// `datePublished` of the first JSON-LD block that has one: a `<script>` typed
+    /// `application/ld+json`, or an untyped one holding a schema.org object.
     fn json_ld_date(&self, html: &str) -> Option<NaiveDate> {
-        self.json_ld.captures_iter(html).find_map(|c| {
-            let block = &c[1];
-            let parsed = serde_json::from_str::<serde_json::Value>(block.trim()).ok();
+        self.script.captures_iter(html).find_map(|c| {
+            let (attrs, block) = (&c[1], c[2].trim());
+            let typed = attrs.to_ascii_lowercase().contains("ld+json");
+            let untyped = !attrs.to_ascii_lowercase().contains("type")
+                && block.starts_with(['{', '['])
+                && block.contains("\"@context\"");
+            if !(typed || untyped) {
+                return None;
+            }
+            let parsed = serde_json::from_str::<serde_json::Value>(block).ok();
             parsed
                 .as_ref()
                 .and_then(find_json_date)
@@ -105,89 +128,128 @@ impl PageDates {
 
     /// In one walk over the tags: the first strict date (`<meta>` publication keys,
     /// `itemprop="datePublished"`) wins wherever it is; failing that, the first loose one
-    /// (`<time datetime>`, elements marked `pubdate` or with a publication class).
+    /// outside comments and related links (`<time>`, elements marked `pubdate` or with a
+    /// publication class); then a publication key in inline JSON; then the first
+    /// date-marked element's text; then the first short text that is only a date (or
+    /// heads a stamp: "21. Januar 2022 | Umwelt"); last, a date marked as an update.
     fn tag_date(&self, html: &str) -> Option<NaiveDate> {
-        let mut loose_date = None;
+        let mut loose: Vec<(usize, NaiveDate)> = Vec::new();
         for c in self.tag.captures_iter(html) {
             let name = c[1].to_ascii_lowercase();
             let attrs = self.attr.of(&c[2]);
             let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+            let Some(whole) = c.get(0) else { continue };
             if let Some(d) = strict_value(&name, &get).and_then(|v| self.parse_value(v)) {
                 return Some(d);
             }
-            if loose_date.is_none() {
-                loose_date = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
+            if name != "meta" && key_of(&get).is_some_and(|k| k == "datepublished") {
+                // `itemprop="datePublished"` with the date as the element's text.
+                let text = self.marked.text_after(html, whole.end());
+                if let Some(d) = self.values.parse_text(&text) {
+                    return Some(d);
+                }
             }
-        }
-        loose_date
-    }
-
-    /// A date value as pages write it: ISO 8601, `2024/08/06`, `20240806`, `06.08.2024`,
-    /// `Tue, 06 Aug 2024 …`, `August 6, 2024`, `6. August 2024`.
-    pub(crate) fn parse_value(&self, value: &str) -> Option<NaiveDate> {
-        let ymd = |y: &str, m: &str, d: &str| {
-            let y: i32 = y.parse().ok()?;
-            if !YEARS.contains(&y) {
-                return None;
-            }
-            NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
-        };
-        if let Some(c) = self.iso.captures(value) {
-            return ymd(&c[1], &c[2], &c[3]);
-        }
-        if let Some(c) = self.compact.captures(value) {
-            return match c.get(1) {
-                Some(y) => ymd(y.as_str(), &c[2], &c[3]),
-                None => ymd(&c[4], &c[5], &c[6]),
+            let value = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
+            let text = || {
+                let marked = name == "time" && loose_allowed(&attrs);
+                marked
+                    .then(|| self.time_text.captures(&html[whole.end()..]))
+                    .flatten()
+                    .and_then(|t| self.values.parse_text(&t[1]))
             };
-        }
-        if let Some(c) = self.dmy.captures(value) {
-            return ymd(&c[3], &c[2], &c[1]).or_else(|| ymd(&c[3], &c[1], &c[2]));
-        }
-        self.textual.captures_iter(value).find_map(|c| {
-            let month = self.month(&c[2])?;
-            let day = c.get(1).or(c.get(3))?.as_str().parse().ok()?;
-            let year: i32 = c[4].parse().ok()?;
-            if !YEARS.contains(&year) {
-                return None;
+            if let Some(d) = value.or_else(text) {
+                loose.push((whole.start(), d));
             }
-            NaiveDate::from_ymd_opt(year, month, day)
-        })
+        }
+        let excluded = self.regions.excluded(html);
+        let outside = |pos: usize| !excluded.iter().any(|r: &Range<usize>| r.contains(&pos));
+        loose
+            .into_iter()
+            .find(|(pos, _)| outside(*pos))
+            .map(|(_, d)| d)
+            .or_else(|| {
+                self.any_json_key
+                    .captures_iter(html)
+                    .find_map(|c| self.parse_value(&c[1]))
+            })
+            .or_else(|| {
+                self.marked
+                    .texts(html, &excluded, false)
+                    .filter(|t| !self.values.names_update(t))
+                    .find_map(|t| self.values.parse_text(&t))
+            })
+            .or_else(|| {
+                self.marked
+                    .short_texts(html, &excluded)
+                    .filter(|t| !self.values.names_update(t))
+                    .find_map(|t| {
+                        // The date alone, or heading a stamp: "21. Januar 2022 | Umwelt".
+                        let head = t.split(STAMP_SEPARATORS).next().unwrap_or("");
+                        let alone = self.values.only_a_date(head);
+                        alone.then(|| self.values.parse_text(head)).flatten()
+                    })
+            })
+            .or_else(|| {
+                // No original date anywhere: an update date beats none.
+                self.marked
+                    .texts(html, &excluded, true)
+                    .find_map(|t| self.values.parse_text(&t))
+            })
     }
 
-    /// A month name or its three-letter abbreviation, in any loaded language.
-    fn month(&self, word: &str) -> Option<u32> {
-        let word = word.to_lowercase();
-        self.months.get(&word).copied().or_else(|| {
-            let prefix: String = word.chars().take(3).collect();
-            (word.chars().count() <= 4)
-                .then(|| {
-                    self.months
-                        .iter()
-                        .filter(|(n, _)| n.starts_with(&prefix))
-                        .map(|(_, m)| *m)
-                        .min()
-                })
-                .flatten()
-        })
+    /// A date value as pages write it (see [`DateValues::parse_value`]).
+    pub(crate) fn parse_value(&self, value: &str) -> Option<NaiveDate> {
+        self.values.parse_value(value)
     }
+
+    /// Diagnostic: the excluded regions' starts and the first marked texts.
+    #[cfg(test)]
+    pub(crate) fn explain(&self, html: &str) -> (Vec<Range<usize>>, Vec<String>) {
+        let excluded = self.regions.excluded(html);
+        let texts = self.marked.texts(html, &excluded, false).take(8).collect();
+        (excluded, texts)
+    }
+}
+
+/// A `<meta>` key, property or itemprop, lower case, without a `schema:` prefix.
+fn key_of<'a>(get: &impl Fn(&str) -> Option<&'a str>) -> Option<String> {
+    let key = get("property").or(get("name")).or(get("itemprop"))?;
+    let key = key.to_ascii_lowercase();
+    Some(
+        key.strip_prefix("schema:")
+            .map_or(key.clone(), str::to_string),
+    )
+}
+
+/// Whether a key names the original publication: a listed key, or one holding a
+/// publication word and no update word ("sw-pubdate", "page-publish-date").
+fn published_key(key: &str) -> bool {
+    PUBLISHED_KEYS.contains(&key)
+        || (PUBLISHED_PARTS.iter().any(|p| key.contains(p))
+            && !UPDATE_PARTS.iter().any(|p| key.contains(p)))
 }
 
 /// The value of a `<meta>` publication key or an `itemprop="datePublished"` element.
 fn strict_value<'a>(name: &str, get: &impl Fn(&str) -> Option<&'a str>) -> Option<&'a str> {
-    let key = get("property")
-        .or(get("name"))
-        .or(get("itemprop"))
-        .map(str::to_ascii_lowercase)
-        .filter(|k| PUBLISHED_KEYS.contains(&k.as_str()))?;
+    let key = key_of(get).filter(|k| published_key(k))?;
     if name != "meta" && key != "datepublished" {
         return None;
     }
-    get("content").or(get("datetime"))
+    get("content").or(get("datetime")).or(get("title"))
 }
 
-/// The value of a `<time>` element or one marked as the publication date, never one
-/// marked as modified or updated.
+/// Whether an element's class allows it as a publication date: no update word, unless
+/// it also names the publication (hAtom's `class="updated published"`).
+fn loose_allowed(attrs: &[(String, String)]) -> bool {
+    let class = attrs
+        .iter()
+        .find(|(n, _)| n == "class")
+        .map_or(String::new(), |(_, v)| v.to_ascii_lowercase());
+    class.contains("publish") || !UPDATE_PARTS.iter().any(|p| class.contains(p))
+}
+
+/// The value of a `<time>` element, of one marked as the publication date, or of a
+/// `dateCreated` key; never of one marked as modified or updated.
 fn loose_value<'a>(
     name: &str,
     attrs: &[(String, String)],
@@ -196,9 +258,9 @@ fn loose_value<'a>(
     let class = get("class").unwrap_or("").to_ascii_lowercase();
     let marked = attrs.iter().any(|(n, _)| n == "pubdate")
         || class.contains("publish")
-        || class.contains("posted");
-    let modified = class.contains("modif") || class.contains("updat");
-    if modified || !(name == "time" || marked) {
+        || class.contains("posted")
+        || key_of(get).is_some_and(|k| k == "datecreated");
+    if !loose_allowed(attrs) || !(name == "time" || marked) {
         return None;
     }
     get("datetime").or(get("content")).or(get("title"))

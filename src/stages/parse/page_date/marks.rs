@@ -1,0 +1,177 @@
+//! Dates written as text in the elements a page marks as dates or bylines: the class, id
+//! or itemprop names a date, a publication or a byline (`class="post-date"`,
+//! `class="meta__date"`, `class="submitted"`, `class="byline"`), or the element is a
+//! `<small>`. The first such element, outside comments and related links, whose opening
+//! text holds a date gives it; elements marked as modified or updated are read only as a
+//! last resort.
+
+use std::ops::Range;
+
+use regex::Regex;
+
+use super::regions::attr_value;
+
+/// Substrings of a lower-cased class, id or itemprop that mark a date element.
+const DATE_MARKS: [&str; 19] = [
+    "date",
+    "datum",
+    "fecha",
+    "time",
+    "publish",
+    "posted",
+    "submitted",
+    "postmeta",
+    "post-meta",
+    "byline",
+    "subline",
+    "created",
+    "parution",
+    "dateline",
+    "meta",
+    "info",
+    "subtitle",
+    "author",
+    "autor",
+];
+
+/// Substrings that mark a date that is not the original publication's.
+const NOT_ORIGINAL: [&str; 7] = [
+    "modif", "updat", "lastmod", "comment", "expir", "event", "birth",
+];
+
+/// Longest stretch of text, in chars, read after the element's start tag.
+const TEXT_CHARS: usize = 100;
+
+/// Bytes of markup read after the element's start tag.
+const MARKUP_BYTES: usize = 800;
+
+/// Finds the first date in a date-marked element's text.
+#[derive(Debug)]
+pub(super) struct MarkedText {
+    open: Regex,
+    tag: Regex,
+    entity: Regex,
+    text_node: Regex,
+    code: Regex,
+}
+
+impl MarkedText {
+    /// Compiles the patterns.
+    pub(super) fn new() -> MarkedText {
+        let re = |p: &str| Regex::new(p).expect("static pattern");
+        MarkedText {
+            open: re(r"(?i)<([a-z][a-z0-9]*)\b([^>]*)>"),
+            tag: re(r"(?s)<!--.*?-->|<[^>]*>"),
+            entity: re(r"&#?[a-zA-Z0-9]{1,8};"),
+            text_node: re(r">([^<>]{6,96})<"),
+            code: re(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>"),
+        }
+    }
+
+    /// The text opening each date-marked element outside `excluded`, in page order; with
+    /// `updates`, elements marked as updated count too (a last resort).
+    pub(super) fn texts<'a>(
+        &'a self,
+        html: &'a str,
+        excluded: &'a [Range<usize>],
+        updates: bool,
+    ) -> impl Iterator<Item = String> + 'a {
+        self.open.captures_iter(html).filter_map(move |c| {
+            let whole = c.get(0)?;
+            if excluded.iter().any(|r| r.contains(&whole.start())) {
+                return None;
+            }
+            let name = c.get(1)?.as_str().to_ascii_lowercase();
+            if matches!(name.as_str(), "script" | "style" | "meta" | "link" | "img") {
+                return None;
+            }
+            let attrs = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
+            if !(name == "small" || marked(&attrs, updates)) {
+                return None;
+            }
+            Some(self.text_after(html, whole.end()))
+        })
+    }
+
+    /// Short text nodes holding a digit, outside `excluded`, scripts and styles, in page
+    /// order, entities decoded: the candidates for an element that holds only a date.
+    pub(super) fn short_texts<'a>(
+        &'a self,
+        html: &'a str,
+        excluded: &'a [Range<usize>],
+    ) -> impl Iterator<Item = String> + 'a {
+        let code: Vec<Range<usize>> = self.code.find_iter(html).map(|m| m.range()).collect();
+        self.text_node.captures_iter(html).filter_map(move |c| {
+            let text = c.get(1)?;
+            let pos = text.start();
+            let inside = |r: &Range<usize>| r.contains(&pos);
+            if !text.as_str().contains(|c: char| c.is_ascii_digit())
+                || excluded.iter().any(inside)
+                || code.iter().any(inside)
+            {
+                return None;
+            }
+            let decoded = self
+                .entity
+                .replace_all(text.as_str(), |c: &regex::Captures| decode(&c[0]));
+            Some(decoded.split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+    }
+
+    /// Up to [`TEXT_CHARS`] of text after byte `start`, tags and entities removed.
+    pub(super) fn text_after(&self, html: &str, start: usize) -> String {
+        let mut end = (start + MARKUP_BYTES).min(html.len());
+        while !html.is_char_boundary(end) {
+            end -= 1;
+        }
+        let markup = &html[start..end];
+        let markup = markup.find("</script").map_or(markup, |i| &markup[..i]);
+        let text = self.tag.replace_all(markup, " ");
+        let text = self
+            .entity
+            .replace_all(&text, |c: &regex::Captures| decode(&c[0]));
+        let words: Vec<&str> = text.split_whitespace().collect();
+        words.join(" ").chars().take(TEXT_CHARS).collect()
+    }
+}
+
+/// Whether lower-cased start-tag attributes mark a publication date element (or, with
+/// `updates`, any date element).
+fn marked(attrs: &str, updates: bool) -> bool {
+    let values: Vec<&str> = ["class", "id", "itemprop"]
+        .iter()
+        .filter_map(|k| attr_value(attrs, k))
+        .collect();
+    let has = |marks: &[&str]| values.iter().any(|v| marks.iter().any(|m| v.contains(m)));
+    // "published updated" (hAtom) is the original date, "updated" alone is not.
+    let original = has(&["publish", "pubdate"]);
+    has(&DATE_MARKS) && (original || updates || !has(&NOT_ORIGINAL))
+}
+
+/// A character reference as text: numeric ones, and the named ones found in dates.
+fn decode(entity: &str) -> String {
+    let name = &entity[1..entity.len() - 1];
+    let numeric = name
+        .strip_prefix("#x")
+        .or_else(|| name.strip_prefix("#X"))
+        .and_then(|h| u32::from_str_radix(h, 16).ok())
+        .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+        .and_then(char::from_u32);
+    let named = match name {
+        "auml" => Some('ä'),
+        "ouml" => Some('ö'),
+        "uuml" => Some('ü'),
+        "eacute" => Some('é'),
+        "egrave" => Some('è'),
+        "ecirc" => Some('ê'),
+        "ucirc" => Some('û'),
+        "ccedil" => Some('ç'),
+        "iacute" => Some('í'),
+        "oacute" => Some('ó'),
+        "aacute" => Some('á'),
+        _ => None,
+    };
+    numeric
+        .or(named)
+        .map_or_else(|| " ".to_string(), |c| c.to_string())
+}

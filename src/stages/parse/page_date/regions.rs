@@ -1,0 +1,150 @@
+//! Parts of a page whose dates are never the article's: comment threads, related and
+//! recommended links, sidebars and widgets, navigation, found from their class or id
+//! (or, for `<nav>`, its tag) and closed by counting nested tags of the
+//! same name.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use regex::Regex;
+
+/// Container tags whose class or id can mark a whole region out.
+const CONTAINERS: [&str; 12] = [
+    "div", "section", "aside", "nav", "ul", "ol", "li", "dl", "form", "table", "footer", "p",
+];
+
+/// Tags that are out of the article whatever their class (`<aside>` is not: pages put
+/// the article's own date and byline in one).
+const ALWAYS_OUT: [&str; 1] = ["nav"];
+
+/// Word starts that mark a region out wherever they are in a class or id name
+/// ("comment-list", "jp-relatedposts"). Not "widget": blog platforms wrap the post in one.
+const OUT_WORDS: [&str; 8] = [
+    "comment",
+    "kommentar",
+    "commentaire",
+    "related",
+    "recommend",
+    "reply",
+    "replies",
+    "respond",
+];
+
+/// Word starts that mark a region out only when they open the class or id name
+/// ("menu-main", "sidebar-left", but not "with-navigation" or "zen-one-sidebar-second",
+/// layout wrappers that name what sits beside the article).
+const OUT_HEADS: [&str; 5] = ["navigation", "menu", "breadcrumb", "popular", "sidebar"];
+
+/// First words of a class name that describe a state, not a region ("has-comments").
+const STATE_HEADS: [&str; 6] = ["has", "with", "no", "show", "hide", "is"];
+
+/// Finds the excluded regions of a page.
+#[derive(Debug)]
+pub(super) struct Regions {
+    open: Regex,
+    nesting: HashMap<&'static str, Regex>,
+}
+
+impl Regions {
+    /// Compiles the container patterns.
+    pub(super) fn new() -> Regions {
+        let names = CONTAINERS.join("|");
+        let open = Regex::new(&format!(r"(?i)<({names})\b([^>]*)>")).expect("static pattern");
+        let nesting = CONTAINERS
+            .iter()
+            .map(|n| {
+                let re = Regex::new(&format!(r"(?i)<(/?){n}\b")).expect("static pattern");
+                (*n, re)
+            })
+            .collect();
+        Regions { open, nesting }
+    }
+
+    /// Byte ranges of `html` out of the article, sorted and disjoint.
+    pub(super) fn excluded(&self, html: &str) -> Vec<Range<usize>> {
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        for c in self.open.captures_iter(html) {
+            let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            if ranges.last().is_some_and(|r| r.contains(&whole.start())) {
+                continue;
+            }
+            let name = name.as_str().to_ascii_lowercase();
+            let attrs = c.get(2).map_or("", |m| m.as_str());
+            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(attrs)) {
+                continue;
+            }
+            let end = self.close(html, &name, whole.start());
+            ranges.push(whole.start()..end);
+        }
+        ranges
+    }
+
+    /// The end of the element of tag `name` opened at `start` (the page's end if unclosed).
+    fn close(&self, html: &str, name: &str, start: usize) -> usize {
+        let Some(re) = self.nesting.get(name) else {
+            return html.len();
+        };
+        let mut depth = 0usize;
+        for c in re.captures_iter(&html[start..]) {
+            let closing = c.get(1).is_some_and(|m| !m.is_empty());
+            if closing {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return c.get(0).map_or(html.len(), |m| start + m.end());
+                }
+            } else {
+                depth += 1;
+            }
+        }
+        html.len()
+    }
+}
+
+/// Whether a start tag's class or id names a region out of the article.
+fn marks_out(attrs: &str) -> bool {
+    let lower = attrs.to_lowercase();
+    ["class", "id"]
+        .iter()
+        .any(|key| attr_value(&lower, key).is_some_and(|v| v.split_whitespace().any(name_out)))
+}
+
+/// Whether one class or id name marks a region out.
+fn name_out(name: &str) -> bool {
+    let mut words = name
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let Some(head) = words.next() else {
+        return false;
+    };
+    if STATE_HEADS.contains(&head) {
+        return false;
+    }
+    let out = |w: &str| OUT_WORDS.iter().any(|o| w.starts_with(o));
+    out(head) || OUT_HEADS.iter().any(|o| head.starts_with(o)) || words.any(out)
+}
+
+/// The value of attribute `key` in a lower-cased start tag's attribute text.
+pub(super) fn attr_value<'a>(attrs: &'a str, key: &str) -> Option<&'a str> {
+    let mut rest = attrs;
+    while let Some(i) = rest.find(key) {
+        let before_ok = rest[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace());
+        let after = rest[i + key.len()..].trim_start();
+        if before_ok {
+            if let Some(value) = after.strip_prefix('=') {
+                let value = value.trim_start();
+                let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'');
+                return Some(match quote {
+                    Some(q) => value[1..].split(q).next().unwrap_or(""),
+                    None => value.split([' ', '>', '/']).next().unwrap_or(""),
+                });
+            }
+        }
+        rest = &rest[i + key.len()..];
+    }
+    None
+}
