@@ -5,7 +5,7 @@
 use crate::model::{RemovalReason, RemovedLine};
 
 use super::cues::{Cues, PhraseKind};
-use super::language::guess;
+use super::language::{guess, Guess};
 use super::lead::{LeadHead, LeadPrefix, LeadRules};
 use super::lines::{
     ends_sentence, is_fragment_like, is_prose, letter_count, starts_lowercase, Line,
@@ -35,6 +35,9 @@ pub(crate) struct Cleaned {
     pub paragraphs: Vec<String>,
     /// Removed lines, in order.
     pub removed: Vec<RemovedLine>,
+    /// The language of the kept lines (identified once, before the title and fragments
+    /// go): `None` when they are too short or mixed for a reliable answer.
+    pub language: Option<Guess>,
 }
 
 /// Borrowed rules and settings for one cleaning.
@@ -79,7 +82,7 @@ impl Cleaner<'_> {
         }
         extend_wrapped_captions(&mut page);
         mark_tail_block(&mut page);
-        self.mark_foreign_captions(&mut page);
+        let language = self.mark_foreign_captions(&mut page);
         let kept: Vec<usize> = page.kept().collect();
         let kept_lines: Vec<&Line> = kept.iter().map(|&i| &lines[i]).collect();
         let title = match find_title(&kept_lines, known_title, self.max_title_chars) {
@@ -94,7 +97,9 @@ impl Cleaner<'_> {
             .kept()
             .take(2)
             .find_map(|i| self.lead.find(&lines[i].text, self.cues).map(|p| (i, p)));
-        assemble(page, title, lead)
+        let mut cleaned = assemble(page, title, lead);
+        cleaned.language = language;
+        cleaned
     }
 
     fn mark_line(&self, page: &mut Page, i: usize) {
@@ -108,6 +113,8 @@ impl Cleaner<'_> {
             RemovalReason::Boilerplate
         } else if let Some(kind) = self.cues.boilerplate(text, &line.normed) {
             page.tail[i] = kind == PhraseKind::Tail;
+            RemovalReason::Boilerplate
+        } else if self.rules.is_date_line(text, &line.normed, self.cues) {
             RemovalReason::Boilerplate
         } else if let Some(value) = self.rules.source_line(text, self.cues) {
             page.source[i] = Some(value);
@@ -123,17 +130,16 @@ impl Cleaner<'_> {
     }
 
     /// Lines in another language than the article that read as captions: with a caption
-    /// cue, or long and outside (above or below) the article's own prose.
-    fn mark_foreign_captions(&self, page: &mut Page) {
+    /// cue, or long and outside (above or below) the article's own prose. Answers the
+    /// article's language when it is reliably identified.
+    fn mark_foreign_captions(&self, page: &mut Page) -> Option<Guess> {
         let kept: Vec<usize> = page.kept().collect();
         let sample: String = kept
             .iter()
             .map(|&i| page.lines[i].text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let Some(doc) = guess(&sample, self.min_language_chars).filter(|g| g.reliable) else {
-            return;
-        };
+        let doc = guess(&sample, self.min_language_chars).filter(|g| g.reliable)?;
         // Detection is the costly part of parsing: ask it only where the answer can change
         // the outcome (finding the first and last own-language prose lines, and lines that
         // a cue or their position would make captions), memoised per line.
@@ -146,7 +152,7 @@ impl Cleaner<'_> {
         };
         let prose = |k: usize| is_prose(&page.lines[kept[k]].text);
         let Some(first) = (0..kept.len()).find(|&k| prose(k) && !foreign(k)) else {
-            return;
+            return Some(doc);
         };
         let last = (first..kept.len())
             .rev()
@@ -163,6 +169,7 @@ impl Cleaner<'_> {
                 page.class[i] = Some(RemovalReason::Caption);
             }
         }
+        Some(doc)
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::lines::ends_sentence;
 use crate::lexicon::Lexicon;
 use crate::text::fold_str;
 
@@ -14,6 +15,12 @@ const MAX_PREFIX_LINE_CHARS: usize = 300;
 const MAX_LINE_PHRASE_CHARS: usize = 120;
 /// A whole-line phrase may be followed by at most this many extra words.
 const MAX_EXTRA_WORDS: usize = 3;
+/// A whole-line phrase of at least `LONG_PHRASE_WORDS` words ("Die meistgelesenen
+/// Artikel") is specific enough to be followed by up to this many words ("bei Site.de"),
+/// on a line that does not end a sentence.
+const MAX_EXTRA_WORDS_LONG: usize = 6;
+/// See [`MAX_EXTRA_WORDS_LONG`].
+const LONG_PHRASE_WORDS: usize = 3;
 
 /// How a boilerplate phrase matches a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +60,8 @@ pub(crate) struct Cues {
     positions: HashSet<String>,
     source_labels: HashSet<String>,
     agencies: HashMap<String, String>,
+    date_words: HashSet<String>,
+    date_labels: HashSet<String>,
 }
 
 impl Cues {
@@ -78,6 +87,25 @@ impl Cues {
                 Some((k, v)) if k.trim() == "credit" => insert_norm(&mut cues.credits, v),
                 Some((k, v)) if k.trim() == "position" => insert_norm(&mut cues.positions, v),
                 _ => {}
+            }
+        }
+        for list in ["date_months", "date_weekdays"] {
+            for (_, entry) in lexicon.all(list) {
+                let name = entry.split_once('|').map_or(entry, |(n, _)| n);
+                insert_norm(&mut cues.date_words, name);
+            }
+        }
+        for (_, entry) in lexicon.all("date_words") {
+            let Some((words, roles)) = entry.split_once('|') else {
+                continue;
+            };
+            let label = roles
+                .split_whitespace()
+                .any(|r| matches!(r, "published" | "modified" | "article"));
+            if label {
+                for word in norm(words).split(' ').filter(|w| !w.is_empty()) {
+                    cues.date_labels.insert(word.to_string());
+                }
             }
         }
         for (_, entry) in lexicon.all("source_cues") {
@@ -132,7 +160,10 @@ impl Cues {
                 }
                 Some(&kind @ (PhraseKind::Line | PhraseKind::Tail))
                     if capitalised
-                        && extra <= MAX_EXTRA_WORDS
+                        && (extra <= MAX_EXTRA_WORDS
+                            || (k + 1 >= LONG_PHRASE_WORDS
+                                && extra <= MAX_EXTRA_WORDS_LONG
+                                && !ends_sentence(line)))
                         && chars <= MAX_LINE_PHRASE_CHARS =>
                 {
                     found = Some(kind)
@@ -168,6 +199,17 @@ impl Cues {
     /// True when `normed` is a source label ("source", "fonte", "quelle").
     pub(crate) fn is_source_label(&self, normed: &str) -> bool {
         self.source_labels.contains(normed)
+    }
+
+    /// True when `normed` is a month or weekday name of some language ("mai", "monday").
+    pub(crate) fn is_date_word(&self, normed: &str) -> bool {
+        self.date_words.contains(normed)
+    }
+
+    /// True when `normed` is a word of a publication-date label ("veroffentlicht", "am",
+    /// "updated"): the `published`, `modified` and `article` entries of `date_words`.
+    pub(crate) fn is_date_label(&self, normed: &str) -> bool {
+        self.date_labels.contains(normed)
     }
 
     /// The agency's display name when `normed` names a known news agency.

@@ -6,20 +6,14 @@
 use super::attrs::TagAttrs;
 use regex::{Captures, Regex};
 
-use super::cues::norm;
-use super::lines::{collapse_whitespace, word_count, CAPTION_MARK};
-use super::title::same_title;
+use super::lines::{collapse_whitespace, CAPTION_MARK};
+use super::page_title::{choose_title, headline_text, home_link};
 
 /// Blocks removed with their content.
 const DROPPED_BLOCKS: [&str; 11] = [
     "head", "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "header",
     "iframe",
 ];
-/// Separators between a headline and the site's name in `<title>`.
-const TITLE_SEPARATORS: [&str; 7] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · "];
-/// Separators after which a leading site name may stand ("Site | Headline").
-const LEADING_SEPARATORS: [&str; 3] = [" | ", " :: ", " » "];
-
 /// What the page itself says about the article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct PageMeta {
@@ -38,7 +32,7 @@ pub(crate) struct HtmlRules {
     comment: Regex,
     blocks: Vec<Regex>,
     title: Regex,
-    h1: Regex,
+    h1: scraper::Selector,
     meta_tag: Regex,
     link_tag: Regex,
     attr: TagAttrs,
@@ -59,7 +53,7 @@ impl HtmlRules {
                 .map(|t| re(&format!(r"(?is)<{t}\b[^>]*>.*?</{t}\b[^>]*>")))
                 .collect(),
             title: re(r"(?is)<title\b[^>]*>(.*?)</title\s*>"),
-            h1: re(r"(?is)<h1\b[^>]*>(.*?)</h1\s*>"),
+            h1: scraper::Selector::parse("h1").expect("static selector"),
             meta_tag: re(r"(?is)<meta\b[^>]*>"),
             link_tag: re(r"(?is)<link\b[^>]*>"),
             attr: TagAttrs::new(),
@@ -75,8 +69,8 @@ impl HtmlRules {
     /// The page's text, one block per line (figcaptions marked), and its metadata.
     pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
         let html = self.comment.replace_all(html, " ");
-        let meta = self.page_meta(&html);
         let doc = scraper::Html::parse_document(&html);
+        let meta = self.page_meta(&html, &doc);
         if let Some(text) = super::extract::main_text(&doc) {
             return (text, meta);
         }
@@ -92,7 +86,7 @@ impl HtmlRules {
         (self.decode(&text), meta)
     }
 
-    fn page_meta(&self, html: &str) -> PageMeta {
+    fn page_meta(&self, html: &str, doc: &scraper::Html) -> PageMeta {
         let mut meta = PageMeta::default();
         let mut og_title = None;
         for tag in self.meta_tag.find_iter(html) {
@@ -119,17 +113,17 @@ impl HtmlRules {
             }
         }
         let html_title = self.title.captures(html).map(|c| self.clean_value(&c[1]));
-        let h1: Vec<String> = self
-            .h1
-            .captures_iter(html)
-            .map(|c| self.clean_value(&c[1]))
+        let h1: Vec<String> = doc
+            .select(&self.h1)
+            .filter(|h| !home_link(*h))
+            .map(headline_text)
             .collect();
         let candidates: Vec<String> = [og_title, html_title]
             .into_iter()
             .flatten()
             .filter(|t| !t.is_empty())
             .collect();
-        meta.title = choose_title(&candidates, h1, meta.site_name.as_deref());
+        meta.title = choose_title(&candidates, &h1, meta.site_name.as_deref());
         if meta.url.is_none() {
             meta.url = self.link_tag.find_iter(html).find_map(|tag| {
                 let attrs = self.attr.of(tag.as_str());
@@ -168,59 +162,6 @@ impl HtmlRules {
             })
             .into_owned()
     }
-}
-
-/// The headline among the page's title candidates (see [`PageMeta::title`]): the first
-/// `<h1>` that repeats a candidate without its site name, else that stripped candidate.
-fn choose_title(candidates: &[String], h1: Vec<String>, site: Option<&str>) -> Option<String> {
-    let stripped: Vec<String> = candidates
-        .iter()
-        .map(|t| strip_site_name(t, site))
-        .collect();
-    let confirmed = h1.into_iter().find(|h| {
-        !h.is_empty()
-            && !names_site(h, site)
-            && candidates.iter().zip(&stripped).any(|(full, s)| {
-                norm(s) == norm(h) || same_title(full, h) && norm(h).len() >= norm(s).len()
-            })
-    });
-    confirmed.or_else(|| stripped.into_iter().next())
-}
-
-/// "Headline | Site" → "Headline": drops the segment naming the site, else a short last
-/// segment, else a short first one before `|`, `::` or `»`.
-fn strip_site_name(title: &str, site: Option<&str>) -> String {
-    let shorter = |seg: &str, rest: &str, max_words: usize| {
-        word_count(seg) <= max_words && seg.chars().count() < rest.chars().count()
-    };
-    let site = site.map(norm).filter(|s| !s.is_empty());
-    let trailing = TITLE_SEPARATORS
-        .iter()
-        .filter_map(|s| title.rsplit_once(s))
-        .max_by_key(|(head, _)| head.len());
-    if let Some((head, tail)) = trailing {
-        let is_site = names_site(tail, site.as_deref());
-        if is_site || shorter(tail, head, 4) {
-            return head.trim().to_string();
-        }
-    }
-    let leading = LEADING_SEPARATORS
-        .iter()
-        .filter_map(|s| title.split_once(s))
-        .min_by_key(|(head, _)| head.len());
-    if let Some((head, tail)) = leading {
-        let is_site = names_site(head, site.as_deref());
-        if is_site || shorter(head, tail, 3) {
-            return tail.trim().to_string();
-        }
-    }
-    title.to_string()
-}
-
-/// Whether a title segment is the site's name (one contains the other, normalised).
-fn names_site(segment: &str, site: Option<&str>) -> bool {
-    let seg = norm(segment);
-    site.is_some_and(|s| !seg.is_empty() && (seg.contains(s) || s.contains(seg.as_str())))
 }
 
 fn named_entity(name: &str) -> Option<char> {

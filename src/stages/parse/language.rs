@@ -18,9 +18,14 @@ pub(crate) struct Guess {
     pub reliable: bool,
 }
 
+/// Whether `text` holds enough letters (`min_letters`, at least one) to be identified.
+pub(crate) fn enough_letters(text: &str, min_letters: usize) -> bool {
+    letter_count(text) >= min_letters.max(1)
+}
+
 /// Guesses the language of `text` when it holds at least `min_letters` letters.
 pub(crate) fn guess(text: &str, min_letters: usize) -> Option<Guess> {
-    if letter_count(text) < min_letters.max(1) {
+    if !enough_letters(text, min_letters) {
         return None;
     }
     let end = text.floor_char_boundary(MAX_SAMPLE_BYTES);

@@ -16,10 +16,14 @@ mod html;
 mod language;
 mod lead;
 mod lines;
+mod noise;
 mod page_date;
+mod page_title;
 mod rules;
 mod title;
 
+#[cfg(test)]
+mod tests_blocks;
 #[cfg(test)]
 mod tests_extract;
 #[cfg(test)]
@@ -27,7 +31,11 @@ mod tests_layout;
 #[cfg(test)]
 mod tests_lines;
 #[cfg(test)]
+mod tests_meta_lines;
+#[cfg(test)]
 mod tests_page_date;
+#[cfg(test)]
+mod tests_page_title;
 #[cfg(test)]
 mod tests_seeds;
 
@@ -127,14 +135,27 @@ impl Parser {
         let (language, language_score) = match meta.language.as_deref().and_then(language::declared)
         {
             Some(code) => (code, 1.0),
+            // The cleaner identified the kept lines' language already: the body is the
+            // same text less its title and captions, so it is not asked twice.
+            None if self.settings.enabled => match cleaned.language {
+                Some(g) if language::enough_letters(&body, self.settings.min_language_chars) => {
+                    (g.code.to_string(), g.confidence)
+                }
+                _ => ("und".to_string(), 0.0),
+            },
             None => language::body_language(&body, self.settings.min_language_chars),
         };
-        // A headline line found in the text is cleaner than an HTML <title> with the
-        // site name appended; input metadata wins over both.
+        // Of a headline line found in the text and the page's own title naming the same
+        // headline, the shorter lacks a site name or a trailing label; input metadata
+        // wins over both.
         let title = match (meta.title, page.title) {
             (Some(t), _) => Some(t),
             (None, Some(t)) => match cleaned.title {
-                Some(line) if title::same_title(&line, &t) => Some(line),
+                Some(line)
+                    if title::same_title(&line, &t) && line.chars().count() < t.chars().count() =>
+                {
+                    Some(line)
+                }
                 _ => Some(t),
             },
             (None, None) => cleaned.title.clone(),

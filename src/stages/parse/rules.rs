@@ -7,6 +7,11 @@ use regex::Regex;
 use super::cues::{norm, Cues};
 use super::lines::{ends_sentence, word_count};
 
+/// Date lines ("Aktualisiert: 03.04.2020, 12:35") are at most this long (code points).
+const MAX_DATE_LINE_CHARS: usize = 100;
+/// A date line has at most this many words besides the date and its label.
+const MAX_DATE_LINE_WORDS: usize = 1;
+
 /// Captions longer than this (code points) are taken for prose.
 pub(crate) const MAX_CAPTION_CHARS: usize = 400;
 
@@ -18,6 +23,7 @@ pub(crate) struct LineRules {
     paren: Regex,
     end_colon: Regex,
     start_colon: Regex,
+    numeric_date: Regex,
 }
 
 /// What a line shows of a photo caption.
@@ -47,6 +53,7 @@ impl LineRules {
             paren: re(r"\(([^()]{1,30})\)"),
             end_colon: re(r"(?:^|[.!?»)]\s+)(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s*([^:]{1,80})$"),
             start_colon: re(r"^(\p{L}[\p{L}'’ ]{1,30}?)\s*:"),
+            numeric_date: re(r"\b(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b"),
         }
     }
 
@@ -73,6 +80,30 @@ impl LineRules {
             })
             .count();
         short && capitalised >= 2
+    }
+
+    /// A publication-date line: a full date ("31. Mai 2012", "03.04.2020", "2021-04-29")
+    /// with a time or a weekday perhaps, a publication label ("Aktualisiert am",
+    /// "Published on") and at most one other word. `normed` is `norm(line)`; month and
+    /// weekday names and labels come from the cues.
+    pub(crate) fn is_date_line(&self, line: &str, normed: &str, cues: &Cues) -> bool {
+        if line.chars().count() > MAX_DATE_LINE_CHARS {
+            return false;
+        }
+        let (mut other, mut name, mut year, mut day) = (0, false, false, false);
+        for word in normed.split(' ').filter(|w| !w.is_empty()) {
+            if word.chars().all(|c| c.is_ascii_digit()) {
+                let n: u32 = word.parse().unwrap_or(0);
+                year |= word.len() == 4 && (1900..2100).contains(&n);
+                day |= word.len() <= 2 && (1..=31).contains(&n);
+            } else if cues.is_date_word(word) {
+                name = true;
+            } else if !cues.is_date_label(word) {
+                other += 1;
+            }
+        }
+        let full = self.numeric_date.is_match(line) || (name && year && day);
+        full && other <= MAX_DATE_LINE_WORDS
     }
 
     /// The value of a source line ("source : Daily Mail", "SOURCE: PRESS TV", "Fonte:

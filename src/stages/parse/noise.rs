@@ -1,0 +1,276 @@
+//! Which elements of a page are not content: structural tags (scripts, navigation,
+//! asides, forms), hidden elements, and blocks whose class or id names comments, related
+//! links, sharing, newsletters or ads. Decided once per page, top-down, so that a block
+//! holding most of the page's prose is never dropped for a generic class name
+//! (`elementor-widget`, `share-zone` around the article).
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Node};
+
+/// Elements dropped with their content.
+const DROPPED: [&str; 16] = [
+    "head", "script", "style", "noscript", "template", "svg", "nav", "footer", "aside", "iframe",
+    "button", "select", "textarea", "label", "menu", "dialog",
+];
+/// Parts of class or id names that always mark a non-content block (unless it holds the
+/// article's heading): comment threads, related-story lists, newsletter and cookie boxes.
+const STRONG_NOISE: [&str; 16] = [
+    "comment",
+    "related",
+    "newsletter",
+    "subscri",
+    "cookie",
+    "consent",
+    "breadcrumb",
+    "recommend",
+    "outbrain",
+    "taboola",
+    "disqus",
+    "signup",
+    "more-stories",
+    "read-more",
+    "readmore",
+    "author-bio",
+];
+/// Whole class or id tokens that always mark a non-content block (as parts of a longer
+/// name, `sidebar-and-content`, they are only weak hints).
+const STRONG_TOKENS: [&str; 6] = ["sidebar", "footer", "menu", "nav", "navbar", "navigation"];
+/// Parts of class or id names that mark a non-content block unless it holds most of the
+/// page's prose (page builders and themes use them on wrappers).
+const WEAK_NOISE: [&str; 19] = [
+    "share",
+    "sharing",
+    "social",
+    "sidebar",
+    "promo",
+    "advert",
+    "footer",
+    "navbar",
+    "menu",
+    "widget",
+    "popular",
+    "teaser",
+    "banner",
+    "sponsor",
+    "tags",
+    "pagination",
+    "nav",
+    "author",
+    "byline",
+];
+/// Class or id parts that mark the article body itself (never dropped).
+const CONTENT_NAMES: [&str; 6] = [
+    "article-body",
+    "articlebody",
+    "entry-content",
+    "post-content",
+    "story-body",
+    "main-content",
+];
+/// A weak-noise block holding at least this share of the page's prose is content.
+const CONTENT_SHARE: f64 = 0.5;
+/// Paragraph-like blocks shorter than this (code points) are not counted as prose.
+pub(crate) const MIN_PROSE_CHARS: usize = 25;
+
+/// What an element's class and id say about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    None,
+    Content,
+    Weak,
+    Strong,
+}
+
+/// The elements of one page dropped with their content.
+#[derive(Debug, Default)]
+pub(crate) struct Pruned {
+    dropped: HashSet<NodeId>,
+}
+
+impl Pruned {
+    /// Decides, for every element under `body`, whether it is dropped.
+    pub(crate) fn new(body: ElementRef) -> Pruned {
+        let mut prose = HashMap::new();
+        let total = prose_chars(body, &mut prose);
+        let mut pruned = Pruned::default();
+        pruned.walk(body, &prose, total);
+        pruned
+    }
+
+    /// Whether `e` (with its content) is not part of the page's text.
+    pub(crate) fn dropped(&self, e: ElementRef) -> bool {
+        self.dropped.contains(&e.id())
+    }
+
+    fn walk(&mut self, e: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) {
+        if self.drops(e, prose, total) {
+            self.dropped.insert(e.id());
+            return;
+        }
+        for child in e.children().filter_map(ElementRef::wrap) {
+            self.walk(child, prose, total);
+        }
+    }
+
+    fn drops(&self, e: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) -> bool {
+        if structural_drop(e) {
+            return true;
+        }
+        match hint(e) {
+            Hint::None | Hint::Content => false,
+            Hint::Strong => !holds_article(e),
+            Hint::Weak => {
+                let own = prose.get(&e.id()).copied().unwrap_or(0);
+                let major = total > 0 && own as f64 >= total as f64 * CONTENT_SHARE;
+                !major && !holds_article(e)
+            }
+        }
+    }
+}
+
+/// Dropped whatever its class says: non-content tags, hidden elements, landmark roles
+/// of navigation and page furniture.
+fn structural_drop(e: ElementRef) -> bool {
+    let v = e.value();
+    let name = v.name();
+    if DROPPED.contains(&name) {
+        return true;
+    }
+    if matches!(name, "html" | "body" | "main" | "article") {
+        return false;
+    }
+    v.attr("hidden").is_some()
+        || v.attr("aria-hidden") == Some("true")
+        || v.attr("role")
+            .is_some_and(|r| matches!(r, "navigation" | "complementary" | "contentinfo" | "banner"))
+}
+
+/// The class/id hint of an element (`html`, `body`, `main`, `article` have none; a
+/// `<form>` is a weak hint by itself: comment forms, but also page-wide ASP.NET forms).
+fn hint(e: ElementRef) -> Hint {
+    let v = e.value();
+    match v.name() {
+        "html" | "body" | "main" | "article" => return Hint::None,
+        "form" => return Hint::Weak,
+        _ => {}
+    }
+    let names = format!(
+        "{} {}",
+        v.attr("class").unwrap_or(""),
+        v.attr("id").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    if names.trim().is_empty() {
+        return Hint::None;
+    }
+    if CONTENT_NAMES.iter().any(|c| names.contains(c)) {
+        return Hint::Content;
+    }
+    let tokens = || names.split(char::is_whitespace).filter(|t| !t.is_empty());
+    let strong_token = |t: &str| {
+        let t = t.trim_start_matches('#');
+        STRONG_TOKENS
+            .iter()
+            .any(|n| t == *n || t.strip_prefix(n).is_some_and(|r| r == "s"))
+    };
+    if tokens().any(|t| noise_token(t, &STRONG_NOISE) || strong_token(t)) {
+        Hint::Strong
+    } else if tokens().any(|t| noise_token(t, &WEAK_NOISE)) {
+        Hint::Weak
+    } else {
+        Hint::None
+    }
+}
+
+/// Whether a block holds the article itself (a page wrapper with a class such as
+/// `has-sidebar`): an `<article>`, an `<h1>`, an `articleBody` or a block with a
+/// content class name (`article-body`, `entry-content` …).
+fn holds_article(e: ElementRef) -> bool {
+    e.descendants().filter_map(ElementRef::wrap).any(|d| {
+        let v = d.value();
+        matches!(v.name(), "article" | "h1" | "main")
+            || v.attr("itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+            || v.attr("class").is_some_and(|c| {
+                let c = c.to_ascii_lowercase();
+                CONTENT_NAMES.iter().any(|n| c.contains(n))
+            })
+    })
+}
+
+/// A class or id token naming a non-content block: `comments`, `related-posts`,
+/// `share_bar`, `nav` … but not `navigate-article` matched by accident of a longer word.
+fn noise_token(token: &str, names: &[&str]) -> bool {
+    token.split(['-', '_']).any(|part| {
+        names
+            .iter()
+            .any(|n| part.starts_with(n) && part.len() <= n.len() + 3)
+    }) || names.iter().any(|n| n.contains('-') && token.contains(n))
+}
+
+/// Characters of prose (paragraph-like blocks of some length, not mostly links) under
+/// `e`, structural drops left out; every element's figure is stored in `out`.
+fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
+    if structural_drop(e) {
+        return 0;
+    }
+    let name = e.value().name();
+    let mut sum = 0;
+    if is_paragraph(e) {
+        let (text, links) = text_and_links(e);
+        if text >= MIN_PROSE_CHARS && links * 2 < text {
+            sum += text;
+        }
+        if name != "td" && name != "li" {
+            out.insert(e.id(), sum);
+            return sum;
+        }
+    }
+    for child in e.children().filter_map(ElementRef::wrap) {
+        sum += prose_chars(child, out);
+    }
+    out.insert(e.id(), sum);
+    sum
+}
+
+/// A block read as one paragraph: `<p>`, `<pre>`, `<blockquote>`, `<li>`, `<td>`, or an
+/// element with a text node of its own (a `<div>` used as a paragraph).
+pub(crate) fn is_paragraph(e: ElementRef) -> bool {
+    matches!(e.value().name(), "p" | "pre" | "blockquote" | "li" | "td") || has_own_text(e)
+}
+
+/// Whether an element holds a text node with words of its own.
+fn has_own_text(e: ElementRef) -> bool {
+    e.children().any(|c| match c.value() {
+        Node::Text(t) => t.trim().chars().count() >= MIN_PROSE_CHARS,
+        _ => false,
+    })
+}
+
+/// Characters of text in the element, and how many of them are inside links.
+pub(crate) fn text_and_links(e: ElementRef) -> (usize, usize) {
+    fn walk(e: ElementRef, in_link: bool, acc: &mut (usize, usize)) {
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    let n = t.trim().chars().count();
+                    acc.0 += n;
+                    if in_link {
+                        acc.1 += n;
+                    }
+                }
+                Node::Element(el) => {
+                    if let Some(c) = ElementRef::wrap(child) {
+                        walk(c, in_link || el.name() == "a", acc);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut acc = (0, 0);
+    walk(e, false, &mut acc);
+    acc
+}
