@@ -5,9 +5,12 @@
 use crate::model::EntityType;
 use crate::text::{sentence_of, word_spans};
 
+use super::continuation::continuation;
 use super::cues::{Cue, CueKind};
+use super::salience::possessive;
 use super::spans::MarkPair;
 use super::speakers::{score, PrevQuote, Resolver, Speaker};
+use super::windows::{after_window, before_window};
 
 /// How far after the closing mark a cue may start to count as "right after" it.
 const AFTER_REACH: usize = 60;
@@ -45,7 +48,9 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
     let (before_from, before_to) = before_window(r, pair, near, window);
     let after = r.cues.cues_in(body, after_from, after_to);
     let before = r.cues.cues_in(body, before_from, before_to);
-    let reachable = |c: &&Cue| c.start <= after_from + AFTER_REACH;
+    let reachable = |c: &&Cue| {
+        c.start <= after_from + AFTER_REACH || r.apposition_before(after_from, c.start).is_some()
+    };
     let mut first_cue: Option<Cue> = None;
 
     if let Some(cue) = after
@@ -76,7 +81,12 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
         } else {
             pair.open
         };
-        if let Some(m) = r.name_right_after(cue.end, limit, 4) {
+        // "selon Peskov", "according to former governor David Dodge"; an organisation
+        // deeper in a description is not the source ("secondo fonti del Tesoro").
+        let source = r.name_right_after(cue.end, limit, 4).filter(|m| {
+            m.entity_type == EntityType::Person || word_spans(&body[cue.end..m.start]).len() <= 1
+        });
+        if let Some(m) = source {
             return done(Some(Speaker::of_mention(body, m, score::ACCORDING_TO)), cue);
         }
         if r.cues.leading_source_pronoun(body, cue.end, limit) {
@@ -87,10 +97,20 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
         first_cue.get_or_insert(*cue);
     }
     if let Some(cue) = first_cue {
+        // A cue whose subject is out of reach ("», says the maverick, noting that …
+        // «…»") may still sit inside a continuation of the previous speaker.
+        let speaker = continuation(r, pair, near);
         return Attribution {
-            speaker: None,
+            score: speaker.as_ref().map_or(score::CUE_ONLY, |s| s.score),
+            speaker,
             cue: Some((cue.start, cue.end)),
-            score: score::CUE_ONLY,
+        };
+    }
+    if let Some(s) = colon_subject(r, pair) {
+        return Attribution {
+            score: s.score,
+            speaker: Some(s),
+            cue: None,
         };
     }
     if let Some(s) = continuation(r, pair, near) {
@@ -116,55 +136,6 @@ fn done(speaker: Option<Speaker>, cue: &Cue) -> Attribution {
     }
 }
 
-/// From the closing mark to the end of its sentence (or the next quote, or the window).
-fn after_window(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize) -> (usize, usize) {
-    let a = pair.close_end;
-    let sentence_end =
-        sentence_of(&r.sentences, a.saturating_sub(1)).map_or(a, |i| r.sentences[i].1);
-    let mut b = r
-        .body
-        .floor_char_boundary(sentence_end.max(a).min(a + window).min(r.body.len()));
-    if let Some(n) = near.next_open.filter(|&n| n >= a) {
-        b = b.min(n);
-    }
-    b = b.max(a);
-    if let Some(nl) = r.body[a..b].find('\n') {
-        b = a + nl;
-    }
-    (a, b)
-}
-
-/// From the start of the quote's sentence (or of the previous sentence when it ends
-/// with a colon or sits in the same paragraph) to the opening mark, never before the
-/// previous quote's closing mark nor farther than the window.
-fn before_window(
-    r: &Resolver,
-    pair: &MarkPair,
-    near: &Neighbours,
-    window: usize,
-) -> (usize, usize) {
-    let open = pair.open;
-    let mut from = sentence_of(&r.sentences, open)
-        .map_or(0, |i| r.sentences[i].0)
-        .min(open);
-    if r.body[from..open].trim().is_empty() {
-        let prev_sentence =
-            sentence_of(&r.sentences, open.saturating_sub(1)).filter(|&i| r.sentences[i].0 < from);
-        if let Some(i) = prev_sentence {
-            let (ps, pe) = r.sentences[i];
-            let same_para = !r.body[pe..open].contains('\n');
-            if same_para || r.body[ps..pe].trim_end().ends_with(':') {
-                from = ps;
-            }
-        }
-    }
-    if let Some((prev, _)) = near.previous.filter(|(p, _)| p.close_end <= open) {
-        from = from.max(prev.close_end);
-    }
-    from = from.max(open.saturating_sub(window));
-    (r.body.ceil_char_boundary(from), open)
-}
-
 fn after_speaker(
     r: &Resolver,
     pair: &MarkPair,
@@ -174,22 +145,43 @@ fn after_speaker(
     prev: PrevQuote,
 ) -> Option<Speaker> {
     let a = pair.close_end;
+    // "», David Rosenberg, chief economist at Gluskin Sheff, said": the apposition's
+    // own names are not the speaker.
+    if let Some(m) = r.apposition_before(a, cue.start) {
+        return Some(Speaker::of_mention(r.body, m, score::NAME_ADJACENT));
+    }
     if let Some(m) = r.subject_in(a, cue.start) {
         return Some(Speaker::of_mention(r.body, m, score::NAME_ADJACENT));
     }
     if r.cues.leading_pronoun(r.body, a, cue.start).is_some() || r.cues.cue_has_pronoun(r.body, cue)
     {
         let gender = r.cues.pronoun_gender(r.body, a, cue.end);
-        return r.pronoun(pair.open, prev, gender);
+        // No agreeing person: a role named after the verb may still say who it is
+        // ("», a-t-elle répondu, la députée Nathalie Loiseau").
+        if let Some(s) = r.pronoun(pair.open, prev, gender) {
+            return Some(s);
+        }
+        let rest = r.body[cue.end..to].trim_start_matches([',', ' ']);
+        let from = to - rest.len();
+        return r.named_after(from, to, to, score::NAME_ADJACENT);
     }
     if let Some((s, e, head)) = r.role_phrase(a, cue.start) {
         return Some(r.role(s, e, head, to));
+    }
+    if let Some(s) = r.described(a, cue.start) {
+        return Some(s);
     }
     if let Some((ps, pe)) = r.cues.leading_pronoun(r.body, cue.end, to) {
         let gender = r.cues.pronoun_gender(r.body, ps, pe);
         return r.pronoun(pair.open, prev, gender);
     }
+    if let Some(s) = r.appositive_name(cue.end, to, score::NAME_ADJACENT) {
+        return Some(s);
+    }
     if let Some(s) = r.named_after(cue.end, to, to, score::NAME_ADJACENT) {
+        return Some(s);
+    }
+    if let Some(s) = r.described(cue.end, to) {
         return Some(s);
     }
     // A participle cue ("», ajoutant …") leaves the subject before the quote.
@@ -222,6 +214,27 @@ fn before_speaker(
     };
     // "Bagheri ha detto a Shoigu che …": the subject right before the verb wins over
     // a name after it, which may be the addressee.
+    let last_word = word_spans(&r.body[from..cue.start])
+        .last()
+        .map(|&(s, e)| (from + s, from + e));
+    // "he told Reuters: «…»": a pronoun right before the verb is its subject, and the
+    // name after the verb is the addressee.
+    let pronoun_subject = last_word
+        .filter(|&(s, e)| r.cues.is_pronoun(&r.body[s..e]))
+        .filter(|&(_, e)| r.body[e..cue.start].trim().is_empty());
+    if let Some((s, e)) = pronoun_subject {
+        return r.pronoun(pair.open, prev, r.cues.gender_of(&r.body[s..e]));
+    }
+    // "Donald Tusk, the president of the Council, which …, urged": the clause subject
+    // opening an apposition that ends at the verb.
+    let apposed = r
+        .mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= cue.start && r.is_subject(m))
+        .find_map(|m| r.apposition_before(m.start, cue.start));
+    if let Some(m) = apposed {
+        return Some(Speaker::of_mention(r.body, m, named));
+    }
     let role = r.role_phrase(from, cue.start);
     let subject = r.subject_in(from, cue.start);
     if let Some(m) = subject {
@@ -244,52 +257,27 @@ fn before_speaker(
     if let Some(m) = subject {
         return Some(Speaker::of_mention(r.body, m, named));
     }
-    let last_word = word_spans(&r.body[from..cue.start])
-        .last()
-        .map(|&(s, e)| &r.body[from + s..from + e]);
-    if let Some(w) = last_word.filter(|w| r.cues.is_pronoun(w)) {
-        return r.pronoun(pair.open, prev, r.cues.gender_of(w));
-    }
     if let Some((s, e, head)) = role {
         return Some(r.role(s, e, head, pair.close_end));
     }
     r.bare_name(from, cue.start, false)
+        .or_else(|| r.described(from, cue.start))
 }
 
-/// A quote that opens its paragraph (or a sentence right after the previous quote)
-/// with no cue: the last person who speaks in the previous paragraph ("Chapman admits
-/// …\n“…”"), else the previous quote's speaker when that quote is in the previous
-/// paragraph (or this one) and no person is named since; lower score.
-fn continuation(r: &Resolver, pair: &MarkPair, near: &Neighbours) -> Option<Speaker> {
-    let para = |pos: usize| {
-        near.paragraphs
-            .partition_point(|&(s, _)| s <= pos)
-            .checked_sub(1)
-    };
-    let this_para = para(pair.open)?;
-    let (para_start, _) = near.paragraphs[this_para];
-    let opens_para = r.body[para_start..pair.open].trim().is_empty();
-    let prev_close = near.previous.map_or(0, |(p, _)| p.close_end);
-    if opens_para && this_para > 0 {
-        let (ps, pe) = near.paragraphs[this_para - 1];
-        let speaker = r
-            .mentions
-            .iter()
-            .filter(|m| m.start >= ps.max(prev_close) && m.end <= pe)
-            .filter(|m| m.entity_type == EntityType::Person)
-            .rfind(|m| r.speaks(m, pe));
-        if let Some(m) = speaker {
-            return Some(Speaker::of_mention(r.body, m, score::CONTINUATION));
-        }
+/// A colon introduction with no speech verb ("Musk took to Twitter again with this:
+/// «…»"): the first person of the sentence unless a possessive, scored as a guess.
+fn colon_subject(r: &Resolver, pair: &MarkPair) -> Option<Speaker> {
+    if !r.body[..pair.open].trim_end().ends_with(':') {
+        return None;
     }
-    let (prev, attr) = near.previous?;
-    let speaker = attr.speaker.as_ref()?;
-    let prev_para = para(prev.close_end.saturating_sub(1))?;
-    let opens_sentence =
-        this_para == prev_para && r.body[..pair.open].trim_end().ends_with(['.', '!', '?']);
-    let named_between = r.mentions.iter().any(|m| {
-        m.start >= prev.close_end && m.end <= pair.open && m.entity_type == EntityType::Person
-    });
-    ((opens_para && this_para == prev_para + 1 || opens_sentence) && !named_between)
-        .then(|| speaker.with_score(score::CONTINUATION))
+    let i = sentence_of(&r.sentences, pair.open.saturating_sub(1))?;
+    let from = r.sentences[i].0.min(pair.open);
+    let m = r
+        .mentions
+        .iter()
+        .find(|m| m.start >= from && m.end <= pair.open && m.entity_type == EntityType::Person)?;
+    if possessive(r.body, m) {
+        return None;
+    }
+    Some(Speaker::of_mention(r.body, m, score::COLON_SUBJECT))
 }

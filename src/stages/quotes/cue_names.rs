@@ -8,6 +8,8 @@ use crate::model::{EntityMention, EntityType};
 use crate::text::word_spans;
 
 use super::cues::{CueKind, LangCues};
+use super::name_runs::name_run;
+use super::salience::after_quote;
 use super::spans::MarkPair;
 
 /// Longest apposition between a name and its cue ("Arafeh, a translator in Halifax, said").
@@ -39,9 +41,7 @@ pub fn cue_names(
         }
         // "said Smith" only when inverted after a quote or comma ("», said Smith"), so the
         // object of "told Reuters" is not taken for a speaker.
-        let inverted = body[..cue.start]
-            .trim_end()
-            .ends_with([',', '"', '”', '»', '“', '«']);
+        let inverted = after_quote(body, cue.start);
         let run = before(body, cues, cue.start)
             .or_else(|| inverted.then(|| after(body, cues, cue.end)).flatten());
         if let Some((s, e)) = run {
@@ -61,6 +61,18 @@ fn push(
     s: usize,
     e: usize,
 ) {
+    // "sagte Luisa Neubauer der Nachrichtenagentur": a run that extends a person named
+    // elsewhere across a particle is cut back to that name.
+    let e = mentions
+        .iter()
+        .filter(|m| m.entity_type == EntityType::Person)
+        .map(|m| &body[m.start..m.end])
+        .filter(|t| {
+            t.len() < e - s && body[s..e].starts_with(t) && body[s + t.len()..].starts_with(' ')
+        })
+        .map(|t| s + t.len())
+        .max()
+        .unwrap_or(e);
     let taken = |m: &EntityMention| m.start < e && s < m.end;
     // A place or misc mention where a speech verb wants a speaker ("Woods said") is
     // overridden; a person or organisation mention stands.
@@ -102,57 +114,37 @@ fn after(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
     if !text.starts_with(' ') {
         return None;
     }
-    run(text, cues, true).map(|(s, e)| (at + s, at + e))
+    let (s, e) = run(text, cues, true)?;
+    // "says Cambridge cartoonist Andre Campbell": a place then a common noun before the
+    // name; a function word ("said Peskov in Moscow") keeps the first run.
+    let clause_end = text[e..]
+        .find([',', '.', ';', ':', '(', '\n'])
+        .map_or(text.len(), |i| e + i);
+    let words = word_spans(&text[e..clause_end]);
+    let nouns = words
+        .iter()
+        .take_while(|&&(ws, we)| {
+            let w = &text[e + ws..e + we];
+            w.chars().next().is_some_and(char::is_lowercase) && !cues.is_stopword(w)
+        })
+        .count();
+    if (1..=2).contains(&nouns) {
+        let later = e + words[nouns - 1].1;
+        if let Some((ls, le)) = run(&text[later..clause_end], cues, true) {
+            return Some((at + later + ls, at + later + le));
+        }
+    }
+    Some((at + s, at + e))
 }
 
-/// A run of 1–4 capitalised words at the start (`leading`) or end of `text`, only spaces
-/// between them, none a stopword or pronoun, no possessive.
+/// A name run (see [`name_run`]) that is no acronym: all-capital words ("NATO",
+/// "IFSD") name organisations, not the people a speech verb vouches for.
 fn run(text: &str, cues: &LangCues, leading: bool) -> Option<(usize, usize)> {
-    let mut words = word_spans(text);
-    if !leading {
-        words.reverse();
-    }
-    let name_word = |&(s, e): &(usize, usize)| {
-        let w = &text[s..e];
-        w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().count() >= 2
-            && w.chars().skip(1).any(char::is_lowercase)
-            && !cues.is_stopword(w)
-            && !cues.is_pronoun(w)
-            && !w.ends_with("’s")
-            && !w.ends_with("'s")
-    };
-    let first = *words.first()?;
-    let edge_gap = if leading {
-        &text[..first.0]
-    } else {
-        &text[first.1..]
-    };
-    if !edge_gap.trim().is_empty() || !name_word(&first) {
-        return None;
-    }
-    let mut run = vec![first];
-    for w in &words[1..] {
-        let prev = run[run.len() - 1];
-        let gap = if leading {
-            &text[prev.1..w.0]
-        } else {
-            &text[w.1..prev.0]
-        };
-        // Short particles may sit inside a name ("Jean-Yves Le Drian", "Al Hashish").
-        let particle = text[w.0..w.1].chars().count() <= 3;
-        if gap != " " || !(name_word(w) || particle) || run.len() == 5 {
-            break;
-        }
-        run.push(*w);
-    }
-    while run.len() > 1 && !name_word(&run[run.len() - 1]) {
-        run.pop();
-    }
-    let (a, b) = (run[0], run[run.len() - 1]);
-    let (s, e) = if leading { (a.0, b.1) } else { (b.0, a.1) };
-    // A name never ends in a stop ("Dr."): abbreviations are titles.
-    (!text[e..].starts_with('.') || e - s > 4).then_some((s, e))
+    let (s, e) = name_run(text, cues, leading)?;
+    let acronym = |w: &str| !w.chars().skip(1).any(char::is_lowercase);
+    let words = word_spans(&text[s..e]);
+    let all_acronyms = words.iter().all(|&(ws, we)| acronym(&text[s + ws..s + we]));
+    (!all_acronyms).then_some((s, e))
 }
 
 /// A mention for `body[s..e]`: the entity whose canonical name ends with the same word,

@@ -9,7 +9,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::text::{fold_str, word_spans, Folded};
+use crate::text::{fold_str, word_spans};
+
+use super::matching::{accented_forms, bounded_matches};
 
 /// What kind of attribution a cue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +61,8 @@ pub struct LangCues {
     object_pronouns: Vec<String>,
     stopwords: HashSet<String>,
     gender_words: HashMap<String, char>,
+    determiners: Vec<String>,
+    particles: HashSet<String>,
 }
 
 /// Cue lists of every language the lexicon has speech verbs for, plus their union for
@@ -73,7 +77,7 @@ impl CueLexicon {
     /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
     pub fn new(lexicon: &Lexicon) -> Result<Self> {
         let mut langs = HashMap::new();
-        let mut all: [Vec<String>; 7] = Default::default();
+        let mut all: [Vec<String>; 9] = Default::default();
         for lang in lexicon.languages_with("speech_verbs") {
             let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
             for (acc, list) in all.iter_mut().zip(&lists) {
@@ -92,7 +96,7 @@ impl CueLexicon {
 }
 
 /// The lists a language's cues are built from, in this order.
-const LISTS: [&str; 7] = [
+const LISTS: [&str; 9] = [
     "speech_verbs",
     "according_to",
     "quote_pronouns",
@@ -100,6 +104,8 @@ const LISTS: [&str; 7] = [
     "quote_object_pronouns",
     "entity_stopwords",
     "quote_gender_words",
+    "quote_determiners",
+    "entity_name_particles",
 ];
 
 fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
@@ -113,8 +119,9 @@ fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick>
 }
 
 impl LangCues {
-    fn build(lists: &[Vec<String>; 7], lang: &str) -> Result<Self> {
-        let [verbs, according, pronoun_entries, roles, objects, stopwords, gendered] = lists;
+    fn build(lists: &[Vec<String>; 9], lang: &str) -> Result<Self> {
+        let [verbs, according, pronoun_entries, roles, objects, stopwords, gendered, determiners, particles] =
+            lists;
         let gender_words = gendered
             .iter()
             .filter_map(|l| l.split_once('|'))
@@ -161,6 +168,8 @@ impl LangCues {
             object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
             stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
             gender_words,
+            determiners: determiners.iter().map(|d| d.to_lowercase()).collect(),
+            particles: particles.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 
@@ -227,6 +236,20 @@ impl LangCues {
             .find_map(|w| self.gender_of(w).or_else(|| self.word_gender(w)))
     }
 
+    /// True when `word` is (or starts with an elided) determiner that opens a speaker
+    /// description ("the", "un", "l’agence").
+    pub fn is_determiner(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.determiners
+            .iter()
+            .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
+    }
+
+    /// True when `word` is a name particle (`entity_name_particles`: "von", "de", "al").
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.particles.contains(&word.to_lowercase())
+    }
+
     /// True when `word` is a capitalised word that never starts or ends a name
     /// ("The", "But", "November").
     pub fn is_stopword(&self, word: &str) -> bool {
@@ -255,58 +278,4 @@ impl LangCues {
         self.is_pronoun(&body[from + s..from + e])
             .then_some((from + s, from + e))
     }
-}
-
-/// Pronouns that differ from their folded form, grouped by that folded form.
-fn accented_forms(pronouns: &[String]) -> HashMap<String, Vec<String>> {
-    let mut map: HashMap<String, Vec<String>> = HashMap::new();
-    for p in pronouns {
-        let folded = fold_str(p);
-        if folded != *p {
-            map.entry(folded).or_default().push(p.clone());
-        }
-    }
-    map
-}
-
-/// Matches of `ac` in the folded `body[from..to]` mapped back to body offsets, word-bounded,
-/// accepted by `keep` (given the original span), non-overlapping (longest wins, then leftmost), sorted by start: (start, end, pattern).
-fn bounded_matches(
-    ac: &AhoCorasick,
-    body: &str,
-    from: usize,
-    to: usize,
-    keep: impl Fn(&str) -> bool,
-) -> Vec<(usize, usize, usize)> {
-    if from >= to {
-        return Vec::new();
-    }
-    let window = &body[from..to];
-    let folded = Folded::new(window);
-    let ft = folded.text.as_str();
-    let mut hits: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(ft)
-        .filter(|m| {
-            let before = ft[..m.start()].chars().next_back();
-            let after = ft[m.end()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-        .map(|m| {
-            let (s, e) = (
-                from + folded.start_of(m.start()),
-                from + folded.end_of(m.end(), window),
-            );
-            (s, e, m.pattern().as_usize())
-        })
-        .filter(|&(s, e, _)| keep(&body[s..e]))
-        .collect();
-    hits.sort_by_key(|&(s, e, _)| (std::cmp::Reverse(e - s), s));
-    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
-    for h in hits {
-        if kept.iter().all(|k| h.1 <= k.0 || h.0 >= k.1) {
-            kept.push(h);
-        }
-    }
-    kept.sort_unstable();
-    kept
 }

@@ -5,24 +5,34 @@
 //!    paragraphs that reopen it, and drops marks left open at a paragraph end.
 //! 2. `kind` classifies each as full or partial and skips names/titles in quotes.
 //! 3. `attribution` finds the cue (speech verb or "according to") after or before the
-//!    quote (`cues`), and `speakers`, `nearby` and `roles` resolve the speaker: a name to
-//!    its entity mention, a pronoun to the person who last spoke, a role to the person
-//!    named with that role, a cue-less quote paragraph to the previous speaker.
+//!    quote (`cues`, within `windows`), and `speakers`, `salience`, `nearby`, `roles`
+//!    and `continuation` resolve the speaker: a name to its entity mention (untagged
+//!    names through the one walker of `name_runs`), a pronoun to the salient person it
+//!    agrees with (one who speaks, or opens a clause and whose gender the text shows),
+//!    a role to the person named with that role, a description ("the father") to its
+//!    own text, a cue-less quote paragraph to the previous speaker. Scores are
+//!    calibrated per way (`speakers::score`).
 //!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
-//! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`.
+//! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,
+//! `quote_determiners` (and the entities' `entity_stopwords`, `entity_name_particles`).
 
 mod attribution;
 mod config;
+mod continuation;
 mod cue_names;
 mod cues;
 mod dashes;
 mod gender;
 mod kind;
+mod matching;
+mod name_runs;
 mod nearby;
 mod roles;
+mod salience;
 mod spans;
 mod speakers;
+mod windows;
 
 #[cfg(test)]
 mod attribution_tests;
@@ -34,6 +44,8 @@ mod gold_tests;
 mod seed_tests;
 #[cfg(test)]
 mod span_tests;
+#[cfg(test)]
+mod speaker_rule_tests;
 #[cfg(test)]
 mod test_support;
 
@@ -101,6 +113,7 @@ impl QuoteTagger {
                     && body.is_char_boundary(m.start)
                     && body.is_char_boundary(m.end)
                     && !inside_quote(m)
+                    && !photo_credit(body, m)
             })
             .collect();
         let extra = cue_names::cue_names(body, cues, &mentions, &pairs);
@@ -137,6 +150,11 @@ impl QuoteTagger {
             .map(|(p, a)| to_quote(body, p, a))
             .collect()
     }
+}
+
+/// A photo credit ("Jane Roe / Agency"): a name that speaks for nobody.
+fn photo_credit(body: &str, m: &EntityMention) -> bool {
+    body[m.end..].starts_with(" / ") || body[..m.start].ends_with(" / ")
 }
 
 /// A comma then, at once, a speech verb after the closing mark («Oui», dit-il): a quotation

@@ -6,6 +6,7 @@ use crate::text::word_spans;
 use crate::model::EntityType;
 
 use super::cues::RoleHead;
+use super::name_runs::name_run;
 use super::speakers::{score, Resolver, Speaker};
 
 impl Resolver<'_> {
@@ -64,55 +65,71 @@ impl Resolver<'_> {
         }
     }
 
-    /// A run of up to four capitalised words (particles allowed inside, nothing but
-    /// spaces between them) that starts the text `[from, to)` (`leading`) or ends it
-    /// (otherwise), and is not a pronoun: an untagged name, scored lower.
+    /// "says Campbell’s partner, Jason Louth", "dijo el portavoz, Juan Pérez": a short
+    /// description that does not start with a name, a comma, then the name (a mention,
+    /// else capitalised words) standing alone up to the next punctuation.
+    pub fn appositive_name(&self, from: usize, to: usize, named: f32) -> Option<Speaker> {
+        let text = &self.body[from..to];
+        let comma = text.find(',')?;
+        let head = &text[..comma];
+        let words: Vec<&str> = word_spans(head).iter().map(|&(s, e)| &head[s..e]).collect();
+        let first = *words.first()?;
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        // A determiner or a possessive, then only content words ("the affable proprietor").
+        let lead_ok = possessive(first)
+            || self.cues.is_stopword(first)
+            || first.chars().next().is_some_and(char::is_lowercase);
+        let content = words[1..].iter().all(|w| !self.cues.is_stopword(w));
+        if words.len() > 6 || !lead_ok || !content || head.contains(['.', ';', ':', '(', '\n']) {
+            return None;
+        }
+        let at = from + comma + 1;
+        let rest_end = self.body[at..to]
+            .find([',', '.', ';', ':', '(', '\n'])
+            .map_or(to, |i| at + i);
+        if let Some(m) = self.name_right_after(at, rest_end, 0) {
+            let tail = &self.body[m.end..rest_end];
+            return tail
+                .trim()
+                .is_empty()
+                .then(|| Speaker::of_mention(self.body, m, named));
+        }
+        let s = self.bare_name(at, rest_end, true)?;
+        let name = s.text.as_deref().unwrap_or("");
+        (self.body[at..rest_end].trim() == name).then_some(s)
+    }
+
+    /// A description opening `[from, to)` with a determiner ("the father", "a citizen,
+    /// whose name …", "un diplomate sous couvert d’anonymat"), up to the first
+    /// punctuation, at most 7 words: the speaker as written, with no entity. Whom a
+    /// description stands for is left open: "the report" and "the father" are not the
+    /// person named just before.
+    pub fn described(&self, from: usize, to: usize) -> Option<Speaker> {
+        let text = &self.body[from..to];
+        let start = text.len() - text.trim_start().len();
+        let stop = text[start..]
+            .find([',', '.', ';', ':', '(', '\n', '«', '»', '“', '”', '"', '—'])
+            .map_or(text.len(), |i| start + i);
+        let phrase = text[start..stop].trim_end();
+        let words = word_spans(phrase);
+        let &(fs, fe) = words.first()?;
+        // "l’agence" is one word holding its determiner; "the" alone is no description.
+        let elided = phrase[fs..fe].contains(['\'', '’']);
+        if !self.cues.is_determiner(&phrase[fs..fe])
+            || fs > 0
+            || words.len() > 7
+            || (words.len() == 1 && !elided)
+        {
+            return None;
+        }
+        Some(Speaker::described(phrase, score::DESCRIBED))
+    }
+
+    /// The name run (see [`name_run`]) that starts the text `[from, to)` (`leading`)
+    /// or ends it (otherwise): an untagged name, scored lower.
     pub fn bare_name(&self, from: usize, to: usize, leading: bool) -> Option<Speaker> {
         let text = &self.body[from..to];
-        let mut words = word_spans(text);
-        if !leading {
-            words.reverse();
-        }
-        let capital = |(s, e): (usize, usize)| {
-            text[s..e].chars().next().is_some_and(char::is_uppercase)
-                && !self.cues.is_pronoun(&text[s..e])
-        };
-        let particle = |(s, e): (usize, usize)| {
-            text[s..e].chars().count() <= 3 && text[s..e].chars().all(char::is_lowercase)
-        };
-        let edge = match words.first() {
-            Some(&(s, e)) if leading => text[..s].trim().is_empty().then_some((s, e)),
-            Some(&(s, e)) => text[e..].trim().is_empty().then_some((s, e)),
-            None => None,
-        }?;
-        if !leading && !capital(edge) {
-            return None;
-        }
-        let mut run = vec![edge];
-        for &w in &words[1..] {
-            let prev = run[run.len() - 1];
-            let gap = if leading {
-                &text[prev.1..w.0]
-            } else {
-                &text[w.1..prev.0]
-            };
-            if !gap.trim().is_empty() || !(capital(w) || particle(w)) || run.len() == 5 {
-                break;
-            }
-            run.push(w);
-        }
-        while run.last().is_some_and(|&w| !capital(w)) {
-            run.pop();
-        }
-        let skip = run.iter().take_while(|&&w| !capital(w)).count();
-        let run = &run[skip..];
-        let (a, b) = (run.first()?, run.last()?);
-        let (s, e) = if leading { (a.0, b.1) } else { (b.0, a.1) };
-        // "Aug.", "Dr.": abbreviations are not names; nor is a lone "A".
-        let abbreviation = |&(ws, we): &(usize, usize)| text[we..].starts_with('.') && we - ws <= 4;
-        if run.iter().any(abbreviation) || (run.len() == 1 && e - s <= 2) {
-            return None;
-        }
+        let (s, e) = name_run(text, self.cues, leading)?;
         Some(Speaker::described(&text[s..e], score::NAME_UNLINKED))
     }
 }

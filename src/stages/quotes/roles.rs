@@ -68,7 +68,7 @@ impl Resolver<'_> {
             .find(subject);
         let next = next.filter(|m| !self.body[after..m.start].contains(['«', '“', '„', '"']));
         if let Some(m) = previous.or(next) {
-            return Speaker::of_mention(self.body, m, score::ROLE_WEAK);
+            return Speaker::of_mention(self.body, m, score::ROLE_GUESS);
         }
         Speaker::described(phrase, score::ROLE_WEAK)
     }
