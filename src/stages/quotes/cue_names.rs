@@ -35,31 +35,34 @@ pub fn cue_names(
         if cue.kind == CueKind::AccordingTo {
             // "selon Rachida Dati", "nach Angaben von Jutta Meier"
             if let Some((s, e)) = after(body, cues, cue.end) {
-                push(&mut out, body, cues, mentions, s, e);
+                push(&mut out, body, cues, mentions, (s, e, true));
             }
             continue;
         }
         // "said Smith" only when inverted after a quote or comma ("», said Smith"), so the
         // object of "told Reuters" is not taken for a speaker.
         let inverted = after_quote(body, cue.start);
-        let run = before(body, cues, cue.start)
-            .or_else(|| inverted.then(|| after(body, cues, cue.end)).flatten());
-        if let Some((s, e)) = run {
-            push(&mut out, body, cues, mentions, s, e);
+        let run = before(body, cues, cue.start).or_else(|| {
+            inverted
+                .then(|| after(body, cues, cue.end).map(|(s, e)| (s, e, true)))
+                .flatten()
+        });
+        if let Some(run) = run {
+            push(&mut out, body, cues, mentions, run);
         }
     }
     out.sort_by_key(|m| m.start);
     out
 }
 
-/// Adds the name at `body[s..e]` unless a mention already overlaps it.
+/// Adds the name at `body[s..e]` unless a mention already overlaps it; a place or misc
+/// mention is overridden only when the name is `next` to its cue.
 fn push(
     out: &mut Vec<EntityMention>,
     body: &str,
     cues: &LangCues,
     mentions: &[&EntityMention],
-    s: usize,
-    e: usize,
+    (s, e, next): (usize, usize, bool),
 ) {
     // "sagte Luisa Neubauer der Nachrichtenagentur": a run that extends a person named
     // elsewhere across a particle is cut back to that name.
@@ -75,24 +78,25 @@ fn push(
         .unwrap_or(e);
     let taken = |m: &EntityMention| m.start < e && s < m.end;
     // A place or misc mention where a speech verb wants a speaker ("Woods said") is
-    // overridden; a person or organisation mention stands.
+    // overridden; a person or organisation mention stands, and so does any mention a
+    // clause away from the verb ("la Croix-Rousse, à Lyon, s'achèveront …, a annoncé").
     let speaker_like =
-        |m: &EntityMention| matches!(m.entity_type, EntityType::Person | EntityType::Org);
+        |m: &EntityMention| !next || matches!(m.entity_type, EntityType::Person | EntityType::Org);
     if !mentions.iter().any(|m| speaker_like(m) && taken(m)) && !out.iter().any(taken) {
         out.push(resolve(body, cues, mentions, s, e));
     }
 }
 
-/// Capitalised run ending right before `at` (only spaces between), or before an
-/// apposition "Name, …, said".
-fn before(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
+/// Capitalised run ending right before `at` (only spaces between; `true`), or before an
+/// apposition "Name, …, said" (`false`).
+fn before(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize, bool)> {
     let from = body.floor_char_boundary(at.saturating_sub(160));
     let text = &body[from..at];
     if text.trim_end().len() == text.len() && !text.is_empty() {
         return None;
     }
     if let Some(r) = run(text, cues, false) {
-        return Some((from + r.0, from + r.1));
+        return Some((from + r.0, from + r.1, true));
     }
     // "Arafeh, a translator in Halifax, said"
     let head = text.trim_end().strip_suffix(',')?;
@@ -104,7 +108,7 @@ fn before(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
         return None;
     }
     let r = run(&head[..comma], cues, false)?;
-    Some((from + r.0, from + r.1))
+    Some((from + r.0, from + r.1, false))
 }
 
 /// Capitalised run starting right after `at` ("said Mickelson").
