@@ -22,12 +22,14 @@ pub fn doc_id(url: Option<&str>, input: &str) -> String {
 /// batches): when several records share a URL, the one with the smallest locator keeps
 /// the URL id and the others get URL-plus-locator ids; when an earlier batch already
 /// holds the id (the same URL crawled again), every record of this batch gets a
-/// URL-plus-locator id, so a doc_id never names two rows. Ids are rewritten in place;
+/// URL-plus-batch-plus-locator id, so that neither an earlier row nor a re-crawl in
+/// another batch shares it. Ids are rewritten in place;
 /// `locate(i)` gives record `i`'s `(locator, url)` and is only called for records whose
 /// id is shared, so locators need not be kept in memory.
 pub fn disambiguate<E>(
     ids: &mut [String],
     taken: &HashSet<&str>,
+    batch: &str,
     mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
 ) -> Result<(), E> {
     let mut order: Vec<usize> = (0..ids.len()).collect();
@@ -46,7 +48,12 @@ pub fn disambiguate<E>(
         members.sort();
         for (input, url, i) in &members[usize::from(!taken)..] {
             let url = url.as_deref().unwrap_or_default();
-            renamed.push((*i, short_hash(&format!("url:{url}|input:{input}"))));
+            let key = if taken {
+                format!("url:{url}|batch:{batch}|input:{input}")
+            } else {
+                format!("url:{url}|input:{input}")
+            };
+            renamed.push((*i, short_hash(&key)));
         }
     }
     for (i, id) in renamed {
@@ -72,7 +79,7 @@ mod tests {
         let locators = ["b#2", "a#1", "z#9", "c#3"];
         let mut ids = vec![id.clone(), id.clone(), other.clone(), id.clone()];
         let mut asked = Vec::new();
-        disambiguate(&mut ids, &HashSet::new(), |i| {
+        disambiguate(&mut ids, &HashSet::new(), "b1", |i| {
             asked.push(i);
             Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
         })
@@ -86,11 +93,15 @@ mod tests {
         // The URL was published by an earlier batch: no record here may keep its id.
         let mut again = vec![id.clone(), other.clone()];
         let taken = HashSet::from([id.as_str()]);
-        disambiguate(&mut again, &taken, |i| {
-            Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
-        })
-        .unwrap();
+        let mut later = again.clone();
+        for (ids, batch) in [(&mut again, "b2"), (&mut later, "b3")] {
+            disambiguate(ids, &taken, batch, |i| {
+                Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
+            })
+            .unwrap();
+        }
         assert_ne!(again[0], id);
+        assert_ne!(again[0], later[0], "re-crawls in two batches get two ids");
         assert_eq!(again[1], other);
     }
 }

@@ -135,7 +135,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             .map(|e| std::mem::take(&mut e.doc_id))
             .collect();
         let published = prior.entries.iter().map(|e| e.doc_id.as_str()).collect();
-        ids::disambiguate(&mut doc_ids, &published, |i| {
+        ids::disambiguate(&mut doc_ids, &published, batch, |i| {
             spill.read(slots[i]).map(|doc| (doc.input, doc.url))
         })?;
         drop(published);

@@ -3,8 +3,7 @@
 //! this stage, and is scored per language: recall (a quote covering half of a gold
 //! quote), speaker accuracy (same canonical name or same last word; a gold `null` wants
 //! no named speaker: no entity, at most a lowercase description as the speaker text),
-//! kind accuracy, and speaker accuracy per score bucket (calibration; `CAL score ok`
-//! lines give the raw pairs).
+//! kind accuracy, and speaker accuracy per score bucket (calibration).
 //! `cargo test --lib stages::quotes::gold_tests -- --nocapture` prints the figures.
 
 use std::collections::BTreeMap;
@@ -77,7 +76,6 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
             let ok = same_speaker(want, q.speaker_name.as_deref(), q.speaker.as_deref());
             let bucket = ((q.score * 10.0) as usize).min(9);
             buckets[bucket].0 += 1;
-            println!("CAL {:.3} {}", q.score, u8::from(ok));
             if ok {
                 c.speaker_right += 1;
                 buckets[bucket].1 += 1;
