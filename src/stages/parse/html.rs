@@ -66,15 +66,21 @@ impl HtmlRules {
         }
     }
 
-    /// The page's text, one block per line (figcaptions marked), and its metadata.
+    /// The page with its HTML comments blanked out (`<!-- <meta …> -->` is not markup):
+    /// done once per page, before [`HtmlRules::extract`] and the page-date search.
+    pub(crate) fn without_comments<'a>(&self, html: &'a str) -> std::borrow::Cow<'a, str> {
+        self.comment.replace_all(html, " ")
+    }
+
+    /// The page's text, one block per line (figcaptions marked), and its metadata; `html`
+    /// is [`HtmlRules::without_comments`] of the page.
     pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
-        let html = self.comment.replace_all(html, " ");
-        let doc = scraper::Html::parse_document(&html);
-        let meta = self.page_meta(&html, &doc);
+        let doc = scraper::Html::parse_document(html);
+        let meta = self.page_meta(html, &doc);
         if let Some(text) = super::extract::main_text(&doc) {
             return (text, meta);
         }
-        let mut text = html.into_owned();
+        let mut text = html.to_string();
         for block in &self.blocks {
             text = block.replace_all(&text, "\n").into_owned();
         }

@@ -90,6 +90,7 @@ impl Parser {
         let (text, page, page_published) = match payload {
             Payload::Text(text) => (text, PageMeta::default(), None),
             Payload::Html(html) => {
+                let html = self.html.without_comments(&html);
                 let (text, page) = self.html.extract(&html);
                 (text, page, self.page_dates.find(&html))
             }

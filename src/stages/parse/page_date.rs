@@ -74,7 +74,6 @@ pub(crate) struct PageDates {
     attr: TagAttrs,
     regions: Regions,
     marked: MarkedText,
-    comment: Regex,
     values: DateValues,
 }
 
@@ -93,16 +92,15 @@ impl PageDates {
             attr: TagAttrs::new(),
             regions: Regions::new(),
             marked: MarkedText::new(),
-            comment: re(r"(?s)<!--.*?-->"),
             values: DateValues::new(lexicon),
         }
     }
 
     /// The publication date the page declares, if any.
-    /// Markup inside HTML comments (`<!-- <meta …> -->`) is not read.
+    /// `html` is the page without its comments (`HtmlRules::without_comments`), so that
+    /// commented-out markup (`<!-- <meta …> -->`) is not read.
     pub(crate) fn find(&self, html: &str) -> Option<NaiveDate> {
-        let html = self.comment.replace_all(html, " ");
-        self.json_ld_date(&html).or_else(|| self.tag_date(&html))
+        self.json_ld_date(html).or_else(|| self.tag_date(html))
     }
 
     /// `datePublished` of the first JSON-LD block that has one: a `<script>` typed
