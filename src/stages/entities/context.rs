@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::phrases::Phrases;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::text::{fold_str, word_spans};
@@ -29,9 +30,9 @@ const CONJUNCTIONS: &str = "entity_conjunctions";
 #[derive(Debug, Clone, Default)]
 pub struct LangLists {
     /// Person titles and roles, as folded word sequences.
-    pub titles: Vec<Vec<String>>,
+    pub titles: Phrases,
     /// Speech verb phrases, as folded word sequences.
-    pub speech_verbs: Vec<Vec<String>>,
+    pub speech_verbs: Phrases,
     /// Organisation head words (folded).
     pub org_heads: HashSet<String>,
     /// Place cue prepositions (folded).
@@ -114,46 +115,112 @@ impl LangLists {
         }
     }
 
+    /// Words in the longest title phrase.
+    pub fn title_words(&self) -> usize {
+        self.titles.max_words()
+    }
+
+    /// Words in the longest speech verb phrase.
+    pub fn speech_verb_words(&self) -> usize {
+        self.speech_verbs.max_words()
+    }
+
     /// Length in words of the longest title that ends exactly at `words[end - 1]`.
     pub fn title_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
-        longest_ending_at(&self.titles, words, end)
+        self.titles.longest_ending_at(words, end)
     }
 
     /// True when `words` (from the first) start with a speech verb phrase.
     pub fn starts_with_speech_verb(&self, words: &[String]) -> bool {
-        self.speech_verbs
-            .iter()
-            .any(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+        self.speech_verbs.starts(words)
     }
 
     /// True when `words` end with a speech verb phrase ("… ha detto", "said").
     pub fn ends_with_speech_verb(&self, words: &[String]) -> bool {
-        longest_ending_at(&self.speech_verbs, words, words.len()).is_some()
+        self.speech_verbs
+            .longest_ending_at(words, words.len())
+            .is_some()
     }
 
     /// True when `words` (from the first) start with a title.
     pub fn starts_with_title(&self, words: &[String]) -> bool {
-        self.titles
-            .iter()
-            .any(|p| words.len() >= p.len() && words[..p.len()] == p[..])
+        self.titles.starts(words)
     }
 }
 
-fn longest_ending_at(phrases: &[Vec<String>], words: &[String], end: usize) -> Option<usize> {
-    phrases
-        .iter()
-        .filter(|p| p.len() <= end && words[end - p.len()..end] == p[..])
-        .map(Vec::len)
-        .max()
+/// [`fold_str`], without the per-char table for plain ASCII text (every ASCII char but
+/// the backtick folds to its lower case).
+pub fn fold_plain(text: &str) -> String {
+    if text.is_ascii() && !text.contains('`') {
+        text.to_ascii_lowercase()
+    } else {
+        fold_str(text)
+    }
 }
 
 /// Folded words of a text.
 pub fn words(text: &str) -> Vec<String> {
-    let folded = fold_str(text);
+    let folded = fold_plain(text);
     word_spans(&folded)
         .into_iter()
         .map(|(s, e)| folded[s..e].to_string())
         .collect()
+}
+
+/// The last words of `text` as [`words`] gives them: at least the last `n` (all when
+/// there are fewer), without folding the rest of the text.
+pub fn last_words(text: &str, n: usize) -> Vec<String> {
+    words(&text[tail_start(text, n)..])
+}
+
+/// The first words of `text` as [`words`] gives them: at least the first `n` (all when
+/// there are fewer), without folding the rest of the text.
+pub fn first_words(text: &str, n: usize) -> Vec<String> {
+    words(&text[..head_end(text, n)])
+}
+
+// The cuts below fall on ASCII white space: it folds to itself and ends any word, so the
+// words on either side are exactly the whole text's. Every white-space separated chunk
+// holding a letter or digit yields at least one word.
+
+/// Start of the shortest suffix of `text` cut after white space that holds `n` chunks
+/// with a letter or digit (0 when there is none).
+fn tail_start(text: &str, n: usize) -> usize {
+    let (mut chunks, mut alnum) = (0, false);
+    for (i, c) in text.char_indices().rev() {
+        if c.is_ascii_whitespace() {
+            if alnum {
+                chunks += 1;
+                alnum = false;
+                if chunks >= n.max(1) {
+                    return i + 1;
+                }
+            }
+        } else if c.is_alphanumeric() {
+            alnum = true;
+        }
+    }
+    0
+}
+
+/// End of the shortest prefix of `text` cut before white space that holds `n` chunks with
+/// a letter or digit (`text.len()` when there is none).
+fn head_end(text: &str, n: usize) -> usize {
+    let (mut chunks, mut alnum) = (0, false);
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_whitespace() {
+            if alnum {
+                chunks += 1;
+                alnum = false;
+                if chunks >= n.max(1) {
+                    return i;
+                }
+            }
+        } else if c.is_alphanumeric() {
+            alnum = true;
+        }
+    }
+    text.len()
 }
 
 /// Every context list, per language, plus the union of all languages for documents whose

@@ -70,7 +70,16 @@ pub struct Resolution {
 
 /// Resolves `short` (written at `start`, `words` capitalised words) against `refs`.
 pub fn resolve(refs: &[PersonRef], start: usize, short: &str, words: usize) -> Option<Resolution> {
-    let key = skeleton(short);
+    resolve_key(refs, start, &skeleton(short), words)
+}
+
+/// As [`resolve`], given the [`skeleton`] of the short form.
+pub fn resolve_key(
+    refs: &[PersonRef],
+    start: usize,
+    key: &str,
+    words: usize,
+) -> Option<Resolution> {
     if key.is_empty() {
         return None;
     }

@@ -2,7 +2,7 @@
 //! speech verb after it, a speech verb or a place preposition right before it, a regnal
 //! number after it.
 
-use super::context::words;
+use super::context::{first_words, last_words};
 use super::names::NameContext;
 use super::names::{Candidate, SCORE_PERSON};
 use super::tokens::joined;
@@ -26,7 +26,9 @@ pub(super) enum Title {
 impl NameContext<'_> {
     /// Where a title stands among the few words before `start` in its sentence.
     pub(super) fn title_before(&self, start: usize) -> Option<Title> {
-        let before = words(self.sentence_before(start));
+        // Only the words a title ending in the window can reach are folded.
+        let reach = TITLE_WINDOW + self.lists.title_words();
+        let before = last_words(self.sentence_before(start), reach);
         let k = (0..TITLE_WINDOW.min(before.len())).find(|&k| {
             self.lists
                 .title_ending_at(&before, before.len() - k)
@@ -78,20 +80,26 @@ impl NameContext<'_> {
         else {
             return false;
         };
-        let w = words(rest);
+        let w = first_words(rest, 1 + self.lists.title_words());
         let skip = usize::from(w.first().is_some_and(|x| self.lists.stopwords.contains(x)));
         w.len() > skip && self.lists.starts_with_title(&w[skip..])
     }
 
     pub(super) fn speech_verb_after(&self, end: usize) -> bool {
         let rest = self.after(end);
-        rest.starts_with([' ', '\u{a0}']) && self.lists.starts_with_speech_verb(&words(rest))
+        rest.starts_with([' ', '\u{a0}'])
+            && self
+                .lists
+                .starts_with_speech_verb(&first_words(rest, self.lists.speech_verb_words()))
     }
 
     /// "… ha detto Mario Rossi", "said John Smith": a speech verb right before.
     pub(super) fn speech_verb_before(&self, start: usize) -> bool {
         let before = self.sentence_before(start);
-        before.ends_with([' ', '\u{a0}']) && self.lists.ends_with_speech_verb(&words(before))
+        before.ends_with([' ', '\u{a0}'])
+            && self
+                .lists
+                .ends_with_speech_verb(&last_words(before, self.lists.speech_verb_words()))
     }
 
     pub(super) fn place_cue_before(&self, a: usize) -> bool {

@@ -19,6 +19,10 @@ pub(super) fn coordinate(
     fixed: &[Draft],
     guesses: &mut [Draft],
 ) {
+    // Each ASCII byte folds to one byte: a word with more of them is no conjunction.
+    let longest = conjunctions.iter().map(String::len).max().unwrap_or(0);
+    let could_be_conjunction =
+        |word: &str| word.bytes().filter(u8::is_ascii).take(longest + 1).count() <= longest;
     let coordinated = |a: usize, b: usize| {
         let gap = &text[a..b];
         let gap = gap.trim_matches([' ', '\u{a0}']);
@@ -26,7 +30,9 @@ pub(super) fn coordinate(
             .strip_prefix(',')
             .unwrap_or(gap)
             .trim_matches([' ', '\u{a0}']);
+        // Cheap tests first: most gaps are long stretches of text.
         !gap.is_empty()
+            && (word.is_empty() || could_be_conjunction(word))
             && !gap.contains('\n')
             && (word.is_empty() || conjunctions.contains(&crate::text::fold_str(word)))
     };

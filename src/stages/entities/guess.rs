@@ -16,6 +16,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::context::LangLists;
 use super::evidence::{coordinate, word_before, written_lower_case};
+use super::identity::SkeletonMemo;
 use super::names::Candidate;
 use super::tokens::Token;
 use super::{Draft, EntityTagger};
@@ -27,6 +28,19 @@ pub const SCORE_UNCONFIRMED: f32 = 0.4;
 /// Score of an unconfirmed name typed by a word of the document (a head word, an article,
 /// the same name typed by its context elsewhere).
 pub const SCORE_HINTED: f32 = 0.5;
+
+/// The parts of one document the guesser reads.
+#[derive(Clone, Copy)]
+pub struct DocView<'a> {
+    /// The body.
+    pub text: &'a str,
+    /// Its sentence spans.
+    pub sentences: &'a [(usize, usize)],
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Lists of the document's language.
+    pub lists: &'a LangLists,
+}
 
 /// What the guesser knows about the document.
 pub struct GuessContext<'a> {
@@ -136,15 +150,19 @@ impl GuessContext<'_> {
 
 impl EntityTagger {
     /// Unconfirmed names and acronyms typed by default ([`guess`]).
-    pub(super) fn guessed(
+    pub(super) fn guessed<'a>(
         &self,
-        text: &str,
-        sentences: &[(usize, usize)],
-        tokens: &[Token],
-        lists: &LangLists,
+        doc: &DocView<'a>,
         drafts: &[Draft],
         pending: &[Candidate],
+        memo: &mut SkeletonMemo<'a>,
     ) -> Vec<Draft> {
+        let DocView {
+            text,
+            sentences,
+            tokens,
+            lists,
+        } = *doc;
         let surnames: std::collections::HashSet<String> = drafts
             .iter()
             .filter(|d| d.entity_type == EntityType::Person)
@@ -194,7 +212,7 @@ impl EntityTagger {
             .map(|(c, ty, hinted)| {
                 let seen = typed.get(&crate::text::fold_str(&text[c.start..c.end]));
                 let ty = if hinted { ty } else { *seen.unwrap_or(&ty) };
-                let mut d = self.pattern_draft(text, c, ty);
+                let mut d = self.pattern_draft(text, c, ty, memo);
                 d.score = if hinted || seen.is_some() {
                     SCORE_HINTED
                 } else {
@@ -206,7 +224,7 @@ impl EntityTagger {
         coordinate(text, &lists.conjunctions, drafts, &mut out);
         for c in g.acronyms(tokens, &taken) {
             if let Some(ty) = c.entity_type {
-                out.push(self.pattern_draft(text, &c, ty));
+                out.push(self.pattern_draft(text, &c, ty, memo));
             }
         }
         out

@@ -20,6 +20,8 @@
 //! document and as a person in another (types of unconfirmed names are guesses) keeps
 //! one id. The price is that a person and a place of the same unknown name share it.
 
+use std::collections::HashMap;
+
 use crate::model::EntityType;
 use crate::text::fold_str;
 
@@ -42,34 +44,72 @@ const RULES: &[(&str, &str)] = &[
     ("ck", "k"),
 ];
 
-fn skeleton_word(word: &str) -> String {
+/// True when `word` holds `pat` (both short; no searcher set up, unlike `str::contains`).
+fn holds(word: &str, pat: &str) -> bool {
+    word.as_bytes()
+        .windows(pat.len())
+        .any(|w| w[0] == pat.as_bytes()[0] && w == pat.as_bytes())
+}
+
+/// Appends the skeleton of one folded word to `out`.
+fn push_skeleton_word(word: &str, out: &mut String) {
     let mut w = word.to_string();
     for (from, to) in RULES {
-        w = w.replace(from, to);
+        // `replace` allocates even when nothing matches; most rules match nothing.
+        if holds(&w, from) {
+            w = w.replace(from, to);
+        }
     }
     if let Some(stem) = w.strip_suffix('j') {
         if stem.ends_with(['a', 'e', 'i', 'o', 'u']) {
-            w = format!("{stem}i");
+            w.pop();
+            w.push('i');
         }
     }
-    let mut out = String::with_capacity(w.len());
+    let mut last = None;
     for c in w.chars() {
-        if !out.ends_with(c) {
+        if last != Some(c) {
             out.push(c);
+            last = Some(c);
         }
     }
-    out
 }
 
 /// The transliteration-aware skeleton of a name (see the module docs); empty when the
 /// name holds no letter or digit.
 pub fn skeleton(name: &str) -> String {
-    fold_str(&join_broken_words(name))
+    let joined;
+    let name = if name.contains(['-', '¬']) {
+        joined = join_broken_words(name);
+        joined.as_str()
+    } else {
+        name
+    };
+    let folded = fold_str(name);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(skeleton_word)
-        .collect::<Vec<_>>()
-        .join("-")
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        push_skeleton_word(word, &mut out);
+    }
+    out
+}
+
+/// Skeletons of the names of one document, each written form computed once.
+#[derive(Debug, Default)]
+pub struct SkeletonMemo<'a> {
+    keys: HashMap<&'a str, String>,
+}
+
+impl<'a> SkeletonMemo<'a> {
+    /// The [`skeleton`] of `name`.
+    pub fn get(&mut self, name: &'a str) -> &str {
+        self.keys.entry(name).or_insert_with(|| skeleton(name))
+    }
 }
 
 /// `name` without the hyphens (and the line break after one) that join two lower-case
@@ -100,7 +140,12 @@ fn join_broken_words(name: &str) -> String {
 /// is not part of it; see the module docs). `entity_type` is kept for callers that may
 /// need it again.
 pub fn derived_id(_entity_type: EntityType, name: &str) -> String {
-    format!("gz:{}", skeleton(name))
+    id_of_skeleton(&skeleton(name))
+}
+
+/// The derived id of a name whose [`skeleton`] is `key`: `gz:<key>`.
+pub fn id_of_skeleton(key: &str) -> String {
+    format!("gz:{key}")
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@ pub mod guess;
 pub mod identity;
 pub mod kb;
 pub mod names;
+pub mod phrases;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -39,6 +40,7 @@ use crate::text::{sentence_of, sentence_spans, Folded};
 use context::ContextLists;
 use coref::PersonRef;
 use gazetteer::Gazetteer;
+use identity::SkeletonMemo;
 use kb::KnowledgeBase;
 use names::{Candidate, NameContext};
 
@@ -157,36 +159,50 @@ impl EntityTagger {
                 given_names: &self.lists.given_names,
             };
             let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
+            let mut memo = SkeletonMemo::default();
             let mut pending = Vec::new();
             for c in ctx.candidates(&taken) {
                 match c.entity_type {
-                    Some(ty) if self.patterns => drafts.push(self.pattern_draft(text, &c, ty)),
+                    Some(ty) if self.patterns => {
+                        drafts.push(self.pattern_draft(text, &c, ty, &mut memo))
+                    }
                     _ => pending.push(c),
                 }
             }
             if self.coref {
-                let resolved = self.resolve_short_forms(text, &drafts, &pending);
+                let resolved = self.resolve_short_forms(text, &drafts, &pending, &mut memo);
                 pending.retain(|c| !resolved.iter().any(|d| d.start == c.start));
                 drafts.extend(resolved);
             }
             if self.patterns {
-                drafts
-                    .extend(self.guessed(text, &sentences, &tokens, ctx.lists, &drafts, &pending));
+                let doc = guess::DocView {
+                    text,
+                    sentences: &sentences,
+                    tokens: &tokens,
+                    lists: ctx.lists,
+                };
+                drafts.extend(self.guessed(&doc, &drafts, &pending, &mut memo));
             }
         }
         self.finish(text, &sentences, drafts)
     }
 
-    fn pattern_draft(&self, text: &str, c: &Candidate, ty: EntityType) -> Draft {
-        let written = &text[c.start..c.end];
-        let known = self
-            .skeletons
-            .get(&(ty, identity::skeleton(written)))
-            .map(|&i| &self.kb.entries[i]);
+    /// The draft of a typed pattern name: linked to the KB entry of the same type whose
+    /// alias has its skeleton, else given the derived id.
+    fn pattern_draft<'a>(
+        &self,
+        text: &'a str,
+        c: &Candidate,
+        ty: EntityType,
+        memo: &mut SkeletonMemo<'a>,
+    ) -> Draft {
+        // The skeleton is both the KB lookup key and the derived id.
+        let key = (ty, memo.get(&text[c.start..c.end]).to_string());
+        let known = self.skeletons.get(&key).map(|&i| &self.kb.entries[i]);
         Draft {
             start: c.start,
             end: c.end,
-            id: known.map_or_else(|| identity::derived_id(ty, written), |e| e.id.clone()),
+            id: known.map_or_else(|| identity::id_of_skeleton(&key.1), |e| e.id.clone()),
             entity_type: ty,
             canonical: known.map(|e| e.name.clone()),
             method: "pattern",
@@ -194,11 +210,12 @@ impl EntityTagger {
         }
     }
 
-    fn resolve_short_forms(
+    fn resolve_short_forms<'a>(
         &self,
-        text: &str,
+        text: &'a str,
         drafts: &[Draft],
         pending: &[Candidate],
+        memo: &mut SkeletonMemo<'a>,
     ) -> Vec<Draft> {
         let mut refs: Vec<PersonRef> = drafts
             .iter()
@@ -212,7 +229,8 @@ impl EntityTagger {
         pending
             .iter()
             .filter_map(|c| {
-                let r = coref::resolve(&refs, c.start, &text[c.start..c.end], c.cap_words)?;
+                let key = memo.get(&text[c.start..c.end]);
+                let r = coref::resolve_key(&refs, c.start, key, c.cap_words)?;
                 let source = drafts.iter().find(|d| d.id == r.id)?;
                 Some(Draft {
                     start: c.start,

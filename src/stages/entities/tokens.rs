@@ -1,7 +1,8 @@
 //! Word tokens of a body as the name finder sees them: elided articles stripped
 //! ("d’Ahmadian" → "Ahmadian"), capitalisation and initials flagged.
 
-use crate::text::{fold_str, word_spans};
+use super::context::fold_plain;
+use crate::text::word_spans;
 
 /// One word of the body.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,7 +86,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             Token {
                 start,
                 end: e,
-                folded: fold_str(word),
+                folded: fold_plain(word),
                 cap: looks_capitalised(word),
                 initial,
                 elided: cut > 0,
@@ -141,6 +142,9 @@ mod tests {
             [false, true, true, false, true, true, true, false, false, true, true]
         );
         assert!(toks[1].elided && toks[5].initial);
+        for w in ["Bush", "S-300", "a`b", "Choïgou", "l’Iran"] {
+            assert_eq!(fold_plain(w), crate::text::fold_str(w), "{w}");
+        }
         assert!(joined(t, &toks[4], &toks[5]) && joined(t, &toks[5], &toks[6]));
         assert!(!joined(t, &toks[1], &toks[2]));
     }
