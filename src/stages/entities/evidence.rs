@@ -12,10 +12,13 @@ use super::Draft;
 /// Gives each guess typed by default the type of a mention it is coordinated with
 /// ("Kasparov e Short", "Marilungo, Fabbrini"): the two are separated only by a comma or a
 /// conjunction of the language, and the other one is typed by its context (`fixed`, or a
-/// guess already retyped). Retyped guesses score [`SCORE_HINTED`].
+/// guess already retyped). Retyped guesses score [`SCORE_HINTED`]. A guess right after a
+/// function word (`stopwords`: "de", "of") and a comma before a name is the complement
+/// of an apposition, not a list item ("el consejero de Agricultura, Manuel Ortega").
 pub(super) fn coordinate(
     text: &str,
     conjunctions: &HashSet<String>,
+    stopwords: &HashSet<String>,
     fixed: &[Draft],
     guesses: &mut [Draft],
 ) {
@@ -44,13 +47,17 @@ pub(super) fn coordinate(
                 continue;
             }
             let (start, end) = (guesses[i].start, guesses[i].end);
+            let complement = stopwords.contains(&word_before(text, start));
+            let list_before = |d_start: usize| {
+                !complement || !text[end..d_start].trim_matches([' ', '\u{a0}']).eq(",")
+            };
             let typed = fixed
                 .iter()
                 .filter(|d| d.score > SCORE_UNCONFIRMED)
                 .chain(guesses.iter().filter(|d| d.score > SCORE_UNCONFIRMED))
                 .find(|d| {
                     (d.end <= start && coordinated(d.end, start))
-                        || (d.start >= end && coordinated(end, d.start))
+                        || (d.start >= end && coordinated(end, d.start) && list_before(d.start))
                 })
                 .map(|d| d.entity_type);
             if let Some(ty) = typed {

@@ -221,7 +221,13 @@ impl EntityTagger {
                 d
             })
             .collect();
-        coordinate(text, &lists.conjunctions, drafts, &mut out);
+        coordinate(
+            text,
+            &lists.conjunctions,
+            &lists.stopwords,
+            drafts,
+            &mut out,
+        );
         for c in g.acronyms(tokens, &taken) {
             if let Some(ty) = c.entity_type {
                 out.push(self.pattern_draft(text, &c, ty, memo));

@@ -196,6 +196,16 @@ fn coordinated_names_share_the_type_their_context_gives_one_of_them() {
 }
 
 #[test]
+fn a_complement_before_an_apposed_name_is_not_coordinated_with_it() {
+    let t = tagger();
+    let text = "«Cada metro cúbico cuenta», dijo el consejero de Agricultura, Manuel Ortega, ayer.";
+    let found = tag(&t, "es", text);
+    let ty = |s: &str| found.iter().find(|(w, _, _)| w == s).map(|f| f.1);
+    assert_eq!(ty("Manuel Ortega"), Some(EntityType::Person), "{found:?}");
+    assert_ne!(ty("Agricultura"), Some(EntityType::Person), "{found:?}");
+}
+
+#[test]
 fn a_lone_name_before_a_speech_verb_is_a_person_unless_it_heads_an_organisation() {
     let t = tagger();
     let found = tag(
