@@ -22,7 +22,6 @@
 
 use std::collections::HashMap;
 
-use crate::model::EntityType;
 use crate::text::fold_str;
 
 const RULES: &[(&str, &str)] = &[
@@ -136,14 +135,8 @@ fn join_broken_words(name: &str) -> String {
     out
 }
 
-/// The derived id of a name missing from the knowledge base: `gz:<skeleton>` (the type
-/// is not part of it; see the module docs). `entity_type` is kept for callers that may
-/// need it again.
-pub fn derived_id(_entity_type: EntityType, name: &str) -> String {
-    id_of_skeleton(&skeleton(name))
-}
-
-/// The derived id of a name whose [`skeleton`] is `key`: `gz:<key>`.
+/// The derived id of a name missing from the knowledge base whose [`skeleton`] is `key`:
+/// `gz:<key>` (the type is not part of it; see the module docs).
 pub fn id_of_skeleton(key: &str) -> String {
     format!("gz:{key}")
 }
@@ -191,18 +184,12 @@ mod tests {
     }
 
     #[test]
-    fn derived_ids_are_the_skeleton_whatever_the_type() {
+    fn derived_ids_are_the_skeleton() {
+        let derived_id = |name: &str| id_of_skeleton(&skeleton(name));
+        assert_eq!(derived_id("Sergueï Choïgou"), "gz:sergei-soigu");
         assert_eq!(
-            derived_id(EntityType::Person, "Sergueï Choïgou"),
-            "gz:sergei-soigu"
-        );
-        assert_eq!(
-            derived_id(EntityType::Org, "Ministère des Affaires"),
+            derived_id("Ministère des Affaires"),
             "gz:ministere-des-afaires"
-        );
-        assert_eq!(
-            derived_id(EntityType::Loc, "Attlee"),
-            derived_id(EntityType::Person, "Attlee")
         );
         assert_eq!(skeleton("« »"), "");
     }
