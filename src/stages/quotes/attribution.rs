@@ -52,18 +52,21 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
         c.start <= after_from + AFTER_REACH || r.apposition_before(after_from, c.start).is_some()
     };
     let mut first_cue: Option<Cue> = None;
+    let verb = |c: &&Cue| matches!(c.kind, CueKind::Speech | CueKind::Impersonal);
 
-    if let Some(cue) = after
-        .iter()
-        .filter(reachable)
-        .find(|c| c.kind == CueKind::Speech)
-    {
+    if let Some(cue) = after.iter().filter(reachable).find(verb) {
+        if cue.kind == CueKind::Impersonal {
+            return impersonal(r, cue, after_to);
+        }
         first_cue = Some(*cue);
         if let Some(s) = after_speaker(r, pair, cue, after_to, before_from, prev) {
             return done(Some(s), cue);
         }
     }
-    if let Some(cue) = before.iter().rev().find(|c| c.kind == CueKind::Speech) {
+    if let Some(cue) = before.iter().rev().find(verb) {
+        if cue.kind == CueKind::Impersonal {
+            return impersonal(r, cue, pair.open);
+        }
         first_cue.get_or_insert(*cue);
         if let Some(s) = before_speaker(r, pair, cue, before_from, prev) {
             return done(Some(s), cue);
@@ -127,6 +130,23 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
     }
 }
 
+/// An impersonal cue ("», hieß es aus Regierungskreisen", "», si legge nella nota"):
+/// no speaker, unless a name follows it within three words ("hieß es aus dem
+/// Innenministerium"), taken as a source.
+fn impersonal(r: &Resolver, cue: &Cue, to: usize) -> Attribution {
+    match r.name_right_after(cue.end, to, 3) {
+        Some(m) => done(
+            Some(Speaker::of_mention(r.body, m, score::ACCORDING_TO)),
+            cue,
+        ),
+        None => Attribution {
+            speaker: None,
+            cue: Some((cue.start, cue.end)),
+            score: score::IMPERSONAL,
+        },
+    }
+}
+
 fn done(speaker: Option<Speaker>, cue: &Cue) -> Attribution {
     let score = speaker.as_ref().map_or(score::CUE_ONLY, |s| s.score);
     Attribution {
@@ -168,7 +188,7 @@ fn after_speaker(
     if let Some((s, e, head)) = r.role_phrase(a, cue.start) {
         return Some(r.role(s, e, head, to));
     }
-    if let Some(s) = r.described(a, cue.start) {
+    if let Some(s) = r.description(a, cue.start, pair.open, prev) {
         return Some(s);
     }
     if let Some((ps, pe)) = r.cues.leading_pronoun(r.body, cue.end, to) {
@@ -181,7 +201,7 @@ fn after_speaker(
     if let Some(s) = r.named_after(cue.end, to, to, score::NAME_ADJACENT) {
         return Some(s);
     }
-    if let Some(s) = r.described(cue.end, to) {
+    if let Some(s) = r.description(cue.end, to, pair.open, prev) {
         return Some(s);
     }
     // A participle cue ("», ajoutant …") leaves the subject before the quote.
@@ -261,7 +281,7 @@ fn before_speaker(
         return Some(r.role(s, e, head, pair.close_end));
     }
     r.bare_name(from, cue.start, false)
-        .or_else(|| r.described(from, cue.start))
+        .or_else(|| r.description(from, cue.start, pair.open, prev))
 }
 
 /// A colon introduction with no speech verb ("Musk took to Twitter again with this:

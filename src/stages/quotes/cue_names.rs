@@ -29,7 +29,8 @@ pub fn cue_names(
     };
     let mut out: Vec<EntityMention> = Vec::new();
     for cue in cues.cues_in(body, 0, body.len()) {
-        if inside(cue.start) {
+        // An impersonal cue ("hieß es") vouches for no name before it.
+        if inside(cue.start) || cue.kind == CueKind::Impersonal {
             continue;
         }
         if cue.kind == CueKind::AccordingTo {

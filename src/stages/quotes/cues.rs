@@ -20,6 +20,9 @@ pub enum CueKind {
     Speech,
     /// A source cue whose argument is the speaker ("selon", "according to", "laut").
     AccordingTo,
+    /// An impersonal speech cue with no speaker ("hieß es", "peut-on lire"), marked
+    /// `| impersonal` in `speech_verbs`.
+    Impersonal,
 }
 
 /// One cue found in the body (byte offsets).
@@ -62,6 +65,8 @@ pub struct LangCues {
     stopwords: HashSet<String>,
     gender_words: HashMap<String, char>,
     determiners: Vec<String>,
+    /// Definite articles whose descriptions refer back to a person (`the | back`).
+    back_determiners: Vec<String>,
     particles: HashSet<String>,
 }
 
@@ -140,8 +145,17 @@ impl LangCues {
             }
             pronouns.push(word);
         }
-        let mut patterns: Vec<String> = verbs.iter().map(|v| fold_str(v)).collect();
-        let mut cue_kinds = vec![CueKind::Speech; patterns.len()];
+        let mut patterns = Vec::new();
+        let mut cue_kinds = Vec::new();
+        for entry in verbs {
+            let (verb, kind) = match entry.split_once('|') {
+                Some((v, mark)) if mark.trim() == "impersonal" => (v, CueKind::Impersonal),
+                Some((v, _)) => (v, CueKind::Speech),
+                None => (entry.as_str(), CueKind::Speech),
+            };
+            patterns.push(fold_str(verb.trim()));
+            cue_kinds.push(kind);
+        }
         patterns.extend(according.iter().map(|v| fold_str(v)));
         cue_kinds.resize(patterns.len(), CueKind::AccordingTo);
         let mut role_patterns = Vec::new();
@@ -168,7 +182,16 @@ impl LangCues {
             object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
             stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
             gender_words,
-            determiners: determiners.iter().map(|d| d.to_lowercase()).collect(),
+            determiners: determiners
+                .iter()
+                .map(|d| d.split('|').next().unwrap_or(d).trim().to_lowercase())
+                .collect(),
+            back_determiners: determiners
+                .iter()
+                .filter_map(|d| d.split_once('|'))
+                .filter(|(_, mark)| mark.trim() == "back")
+                .map(|(d, _)| d.trim().to_lowercase())
+                .collect(),
             particles: particles.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
@@ -241,6 +264,15 @@ impl LangCues {
     pub fn is_determiner(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.determiners
+            .iter()
+            .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
+    }
+
+    /// True when `word` is (or starts with an elided) definite article whose descriptions
+    /// refer back to a person ("the", "la", "l’"), marked `| back` in `quote_determiners`.
+    pub fn is_back_determiner(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.back_determiners
             .iter()
             .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
     }

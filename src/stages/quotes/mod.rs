@@ -35,7 +35,11 @@ mod speakers;
 mod windows;
 
 #[cfg(test)]
+mod apposed_name_tests;
+#[cfg(test)]
 mod attribution_tests;
+#[cfg(test)]
+mod description_tests;
 #[cfg(test)]
 mod eval_tests;
 #[cfg(test)]

@@ -1,13 +1,18 @@
 //! Who stands right next to a cue: an entity mention or a role phrase, whichever comes
 //! first, and names the entities stage did not tag (capitalised words).
 
-use crate::text::word_spans;
+use crate::text::{sentence_of, word_spans};
 
 use crate::model::EntityType;
 
 use super::cues::RoleHead;
 use super::name_runs::name_run;
-use super::speakers::{score, Resolver, Speaker};
+use super::salience::possessive;
+use super::speakers::{score, PrevQuote, Resolver, Speaker};
+
+/// Most words of a description holding a complement before an apposed name ("le
+/// ministre de l'Intérieur, Gérald Dupont").
+const MAX_COMPLEMENT_WORDS: usize = 9;
 
 impl Resolver<'_> {
     /// A role phrase whose first head starts within five words of `from` with no
@@ -67,7 +72,9 @@ impl Resolver<'_> {
 
     /// "says Campbell’s partner, Jason Louth", "dijo el portavoz, Juan Pérez": a short
     /// description that does not start with a name, a comma, then the name (a mention,
-    /// else capitalised words) standing alone up to the next punctuation.
+    /// else capitalised words) standing alone up to the next punctuation. A description
+    /// with a complement ("el consejero de Agricultura, Manuel Ortega") takes only a
+    /// person there: a person mention, or an untagged run of two or more words.
     pub fn appositive_name(&self, from: usize, to: usize, named: f32) -> Option<Speaker> {
         let text = &self.body[from..to];
         let comma = text.find(',')?;
@@ -79,8 +86,12 @@ impl Resolver<'_> {
         let lead_ok = possessive(first)
             || self.cues.is_stopword(first)
             || first.chars().next().is_some_and(char::is_lowercase);
-        let content = words[1..].iter().all(|w| !self.cues.is_stopword(w));
-        if words.len() > 6 || !lead_ok || !content || head.contains(['.', ';', ':', '(', '\n']) {
+        // A complement inside the description ("the head of Acme Corp", "el consejero
+        // de Agricultura") may hold function words; then only a person may follow, so
+        // "the mayor of Springfield, Illinois" names no place.
+        let complement = words[1..].iter().any(|w| self.cues.is_stopword(w));
+        let max_words = if complement { MAX_COMPLEMENT_WORDS } else { 6 };
+        if words.len() > max_words || !lead_ok || head.contains(['.', ';', ':', '(', '\n']) {
             return None;
         }
         let at = from + comma + 1;
@@ -89,14 +100,18 @@ impl Resolver<'_> {
             .map_or(to, |i| at + i);
         if let Some(m) = self.name_right_after(at, rest_end, 0) {
             let tail = &self.body[m.end..rest_end];
-            return tail
-                .trim()
-                .is_empty()
+            let fits = !complement || m.entity_type == EntityType::Person;
+            return (fits && tail.trim().is_empty())
                 .then(|| Speaker::of_mention(self.body, m, named));
         }
         let s = self.bare_name(at, rest_end, true)?;
         let name = s.text.as_deref().unwrap_or("");
-        (self.body[at..rest_end].trim() == name).then_some(s)
+        let overlaps_place = self
+            .mentions
+            .iter()
+            .any(|m| m.start < rest_end && at < m.end);
+        let person_like = !complement || (name.contains(' ') && !overlaps_place);
+        (person_like && self.body[at..rest_end].trim() == name).then_some(s)
     }
 
     /// A description opening `[from, to)` with a determiner ("the father", "a citizen,
@@ -123,6 +138,53 @@ impl Resolver<'_> {
             return None;
         }
         Some(Speaker::described(phrase, score::DESCRIBED))
+    }
+
+    /// A description (see [`Self::described`]) after or before a cue; one that refers
+    /// back ("says the affable proprietor", "the 39-year-old founder of …": a definite
+    /// article, a modifier, a noun, no person named inside) stands for the latest person
+    /// named after the sentence closing the previous quote and before both the quote (`quote_open`) and the
+    /// description, scored [`score::DESCRIBED_BACK`]. "The father", "the report", and
+    /// any description with no person named since the previous quote stay as written.
+    pub fn description(
+        &self,
+        from: usize,
+        to: usize,
+        quote_open: usize,
+        prev: PrevQuote,
+    ) -> Option<Speaker> {
+        let found = self.described(from, to)?;
+        let text = found.text.as_deref().unwrap_or("");
+        let words = word_spans(text);
+        let start = from + self.body[from..to].find(text).unwrap_or(0);
+        let names_person = self.mentions.iter().any(|m| {
+            m.entity_type == EntityType::Person && m.start >= start && m.end <= start + text.len()
+        });
+        let back = words.len() >= 3
+            && words
+                .first()
+                .is_some_and(|&(s, e)| self.cues.is_back_determiner(&text[s..e]))
+            && !names_person
+            && !text.contains("'s")
+            && !text.contains("’s");
+        // The person named since the previous quote: a description brings back someone
+        // the narration just spoke of, not necessarily the previous speaker.
+        // Past the sentence that closes the previous quote, so its own speaker ("», says
+        // Campbell’s partner, Jason Louth. … «One!» says the affable proprietor") is not it.
+        let since = match sentence_of(&self.sentences, prev.close_end) {
+            Some(i) if prev.close_end > 0 => self.sentences[i].1.max(prev.close_end),
+            _ => prev.close_end,
+        };
+        let referent = self.mentions.iter().rfind(|m| {
+            m.entity_type == EntityType::Person
+                && m.start >= since
+                && m.end <= quote_open.min(start)
+                && !possessive(self.body, m)
+        });
+        match referent {
+            Some(m) if back => Some(Speaker::of_mention(self.body, m, score::DESCRIBED_BACK)),
+            _ => Some(found),
+        }
     }
 
     /// The name run (see [`name_run`]) that starts the text `[from, to)` (`leading`)

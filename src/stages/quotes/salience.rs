@@ -80,6 +80,7 @@ impl Resolver<'_> {
             match c.kind {
                 CueKind::Speech => gap.trim().is_empty() && after_quote(self.body, c.start),
                 CueKind::AccordingTo => !gap.contains([',', '.', ';', ':', '(', '\n']),
+                CueKind::Impersonal => false,
             }
         })
     }

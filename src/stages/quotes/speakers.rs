@@ -42,10 +42,15 @@ pub mod score {
     pub const ROLE_WEAK: f32 = 0.4;
     /// A role resolved to the subject of a nearby sentence: a guess.
     pub const ROLE_GUESS: f32 = 0.3;
+    /// A definite description with a modifier ("the affable proprietor") resolved to
+    /// the person the text is about.
+    pub const DESCRIBED_BACK: f32 = 0.5;
     /// A description with no name ("the father", "un diplomate"), kept as written.
     pub const DESCRIBED: f32 = 0.3;
     /// A quote paragraph continuing the previous quote (never above that quote's score).
     pub const CONTINUATION: f32 = 0.8;
+    /// An impersonal cue ("hieß es") with no name after it: nobody is named.
+    pub const IMPERSONAL: f32 = 0.8;
     /// A cue without a speaker.
     pub const CUE_ONLY: f32 = 0.3;
     /// No attribution at all.
