@@ -8,7 +8,7 @@ use super::cues::{Cues, PhraseKind};
 use super::language::{guess, Guess};
 use super::lead::{LeadHead, LeadPrefix, LeadRules};
 use super::lines::{
-    ends_sentence, is_fragment_like, is_prose, letter_count, starts_lowercase, Line,
+    ends_sentence, is_fragment_like, is_prose, letter_count, starts_lowercase, word_count, Line,
 };
 use super::rules::{LineRules, MAX_CAPTION_CHARS};
 use super::title::{find_title, TitleMatch};
@@ -93,6 +93,7 @@ impl Cleaner<'_> {
             None => None,
         };
         mark_fragments(&mut page);
+        mark_dangling_lead_ins(&mut page);
         let lead = page
             .kept()
             .take(2)
@@ -114,7 +115,9 @@ impl Cleaner<'_> {
         } else if let Some(kind) = self.cues.boilerplate(text, &line.normed) {
             page.tail[i] = kind == PhraseKind::Tail;
             RemovalReason::Boilerplate
-        } else if self.rules.is_date_line(text, &line.normed, self.cues) {
+        } else if self.rules.is_date_line(text, &line.normed, self.cues)
+            || self.rules.is_meta_line(text, self.cues)
+        {
             RemovalReason::Boilerplate
         } else if let Some(value) = self.rules.source_line(text, self.cues) {
             page.source[i] = Some(value);
@@ -222,6 +225,9 @@ fn mark_tail_block(page: &mut Page) {
     }
 }
 
+/// A dangling lead-in ([`mark_dangling_lead_ins`]) has at most this many words.
+const MAX_LEAD_IN_WORDS: usize = 10;
+
 /// Short fragments ("ad", "TV", "Menu") above the first and below the last real line,
 /// unless they are the wrapped end or start of a neighbouring kept line.
 fn mark_fragments(page: &mut Page) {
@@ -247,6 +253,20 @@ fn mark_fragments(page: &mut Page) {
         if edge && !wrapped && is_fragment_like(&lines[i].text) {
             page.class[i] = Some(RemovalReason::Fragment);
         }
+    }
+}
+
+/// Short lines ending with a colon at the very end of the text ("More information on
+/// the virus:", "The map to save:"): what they introduced (a link list, an embed) was
+/// removed, so they lead into nothing.
+fn mark_dangling_lead_ins(page: &mut Page) {
+    let lines = page.lines;
+    while let Some(i) = page.kept().last() {
+        let text = lines[i].text.trim_end();
+        if !text.ends_with(':') || word_count(text) > MAX_LEAD_IN_WORDS {
+            break;
+        }
+        page.class[i] = Some(RemovalReason::Fragment);
     }
 }
 

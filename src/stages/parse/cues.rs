@@ -21,6 +21,8 @@ const MAX_EXTRA_WORDS: usize = 3;
 const MAX_EXTRA_WORDS_LONG: usize = 6;
 /// See [`MAX_EXTRA_WORDS_LONG`].
 const LONG_PHRASE_WORDS: usize = 3;
+/// A teaser label before its colon is at most this long (code points).
+const MAX_LABEL_CHARS: usize = 30;
 
 /// How a boilerplate phrase matches a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +33,10 @@ pub(crate) enum PhraseKind {
     Prefix,
     /// As `Line`, and the rest of the page is an end-of-page block.
     Tail,
+    /// The line starts with the phrase and a colon and reads as a headline ("Lea: …",
+    /// "Watch: …"): a teaser label too common a word to be a prefix on its own ("Lea"
+    /// is also a name). Reported as `Prefix`.
+    Label,
 }
 
 /// Lowercases, strips accents and turns every run of non-alphanumeric chars into one
@@ -55,6 +61,7 @@ pub(crate) fn norm(s: &str) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct Cues {
     boilerplate: HashMap<String, PhraseKind>,
+    labels: HashSet<String>,
     max_phrase_words: usize,
     credits: HashSet<String>,
     positions: HashSet<String>,
@@ -73,6 +80,7 @@ impl Cues {
                 Some((p, k)) => match k.trim() {
                     "prefix" => (p, PhraseKind::Prefix),
                     "tail" => (p, PhraseKind::Tail),
+                    "label" => (p, PhraseKind::Label),
                     _ => (p, PhraseKind::Line),
                 },
                 None => (entry, PhraseKind::Line),
@@ -128,6 +136,10 @@ impl Cues {
         if key.is_empty() {
             return;
         }
+        if kind == PhraseKind::Label {
+            self.labels.insert(key);
+            return;
+        }
         self.max_phrase_words = self.max_phrase_words.max(key.split(' ').count());
         // A prefix phrase is stronger than a whole-line one: keep it if both are listed.
         let slot = self.boilerplate.entry(key).or_insert(kind);
@@ -144,6 +156,15 @@ impl Cues {
             .chars()
             .find(|c| c.is_alphabetic())
             .is_some_and(char::is_lowercase);
+        // A teaser label heads a headline, which does not end as a sentence does.
+        if capitalised && chars <= MAX_PREFIX_LINE_CHARS && !ends_sentence(line) {
+            let head = line.split_once(':').map(|(h, _)| h);
+            if head.is_some_and(|h| {
+                h.chars().count() <= MAX_LABEL_CHARS && self.labels.contains(&norm(h))
+            }) {
+                return Some(PhraseKind::Prefix);
+            }
+        }
         let words: Vec<&str> = normed.split(' ').filter(|w| !w.is_empty()).collect();
         // The longest matching phrase decides: "Related articles" (tail) over "Related:".
         let mut key = String::new();

@@ -205,6 +205,9 @@ impl Page {
                     if matches!(name, "ul" | "ol" | "table" | "div" | "section") && link_list(el) {
                         continue;
                     }
+                    if name == "p" && only_links(el) {
+                        continue;
+                    }
                     out.push('\n');
                     if name == "figcaption" {
                         let mut caption = String::new();
@@ -223,6 +226,14 @@ impl Page {
             }
         }
     }
+}
+
+/// A paragraph whose whole text is a link: a teaser headline set between or after the
+/// article's paragraphs ("<p><a>Other story: …</a></p>"). A bare address
+/// ("<p><a>http://…</a></p>", one word) is a reference and stays.
+fn only_links(e: ElementRef) -> bool {
+    let (text, links) = text_and_links(e);
+    text > 0 && links == text && e.text().flat_map(str::split_whitespace).nth(1).is_some()
 }
 
 /// A block that is mostly links (a list of related stories, a tag cloud).

@@ -16,7 +16,7 @@ const DROPPED: [&str; 16] = [
 ];
 /// Parts of class or id names that always mark a non-content block (unless it holds the
 /// article's heading): comment threads, related-story lists, newsletter and cookie boxes.
-const STRONG_NOISE: [&str; 16] = [
+const STRONG_NOISE: [&str; 14] = [
     "comment",
     "related",
     "newsletter",
@@ -30,16 +30,15 @@ const STRONG_NOISE: [&str; 16] = [
     "disqus",
     "signup",
     "more-stories",
-    "read-more",
-    "readmore",
     "author-bio",
 ];
 /// Whole class or id tokens that always mark a non-content block (as parts of a longer
 /// name, `sidebar-and-content`, they are only weak hints).
 const STRONG_TOKENS: [&str; 6] = ["sidebar", "footer", "menu", "nav", "navbar", "navigation"];
 /// Parts of class or id names that mark a non-content block unless it holds most of the
-/// page's prose (page builders and themes use them on wrappers).
-const WEAK_NOISE: [&str; 19] = [
+/// page's prose (page builders and themes use them on wrappers; `read-more` also names
+/// a collapsible article body).
+const WEAK_NOISE: [&str; 21] = [
     "share",
     "sharing",
     "social",
@@ -59,6 +58,8 @@ const WEAK_NOISE: [&str; 19] = [
     "nav",
     "author",
     "byline",
+    "read-more",
+    "readmore",
 ];
 /// Class or id parts that mark the article body itself (never dropped).
 const CONTENT_NAMES: [&str; 6] = [
@@ -71,6 +72,9 @@ const CONTENT_NAMES: [&str; 6] = [
 ];
 /// A weak-noise block holding at least this share of the page's prose is content.
 const CONTENT_SHARE: f64 = 0.5;
+/// When weak hints alone would drop more than this share of the page's prose (a page
+/// builder that names every block `widget`), they are ignored for the page.
+const WEAK_DROP_LIMIT: f64 = 0.8;
 /// Paragraph-like blocks shorter than this (code points) are not counted as prose.
 pub(crate) const MIN_PROSE_CHARS: usize = 25;
 
@@ -87,6 +91,10 @@ enum Hint {
 #[derive(Debug, Default)]
 pub(crate) struct Pruned {
     dropped: HashSet<NodeId>,
+    /// Whether weak hints (`widget`, `share` …) drop blocks on this page.
+    weak_hints: bool,
+    /// Prose characters dropped because of a weak hint.
+    weak_dropped: usize,
 }
 
 impl Pruned {
@@ -94,8 +102,15 @@ impl Pruned {
     pub(crate) fn new(body: ElementRef) -> Pruned {
         let mut prose = HashMap::new();
         let total = prose_chars(body, &mut prose);
-        let mut pruned = Pruned::default();
+        let mut pruned = Pruned {
+            weak_hints: true,
+            ..Pruned::default()
+        };
         pruned.walk(body, &prose, total);
+        if total > 0 && pruned.weak_dropped as f64 > total as f64 * WEAK_DROP_LIMIT {
+            pruned = Pruned::default();
+            pruned.walk(body, &prose, total);
+        }
         pruned
     }
 
@@ -114,7 +129,7 @@ impl Pruned {
         }
     }
 
-    fn drops(&self, e: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) -> bool {
+    fn drops(&mut self, e: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) -> bool {
         if structural_drop(e) {
             return true;
         }
@@ -124,7 +139,11 @@ impl Pruned {
             Hint::Weak => {
                 let own = prose.get(&e.id()).copied().unwrap_or(0);
                 let major = total > 0 && own as f64 >= total as f64 * CONTENT_SHARE;
-                !major && !holds_article(e)
+                let drop = self.weak_hints && !major && !holds_article(e);
+                if drop {
+                    self.weak_dropped += own;
+                }
+                drop
             }
         }
     }

@@ -12,6 +12,18 @@ const MAX_DATE_LINE_CHARS: usize = 100;
 /// A date line has at most this many words besides the date and its label.
 const MAX_DATE_LINE_WORDS: usize = 1;
 
+/// Post-metadata lines ([`LineRules::is_meta_line`]) are at most this long (code points).
+const MAX_META_LINE_CHARS: usize = 200;
+/// Each segment of a post-metadata line has at most this many words.
+const MAX_META_SEGMENT_WORDS: usize = 8;
+/// The date segment of a post-metadata line has at most this many other words ("at",
+/// "AM", "Uhr").
+const MAX_META_DATE_WORDS: usize = 3;
+
+/// A line closed by a credit of several words ("… Getty Images") is a caption up to
+/// this many words.
+const MAX_TRAILING_CREDIT_WORDS: usize = 12;
+
 /// Captions longer than this (code points) are taken for prose.
 pub(crate) const MAX_CAPTION_CHARS: usize = 400;
 
@@ -51,7 +63,7 @@ impl LineRules {
             crumb_separator: re(r"\s+[/|>•·]\s+|\s*[›»]\s*"),
             end_paren: re(r"\(([^()]{1,80})\)\s*\.?$"),
             paren: re(r"\(([^()]{1,30})\)"),
-            end_colon: re(r"(?:^|[.!?»)]\s+)(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s*([^:]{1,80})$"),
+            end_colon: re(r"(?:^|[.!?»),]\s+)(\p{L}[\p{L}'’ ]{1,30}?)\s*:\s*([^:]{1,80})$"),
             start_colon: re(r"^(\p{L}[\p{L}'’ ]{1,30}?)\s*:"),
             numeric_date: re(r"\b(?:\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b"),
         }
@@ -87,9 +99,37 @@ impl LineRules {
     /// "Published on") and at most one other word. `normed` is `norm(line)`; month and
     /// weekday names and labels come from the cues.
     pub(crate) fn is_date_line(&self, line: &str, normed: &str, cues: &Cues) -> bool {
-        if line.chars().count() > MAX_DATE_LINE_CHARS {
+        line.chars().count() <= MAX_DATE_LINE_CHARS
+            && self
+                .full_date(line, normed, cues)
+                .is_some_and(|other| other <= MAX_DATE_LINE_WORDS)
+    }
+
+    /// A line of post metadata in segments split by ` | `, one of them a full date:
+    /// "March 3, 2020 at 08:45 AM | categories: Python | View Comments", "| Por: Ana
+    /// Ruiz | Actualizado el: 19 abril 2022 9:12 pm". No segment ends a sentence.
+    pub(crate) fn is_meta_line(&self, line: &str, cues: &Cues) -> bool {
+        if line.chars().count() > MAX_META_LINE_CHARS {
             return false;
         }
+        let segments: Vec<&str> = line
+            .split(" | ")
+            .map(|s| s.trim().trim_matches('|').trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        segments.len() >= 2
+            && segments
+                .iter()
+                .all(|s| !ends_sentence(s) && word_count(s) <= MAX_META_SEGMENT_WORDS)
+            && segments.iter().any(|s| {
+                self.full_date(s, &norm(s), cues)
+                    .is_some_and(|other| other <= MAX_META_DATE_WORDS)
+            })
+    }
+
+    /// When the line holds a full date ("31. Mai 2012", "03.04.2020"), the number of
+    /// its words that are neither numbers, month or weekday names nor date labels.
+    fn full_date(&self, line: &str, normed: &str, cues: &Cues) -> Option<usize> {
         let (mut other, mut name, mut year, mut day) = (0, false, false, false);
         for word in normed.split(' ').filter(|w| !w.is_empty()) {
             if word.chars().all(|c| c.is_ascii_digit()) {
@@ -103,7 +143,7 @@ impl LineRules {
             }
         }
         let full = self.numeric_date.is_match(line) || (name && year && day);
-        full && other <= MAX_DATE_LINE_WORDS
+        full.then_some(other)
     }
 
     /// The value of a source line ("source : Daily Mail", "SOURCE: PRESS TV", "Fonte:
@@ -161,10 +201,19 @@ impl LineRules {
             }
             if content.chars().count() > 2 {
                 sig.strong = true;
-            } else if c[1].chars().all(char::is_uppercase) {
-                // "(L)", "(R)": one upper-case letter, as captions write them.
+            } else if c[1].chars().all(char::is_uppercase) || c[1].ends_with('.') {
+                // "(L)", "(R)", "(l.)": one upper-case or abbreviated letter, as captions
+                // write them.
                 sig.weak += 1;
             }
+        }
+        // "Dee Dee Doe Getty Images": a name line closed by a credit of several words.
+        if !ends_sentence(line) && word_count(line) <= MAX_TRAILING_CREDIT_WORDS {
+            let normed = norm(line);
+            let words: Vec<&str> = normed.split(' ').filter(|w| !w.is_empty()).collect();
+            sig.strong |= (2..=3).any(|n| {
+                words.len() > n && cues.is_credit_word(&words[words.len() - n..].join(" "))
+            });
         }
         sig
     }

@@ -94,3 +94,78 @@ fn lead_paragraph_beside_the_body_container_is_kept() {
     assert_article(&doc);
     assert!(!doc.body.contains("Energie\n") && !doc.body.ends_with("Energie"));
 }
+
+#[test]
+fn one_widget_per_paragraph_keeps_the_article_and_strong_noise_still_goes() {
+    let paras: Vec<String> = PARAS
+        .lines()
+        .map(|p| {
+            format!(
+                r#"<div class="elementor-element elementor-widget elementor-widget-text-editor"><div class="elementor-widget-container">{p}</div></div>"#
+            )
+        })
+        .collect();
+    let html = format!(
+        r#"<html><body><div class="page"><h2>Fernwärme wird billiger</h2>{}</div>
+<div id="comments"><p>Endlich sinken die Preise einmal, das hätte schon viel früher passieren müssen.</p></div></body></html>"#,
+        paras.join("\n")
+    );
+    let doc = html_doc(&html);
+    assert_article(&doc);
+    assert!(
+        doc.body.contains("gefallenen Einkaufspreise"),
+        "{}",
+        doc.body
+    );
+    assert!(!doc.body.contains("Endlich sinken"), "{}", doc.body);
+}
+
+#[test]
+fn paragraph_that_is_one_linked_headline_goes_but_a_bare_address_stays() {
+    let html = format!(
+        r#"<html><body><article><h1>Fernwärme wird billiger</h1>{PARAS}
+<p><a href="/andere-meldung">Auch das noch: Wasserpreise steigen im Frühjahr deutlich</a></p>
+<p>Die Petition gegen die Grundgebühr liegt im <a href="/rathaus">Bürgerbüro</a> aus und läuft bis Ende März.</p>
+<p><a href="http://www.example.org/petition">http://www.example.org/petition</a></p>
+<p><a href="/weitere">Stadtrat vertagt Entscheidung über neue Buslinie</a></p></article></body></html>"#
+    );
+    let doc = html_doc(&html);
+    assert_article(&doc);
+    assert!(doc.body.contains("liegt im Bürgerbüro aus"), "{}", doc.body);
+    assert!(
+        doc.body.contains("http://www.example.org/petition"),
+        "{}",
+        doc.body
+    );
+    assert!(!doc.body.contains("Wasserpreise steigen"), "{}", doc.body);
+    assert!(!doc.body.contains("Buslinie"), "{}", doc.body);
+}
+
+#[test]
+fn collapsible_read_more_body_is_kept_and_a_read_more_box_goes() {
+    let html = format!(
+        r#"<html><body><div class="post"><h2>Fernwärme wird billiger</h2><div class="entry read-more">{PARAS}</div>
+<div class="read-more-box"><p>Weitere Berichte über die Stadtwerke finden Sie in unserem Archiv.</p></div></div></body></html>"#
+    );
+    let doc = html_doc(&html);
+    assert_article(&doc);
+    assert!(!doc.body.contains("Weitere Berichte"), "{}", doc.body);
+}
+
+#[test]
+fn lead_in_left_dangling_at_the_end_goes_but_one_inside_the_text_stays() {
+    let html = format!(
+        r#"<html><body><article><h1>Fernwärme wird billiger</h1>
+<p>Der Sprecher nannte drei Gründe:</p>{PARAS}
+<p>Weitere Informationen zu Energiepreisen:</p>
+<ul><li><a href="/a">Strom</a></li><li><a href="/b">Gas</a></li><li><a href="/c">Heizöl</a></li></ul></article></body></html>"#
+    );
+    let doc = html_doc(&html);
+    assert_article(&doc);
+    assert!(
+        doc.body.contains("Der Sprecher nannte drei Gründe:"),
+        "{}",
+        doc.body
+    );
+    assert!(!doc.body.contains("Weitere Informationen"), "{}", doc.body);
+}

@@ -81,6 +81,27 @@ fn prose_is_not_boilerplate() {
 }
 
 #[test]
+fn teaser_labels_need_their_colon() {
+    let c = cues();
+    for line in [
+        "Lea: El Congreso aprueba la reforma fiscal tras meses de debate",
+        "MIRA: Así quedó la avenida principal después de la tormenta",
+        "Watch: Firefighters battle a warehouse blaze near the harbour",
+        "Leia também: Governo anuncia novo pacote para a indústria",
+    ] {
+        assert_eq!(boiler(&c, line), Some(PhraseKind::Prefix), "{line}");
+    }
+    for line in [
+        "Lea Müller arbeitet seit zwölf Jahren als Pflegerin in der Klinik.",
+        "Mira Nair presentó su nueva película en el festival de Venecia.",
+        "Watch the ministers closely: they will not give up the budget easily.",
+        "Lea: ein Name, der in diesem Jahr so oft vergeben wurde wie kein anderer, sagen die Standesämter.",
+    ] {
+        assert_eq!(boiler(&c, line), None, "{line}");
+    }
+}
+
+#[test]
 fn source_lines_give_their_value() {
     let (r, c) = (LineRules::new(), cues());
     assert_eq!(
@@ -139,6 +160,32 @@ fn captions_by_credit_and_position() {
         "Ha detto il ministro: la foto non è stata ritoccata dal governo di Roma.",
         "selbst war die Partei gar nicht aufgekommen. ©te hatte sich im entscheidenden",
         "of the southwest quarter of section one ( l ) township fifty-three",
+    ] {
+        assert!(!r.is_caption(line, &c), "{line}");
+    }
+}
+
+#[test]
+fn captions_with_a_credit_after_a_comma_and_in_more_languages() {
+    let (r, c) = (LineRules::new(), cues());
+    for line in [
+        "Jan Novák, photo: Archives du ministère de la Santé",
+        "Die Ministerin in Brno, Foto: Tschechischer Rundfunk",
+        "(crédito: Ana Souza/Agência Estado)",
+        "O ministro durante a sessão no Senado (foto: Arquivo)",
+        "Abbildung: Karte der Lawinengefahr im oberen Tal",
+        "Jane Roe Getty Images",
+        "The governor at the state fair in Sacramento AP File Photo",
+        "Bürgermeisterin Anna Berg (l.) und Stadtrat Jan Weiß bei der Eröffnung der Brücke",
+    ] {
+        assert!(r.is_caption(line, &c), "{line}");
+    }
+    for line in [
+        "The minister answered, photo in hand: the document proves that the government knew it.",
+        "Der Fotograf erklärte, Bild: ein Wort, das er nicht mehr hören könne, weil es seit Jahren für alles herhalten muss.",
+        "The agency sold the archive to Getty Images.",
+        "Shares of the stock photo company rose after it agreed to buy a rival from Getty Images and partners in a deal worth billions",
+        "Die Gemeinde (s. oben) hat den Antrag abgelehnt.",
     ] {
         assert!(!r.is_caption(line, &c), "{line}");
     }
@@ -209,5 +256,25 @@ fn lead_heads() {
         "BERLIN - kurz",
     ] {
         assert_eq!(l.find(lead, &c), None, "{lead}");
+    }
+}
+
+#[test]
+fn post_metadata_lines_with_a_date_segment() {
+    let (r, c) = (LineRules::new(), cues());
+    for line in [
+        "March 3, 2021 at 09:15 AM | categories: Rust, Compilers | View Comments",
+        "| Por: Ana Ruiz | Actualizado el: 19 abril 2022 9:12 pm",
+        "12.05.2020 08:30 | von Petra Lang",
+        "Por Carlos Lima | 03/05/2022 20:36",
+    ] {
+        assert!(r.is_meta_line(line, &c), "{line}");
+    }
+    for line in [
+        "Am 3. März 2021 | so begann alles, was wir heute wissen.",
+        "Der Vertrag gilt seit dem 1. Januar 2020 und läuft bis 2025.",
+        "Rust | Compilers | View Comments",
+    ] {
+        assert!(!r.is_meta_line(line, &c), "{line}");
     }
 }
