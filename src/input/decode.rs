@@ -78,14 +78,17 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
 /// HTTP-equiv `content="text/html; charset=…"`), when encoding_rs knows the label and
 /// it is not UTF-8 (which already failed).
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    // Every `charset=` is read: a `<script charset="utf-8">` (archive banners) may come
+    // before the page's own declaration.
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    let at = head.find("charset=")? + "charset=".len();
-    let label: String = head[at..]
-        .trim_start_matches(['"', '\'', ' '])
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
-        .collect();
-    encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+    head.match_indices("charset=").find_map(|(at, key)| {
+        let label: String = head[at + key.len()..]
+            .trim_start_matches(['"', '\'', ' '])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        encoding_rs::Encoding::for_label(label.as_bytes()).filter(|e| *e != encoding_rs::UTF_8)
+    })
 }
 
 #[cfg(test)]
@@ -115,6 +118,8 @@ mod tests {
         assert!(decode_text(bytes).unwrap().contains("Привет"));
         let latin = b"<meta charset='iso-8859-15'><p>Prix : 10 \xa4</p>";
         assert!(decode_text(latin).unwrap().contains("10 €"));
+        let banner = b"<script src=\"/b.js\" charset=\"utf-8\"></script><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>\xcf\xf0\xe8\xe2\xe5\xf2</p>";
+        assert!(decode_text(banner).unwrap().contains("Привет"));
     }
 
     #[test]
