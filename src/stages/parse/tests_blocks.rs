@@ -3,17 +3,8 @@
 //! article; a real sidebar, a comment thread and a comment form go even when they hold
 //! more text than a short article.
 
-use super::tests_layout::parser;
-use crate::model::{Document, Payload, RawRecord, RecordMeta};
-
-fn html_doc(html: &str) -> Document {
-    let record = RawRecord {
-        input: "page.html".into(),
-        payload: Payload::Html(html.into()),
-        meta: RecordMeta::default(),
-    };
-    parser().parse(record).expect("document")
-}
+use super::tests_layout::html_doc;
+use crate::model::Document;
 
 const PARAS: &str = r#"<p>Die Stadtwerke haben am Montag angekündigt, die Preise für Fernwärme im kommenden Jahr um knapp zehn Prozent zu senken.</p>
 <p>Grund seien die gefallenen Einkaufspreise für Gas, sagte ein Sprecher bei der Vorstellung der neuen Tarife im Rathaus.</p>

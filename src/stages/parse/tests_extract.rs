@@ -2,17 +2,8 @@
 //! comment sections, related-link blocks, share bars and navigation gone, captions
 //! removed as captions, metadata read, a non-article page handled.
 
-use super::tests_layout::parser;
+use super::tests_layout::{html_doc, parser};
 use crate::model::{Document, Payload, RawRecord, RecordMeta, RemovalReason};
-
-fn html_doc(html: &str) -> Document {
-    let record = RawRecord {
-        input: "page.html".into(),
-        payload: Payload::Html(html.into()),
-        meta: RecordMeta::default(),
-    };
-    parser().parse(record).expect("document")
-}
 
 const ARTICLE: &str = r#"<p>Les syndicats de cheminots ont appelé mardi à une nouvelle journée de grève nationale contre la réforme des retraites, la troisième en un mois.</p>
 <p>« Nous ne lâcherons rien tant que le texte ne sera pas retiré », a affirmé la secrétaire générale de la fédération lors d’une conférence de presse à Paris.</p>

@@ -10,6 +10,16 @@ pub(super) fn parser() -> Parser {
     parser_with(ParseConfig::default())
 }
 
+/// The document the default parser makes of an HTML page (which must parse).
+pub(super) fn html_doc(html: &str) -> Document {
+    let record = RawRecord {
+        input: "page.html".into(),
+        payload: Payload::Html(html.into()),
+        meta: RecordMeta::default(),
+    };
+    parser().parse(record).expect("document")
+}
+
 fn parser_with(config: ParseConfig) -> Parser {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("lexicon");
     Parser::new(&config.validate().expect("settings"), &lexicon).expect("parser")

@@ -3,17 +3,7 @@
 //! site's name glued on, and a headline line in the text versus the page's title.
 
 use super::page_title::{choose_title, headline_text, home_link, strip_site_name};
-use super::tests_layout::parser;
-use crate::model::{Document, Payload, RawRecord, RecordMeta};
-
-fn html_doc(html: &str) -> Document {
-    let record = RawRecord {
-        input: "page.html".into(),
-        payload: Payload::Html(html.into()),
-        meta: RecordMeta::default(),
-    };
-    parser().parse(record).expect("document")
-}
+use super::tests_layout::html_doc;
 
 fn h1s(html: &str) -> Vec<(String, bool)> {
     let doc = scraper::Html::parse_document(html);
