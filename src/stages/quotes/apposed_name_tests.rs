@@ -2,15 +2,11 @@
 //! Agricultura, Manuel Ortega, en …"): the name is the speaker, in en, fr, it, de, es;
 //! and a description followed by a list of places names nobody.
 
-use super::test_support::{run, P};
+use super::test_support::{run, speaker, P};
 use crate::model::EntityType;
 
 const O: EntityType = EntityType::Org;
 const L: EntityType = EntityType::Loc;
-
-fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
-    q[i].1.speaker_name.as_deref().or(q[i].1.speaker.as_deref())
-}
 
 #[test]
 fn es_a_role_with_a_complement_then_the_name() {

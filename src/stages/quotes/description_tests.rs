@@ -4,11 +4,7 @@
 //! cues ("hieß es", "si legge") name nobody.
 
 use super::speakers::score;
-use super::test_support::{run, P};
-
-fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
-    q[i].1.speaker_name.as_deref().or(q[i].1.speaker.as_deref())
-}
+use super::test_support::{run, speaker, P};
 
 #[test]
 fn en_a_modified_description_names_the_person_just_written_about() {

@@ -4,15 +4,11 @@
 //! it, de, es.
 
 use super::speakers::score;
-use super::test_support::{doc, run, tagger, P};
+use super::test_support::{doc, run, speaker, tagger, P};
 use crate::model::{EntityMention, EntityType};
 
 const O: EntityType = EntityType::Org;
 const L: EntityType = EntityType::Loc;
-
-fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
-    q[i].1.speaker_name.as_deref().or(q[i].1.speaker.as_deref())
-}
 
 #[test]
 fn a_quote_ending_with_a_question_mark_keeps_its_cue_after_it() {
