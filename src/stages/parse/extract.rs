@@ -8,7 +8,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
 use super::lines::{collapse_whitespace, CAPTION_MARK};
-use super::noise::{is_paragraph, text_and_links, Pruned, MIN_PROSE_CHARS};
+use super::noise::{is_paragraph, prose_in, text_and_links, Pruned, MIN_PROSE_CHARS};
 
 /// Block elements: each starts a new line.
 const BLOCKS: [&str; 29] = [
@@ -102,8 +102,8 @@ impl Page {
         }
         let name = e.value().name();
         if is_paragraph(e) {
-            let (text, links) = text_and_links(e);
-            if text >= MIN_PROSE_CHARS && links * 2 < text {
+            let text = prose_in(e);
+            if text > 0 {
                 let gain = text.min(2000);
                 if let Some(parent) = stack.last() {
                     *self.scores.entry(*parent).or_default() += gain;

@@ -238,10 +238,7 @@ fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
     let name = e.value().name();
     let mut sum = 0;
     if is_paragraph(e) {
-        let (text, links) = text_and_links(e);
-        if text >= MIN_PROSE_CHARS && links * 2 < text {
-            sum += text;
-        }
+        sum += prose_in(e);
         if name != "td" && name != "li" {
             out.insert(e.id(), sum);
             return sum;
@@ -252,6 +249,17 @@ fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
     }
     out.insert(e.id(), sum);
     sum
+}
+
+/// Characters of prose in a paragraph-like block: its text when it is long enough and not
+/// mostly links, else 0.
+pub(crate) fn prose_in(e: ElementRef) -> usize {
+    let (text, links) = text_and_links(e);
+    if text >= MIN_PROSE_CHARS && links * 2 < text {
+        text
+    } else {
+        0
+    }
 }
 
 /// A block read as one paragraph: `<p>`, `<pre>`, `<blockquote>`, `<li>`, `<td>`, or an
