@@ -111,21 +111,84 @@ pub fn fingerprint(
         .collect();
     shingle_hashes.sort_unstable();
     shingle_hashes.dedup();
-    let (a, b): (Vec<u64>, Vec<u64>) = (0..num_hashes as u64)
-        .map(|i| {
-            let a = mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15)) | 1;
-            (a, mix(a ^ 0xd6e8_feb8_6659_fd93))
-        })
-        .unzip();
-    let mut signature = vec![u32::MAX; num_hashes];
-    for &h in &shingle_hashes {
-        for ((m, &a), &b) in signature.iter_mut().zip(&a).zip(&b) {
-            *m = (*m).min((a.wrapping_mul(h).wrapping_add(b) >> 32) as u32);
-        }
-    }
+    let signature = minhash(&shingle_hashes, num_hashes);
     Fingerprint {
         content_hash,
         signature,
+    }
+}
+
+/// The multiply-add pairs `(a_i, b_i)` of MinHash value `i` (`a_i` odd).
+fn hash_params(num_hashes: usize) -> impl Iterator<Item = (u64, u64)> {
+    (0..num_hashes as u64).map(|i| {
+        let a = mix(i.wrapping_add(0x9e37_79b9_7f4a_7c15)) | 1;
+        (a, mix(a ^ 0xd6e8_feb8_6659_fd93))
+    })
+}
+
+/// MinHash values of a set of shingle hashes: value `i` is the least high half of
+/// `a_i · h + b_i` (wrapping, 64 bits) over the shingle hashes `h`.
+///
+/// Computed from 32-bit halves so that the loop vectorises: with `a = 2³²·ah + al`,
+/// `h = 2³²·hh + hl`, `b = 2³²·bh + bl`, the high half of `a·h + b mod 2⁶⁴` is
+/// `⌊(al·hl + bl) / 2³²⌋ + ah·hl + al·hh + bh mod 2³²` (the same value as the 64-bit form).
+fn minhash(shingle_hashes: &[u64], num_hashes: usize) -> Vec<u32> {
+    let mut al = Vec::with_capacity(num_hashes);
+    let mut ah = Vec::with_capacity(num_hashes);
+    let mut bl = Vec::with_capacity(num_hashes);
+    let mut bh = Vec::with_capacity(num_hashes);
+    for (a, b) in hash_params(num_hashes) {
+        al.push(a as u32);
+        ah.push((a >> 32) as u32);
+        bl.push(b as u32);
+        bh.push((b >> 32) as u32);
+    }
+    let mut signature = vec![u32::MAX; num_hashes];
+    let halves = Halves {
+        al: &al,
+        ah: &ah,
+        bl: &bl,
+        bh: &bh,
+    };
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU supports AVX2 (checked just above).
+        unsafe { minhash_avx2(&halves, shingle_hashes, &mut signature) };
+        return signature;
+    }
+    minhash_into(&halves, shingle_hashes, &mut signature);
+    signature
+}
+
+/// The 32-bit halves of the MinHash parameters (`a_i = 2³²·ah[i] + al[i]`, same for `b`).
+struct Halves<'a> {
+    al: &'a [u32],
+    ah: &'a [u32],
+    bl: &'a [u32],
+    bh: &'a [u32],
+}
+
+/// [`minhash_into`] compiled for AVX2 (8 lanes of 32 bits).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn minhash_avx2(p: &Halves, shingle_hashes: &[u64], signature: &mut [u32]) {
+    minhash_into(p, shingle_hashes, signature)
+}
+
+#[inline(always)]
+fn minhash_into(p: &Halves, shingle_hashes: &[u64], signature: &mut [u32]) {
+    let n = signature.len();
+    let (al, ah, bl, bh) = (&p.al[..n], &p.ah[..n], &p.bl[..n], &p.bh[..n]);
+    for &h in shingle_hashes {
+        let (hl, hh) = (h as u32, (h >> 32) as u32);
+        for i in 0..n {
+            let low = (u64::from(al[i]) * u64::from(hl) + u64::from(bl[i])) >> 32;
+            let v = (low as u32)
+                .wrapping_add(ah[i].wrapping_mul(hl))
+                .wrapping_add(al[i].wrapping_mul(hh))
+                .wrapping_add(bh[i]);
+            signature[i] = signature[i].min(v);
+        }
     }
 }
 
@@ -177,5 +240,42 @@ mod tests {
     #[test]
     fn short_bodies_get_no_signature() {
         assert!(fingerprint("trop court", 5, 16, 30).signature.is_empty());
+    }
+
+    #[test]
+    fn split_minhash_equals_the_64_bit_form() {
+        let mut h = 0x1234_5678_9abc_def0u64;
+        let hashes: Vec<u64> = (0..500)
+            .map(|_| {
+                h = mix(h);
+                h
+            })
+            .chain([0, 1, u64::MAX, 1 << 32, (1 << 32) - 1])
+            .collect();
+        for num_hashes in [1, 7, 128, 200] {
+            let mut expected = vec![u32::MAX; num_hashes];
+            for &x in &hashes {
+                for (m, (a, b)) in expected.iter_mut().zip(hash_params(num_hashes)) {
+                    *m = (*m).min((a.wrapping_mul(x).wrapping_add(b) >> 32) as u32);
+                }
+            }
+            assert_eq!(minhash(&hashes, num_hashes), expected);
+            let mut portable = vec![u32::MAX; num_hashes];
+            let p: Vec<(u64, u64)> = hash_params(num_hashes).collect();
+            let (al, ah, bl, bh): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = (
+                p.iter().map(|&(a, _)| a as u32).collect(),
+                p.iter().map(|&(a, _)| (a >> 32) as u32).collect(),
+                p.iter().map(|&(_, b)| b as u32).collect(),
+                p.iter().map(|&(_, b)| (b >> 32) as u32).collect(),
+            );
+            let halves = Halves {
+                al: &al,
+                ah: &ah,
+                bl: &bl,
+                bh: &bh,
+            };
+            minhash_into(&halves, &hashes, &mut portable);
+            assert_eq!(portable, expected);
+        }
     }
 }
