@@ -49,11 +49,20 @@ pub fn fold_char(c: char, out: &mut String) {
     });
 }
 
+/// The fold of an ASCII char other than the backtick: itself, lower-cased.
+#[inline]
+fn plain_ascii(c: char) -> Option<char> {
+    (c.is_ascii() && c != '`').then(|| c.to_ascii_lowercase())
+}
+
 /// Folds a whole string (see [`fold_char`]).
 pub fn fold_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        fold_char(c, &mut out);
+        match plain_ascii(c) {
+            Some(l) => out.push(l),
+            None => fold_char(c, &mut out),
+        }
     }
     out
 }
@@ -74,6 +83,11 @@ impl Folded {
         let mut text = String::with_capacity(original.len());
         let mut map = Vec::with_capacity(original.len() + 1);
         for (i, c) in original.char_indices() {
+            if let Some(l) = plain_ascii(c) {
+                text.push(l);
+                map.push(i);
+                continue;
+            }
             let before = text.len();
             fold_char(c, &mut text);
             map.extend(std::iter::repeat_n(i, text.len() - before));
@@ -109,6 +123,13 @@ mod tests {
         assert_eq!(fold_str("Choïgou à TÉHÉRAN"), "choigou a teheran");
         assert_eq!(fold_str("l’Iran"), "l'iran");
         assert_eq!(fold_str("Straße"), "strasse");
+        assert_eq!(fold_str("it`s A\u{a0}B"), "it's a b");
+        for c in (0..128u8).map(char::from) {
+            let mut one = String::new();
+            fold_char(c, &mut one);
+            assert_eq!(fold_str(&c.to_string()), one, "{c:?}");
+            assert_eq!(Folded::new(&c.to_string()).text, one, "{c:?}");
+        }
     }
 
     #[test]

@@ -166,9 +166,8 @@ impl Cleaner<'_> {
             if text.chars().count() > MAX_FOREIGN_CAPTION_CHARS {
                 continue;
             }
-            let cue = self.rules.caption_signals(text, self.cues).any();
-            let bare = letter_count(text) >= MIN_BARE_FOREIGN_LETTERS && (k < first || k > last);
-            if (cue || bare) && foreign(k) {
+            let bare = (k < first || k > last) && letter_count(text) >= MIN_BARE_FOREIGN_LETTERS;
+            if (bare || self.rules.caption_signals(text, self.cues).any()) && foreign(k) {
                 page.class[i] = Some(RemovalReason::Caption);
             }
         }

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::ends_sentence;
 use crate::lexicon::Lexicon;
-use crate::text::fold_str;
+use crate::text::fold_char;
 
 /// Lines longer than this (code points) are never matched by a `prefix` phrase.
 const MAX_PREFIX_LINE_CHARS: usize = 300;
@@ -42,17 +42,30 @@ pub(crate) enum PhraseKind {
 /// Lowercases, strips accents and turns every run of non-alphanumeric chars into one
 /// space: "- Advertisement -" → "advertisement", "Articles Liés" → "articles lies".
 pub(crate) fn norm(s: &str) -> String {
-    let folded = fold_str(s);
-    let mut out = String::with_capacity(folded.len());
-    for c in folded.chars() {
+    // One pass: each char is folded (ASCII directly) and its folded chars are kept when
+    // alphanumeric, any other run becoming one space (none at the ends).
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    let mut push = |c: char, out: &mut String| {
         if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
             out.push(c);
-        } else if !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+        } else {
+            space = true;
         }
-    }
-    if out.ends_with(' ') {
-        out.pop();
+    };
+    let mut folded = String::new();
+    for c in s.chars() {
+        if c.is_ascii() && c != '`' {
+            push(c.to_ascii_lowercase(), &mut out);
+        } else {
+            folded.clear();
+            fold_char(c, &mut folded);
+            folded.chars().for_each(|f| push(f, &mut out));
+        }
     }
     out
 }
@@ -151,6 +164,10 @@ impl Cues {
     /// The kind of boilerplate phrase `line` matches, if any. `normed` is `norm(line)`.
     pub(crate) fn boilerplate(&self, line: &str, normed: &str) -> Option<PhraseKind> {
         let chars = line.chars().count();
+        // Every match below needs at most MAX_PREFIX_LINE_CHARS (paragraphs skip the rest).
+        if chars > MAX_PREFIX_LINE_CHARS.max(MAX_LINE_PHRASE_CHARS) {
+            return None;
+        }
         // Interface labels are capitalised; "drücken." in wrapped text is not "Drucken".
         let capitalised = !line
             .chars()

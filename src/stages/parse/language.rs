@@ -2,8 +2,6 @@
 
 use whatlang::Lang;
 
-use super::lines::letter_count;
-
 /// Only this many bytes of a text are looked at: plenty for a reliable answer, and
 /// whatlang's cost grows with the sample (it was a third of all pipeline instructions).
 const MAX_SAMPLE_BYTES: usize = 2000;
@@ -21,7 +19,8 @@ pub(crate) struct Guess {
 
 /// Whether `text` holds enough letters (`min_letters`, at least one) to be identified.
 pub(crate) fn enough_letters(text: &str, min_letters: usize) -> bool {
-    letter_count(text) >= min_letters.max(1)
+    let n = min_letters.max(1);
+    text.chars().filter(|c| c.is_alphabetic()).take(n).count() >= n
 }
 
 /// Guesses the language of `text` when it holds at least `min_letters` letters.

@@ -24,21 +24,20 @@ pub(crate) struct Line {
 /// to one space; zero-width chars, soft hyphens and BOMs are dropped.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        let before = out.len();
-        if before > 0 {
-            out.push(' ');
-        }
-        let text_start = out.len();
-        out.extend(word.chars().filter(|c| {
-            !matches!(
-                c,
-                '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-            )
-        }));
-        if out.len() == text_start {
-            // Only invisible characters: no word, no separator.
-            out.truncate(before);
+    // A whitespace run seen since the last visible char: one space before the next one.
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !matches!(
+            c,
+            '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+        ) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
         }
     }
     out
@@ -101,6 +100,15 @@ pub(crate) fn word_count(s: &str) -> usize {
         .count()
 }
 
+/// Whether `s` has at least `n` words in the sense of [`word_count`] (stops counting there).
+pub(crate) fn has_words(s: &str, n: usize) -> bool {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(n)
+        .count()
+        >= n
+}
+
 /// Number of letters in `s`.
 pub(crate) fn letter_count(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
@@ -109,12 +117,14 @@ pub(crate) fn letter_count(s: &str) -> usize {
 /// A line too short to be prose: no letter at all, or at most 2 words and 20 chars
 /// without sentence punctuation ("ad", "TV", "Menu"). Three-word lines may be headlines.
 pub(crate) fn is_fragment_like(s: &str) -> bool {
-    letter_count(s) == 0 || (word_count(s) <= 2 && s.chars().count() <= 20 && !ends_sentence(s))
+    // 20 chars take at most 80 bytes: longer lines skip the counts.
+    !s.chars().any(char::is_alphabetic)
+        || (s.len() <= 80 && s.chars().count() <= 20 && !has_words(s, 3) && !ends_sentence(s))
 }
 
 /// A line that reads as article prose: six words or more, ending a sentence or long.
 pub(crate) fn is_prose(s: &str) -> bool {
-    word_count(s) >= 6 && (ends_sentence(s) || s.chars().count() >= 100)
+    has_words(s, 6) && (ends_sentence(s) || s.chars().count() >= 100)
 }
 
 #[cfg(test)]

@@ -175,15 +175,15 @@ fn hint(e: ElementRef) -> Hint {
         "form" => return Hint::Weak,
         _ => {}
     }
-    let names = format!(
-        "{} {}",
-        v.attr("class").unwrap_or(""),
-        v.attr("id").unwrap_or("")
-    )
-    .to_ascii_lowercase();
-    if names.trim().is_empty() {
+    let (class, id) = (v.attr("class").unwrap_or(""), v.attr("id").unwrap_or(""));
+    if class.trim().is_empty() && id.trim().is_empty() {
         return Hint::None;
     }
+    let mut names = String::with_capacity(class.len() + 1 + id.len());
+    names.push_str(class);
+    names.push(' ');
+    names.push_str(id);
+    names.make_ascii_lowercase();
     if CONTENT_NAMES.iter().any(|c| names.contains(c)) {
         return Hint::Content;
     }
@@ -212,10 +212,8 @@ fn holds_article(e: ElementRef) -> bool {
         matches!(v.name(), "article" | "h1" | "main")
             || v.attr("itemprop")
                 .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
-            || v.attr("class").is_some_and(|c| {
-                let c = c.to_ascii_lowercase();
-                CONTENT_NAMES.iter().any(|n| c.contains(n))
-            })
+            || v.attr("class")
+                .is_some_and(|c| CONTENT_NAMES.iter().any(|n| contains_ascii_nocase(c, n)))
     })
 }
 
@@ -225,8 +223,16 @@ fn noise_token(token: &str, names: &[&str]) -> bool {
     token.split(['-', '_']).any(|part| {
         names
             .iter()
-            .any(|n| part.starts_with(n) && part.len() <= n.len() + 3)
-    }) || names.iter().any(|n| n.contains('-') && token.contains(n))
+            .any(|n| part.len() <= n.len() + 3 && part.starts_with(n))
+    }) || (token.contains('-') && names.iter().any(|n| n.contains('-') && token.contains(n)))
+}
+
+/// Whether `hay`, ASCII letters lower-cased, contains `needle` (lower-case ASCII), without
+/// allocating the lower-cased copy.
+fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 /// Characters of prose (paragraph-like blocks of some length, not mostly links) under

@@ -152,10 +152,10 @@ impl LineRules {
         let inner = line.trim_start_matches('(').trim_end_matches(')').trim();
         let (label, value) = inner.split_once([':', '：'])?;
         let value = value.trim().trim_end_matches('.').trim();
-        let ok = cues.is_source_label(&norm(label))
-            && !value.is_empty()
+        let ok = !value.is_empty()
             && value.chars().count() <= 100
-            && word_count(value) <= 12;
+            && word_count(value) <= 12
+            && cues.is_source_label(&norm(label));
         ok.then(|| value.to_string())
     }
 
@@ -173,7 +173,9 @@ impl LineRules {
                 && word_count(credit) <= 5
                 && !ends_sentence(credit);
         }
-        if let Some(c) = self.end_paren.captures(line) {
+        // Each pattern below needs a bracket or a colon: lines without skip it.
+        let (has_paren, has_colon) = (line.contains('('), line.contains(':'));
+        if let Some(c) = has_paren.then(|| self.end_paren.captures(line)).flatten() {
             // A bare agency, "(Reuters)", is a credit only right after the caption's words:
             // "… dans la nuit (AFP)." and "… la nuit. (AFP)" close prose.
             let content = norm(&c[1]);
@@ -182,19 +184,19 @@ impl LineRules {
             let prose_end = line.ends_with('.') || ends_sentence(before);
             sig.strong |= cues.has_credit(&content) && (!only_agency || !prose_end);
         }
-        for c in [
-            self.end_colon.captures(line),
-            self.start_colon.captures(line),
-        ]
-        .into_iter()
-        .flatten()
-        {
+        let colons = || {
+            [
+                self.end_colon.captures(line),
+                self.start_colon.captures(line),
+            ]
+        };
+        for c in has_colon.then(colons).into_iter().flatten().flatten() {
             let head = norm(&c[1]);
             let value_ok = c.get(2).is_none_or(|v| word_count(v.as_str()) <= 8);
             let spelled_position = cues.is_position(&head) && head.contains(' ');
             sig.strong |= value_ok && (cues.is_credit_word(&head) || spelled_position);
         }
-        for c in self.paren.captures_iter(line) {
+        for c in self.paren.captures_iter(if has_paren { line } else { "" }) {
             let content = norm(&c[1]);
             if !cues.is_position(&content) {
                 continue;

@@ -24,10 +24,11 @@ pub(crate) fn find_title(
     max_chars: usize,
 ) -> Option<TitleMatch> {
     if let Some(known) = known {
+        let known = norm(known);
         let found = lines
             .iter()
             .take(KNOWN_TITLE_WINDOW)
-            .position(|l| same_title(&l.text, known));
+            .position(|l| same_normed_title(&l.normed, &known));
         if let Some(index) = found {
             return Some(TitleMatch { index });
         }
@@ -64,17 +65,17 @@ pub(crate) fn is_title_like(text: &str, max_chars: usize) -> bool {
 /// Whether two titles name the same headline: equal once normalised, or one is the
 /// other's start with at least three words ("Foo bar baz" and "Foo bar baz | Site").
 pub(crate) fn same_title(a: &str, b: &str) -> bool {
-    let (a, b) = (norm(a), norm(b));
+    same_normed_title(&norm(a), &norm(b))
+}
+
+/// [`same_title`] of two titles already normalised by `norm`.
+fn same_normed_title(a: &str, b: &str) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let (short, long) = if a.len() <= b.len() {
-        (&a, &b)
-    } else {
-        (&b, &a)
-    };
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     short == long
-        || (long.starts_with(short.as_str())
+        || (long.starts_with(short)
             && long[short.len()..].starts_with(' ')
             && short.split(' ').count() >= 3)
 }
