@@ -6,9 +6,10 @@
 use std::collections::{HashMap, HashSet};
 
 use super::phrases::Phrases;
+pub use super::words::{first_words, fold_plain, last_words, words};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
-use crate::text::{fold_str, word_spans};
+use crate::text::fold_str;
 
 /// List names read from the lexicon, per language.
 const TITLES: &str = "person_titles";
@@ -19,12 +20,16 @@ const STOPWORDS: &str = "entity_stopwords";
 const ORG_CONNECTORS: &str = "entity_org_connectors";
 const PARTICLES: &str = "entity_name_particles";
 const GIVEN_NAMES: &str = "entity_given_names";
+/// Generated from Faker by tools/names_from_faker.py.
+const GIVEN_NAMES_COMMON: &str = "entity_given_names_common";
 const UNCONFIRMED: &str = "entity_unconfirmed";
 const COMMON_NOUNS: &str = "entity_common_nouns";
 const ORG_ARTICLES: &str = "entity_org_articles";
 const LOC_HEADS: &str = "entity_loc_heads";
 const CASE_ENDINGS: &str = "entity_case_endings";
 const CONJUNCTIONS: &str = "entity_conjunctions";
+const TYPE_NOUNS: &str = "entity_type_nouns";
+const STEM_CHANGES: &str = "entity_stem_changes";
 
 /// The context lists of one language (or of all languages together).
 #[derive(Debug, Clone, Default)]
@@ -67,6 +72,13 @@ pub struct LangLists {
     /// Coordinating conjunctions ("e", "and"): names they join share a type (folded;
     /// entity_conjunctions).
     pub conjunctions: HashSet<String>,
+    /// Common nouns that type the name they introduce ("la stazione di Seregno" → LOC,
+    /// "la società Cotral" → ORG, "il fratello di Arnold" → PERSON; folded;
+    /// entity_type_nouns, `noun=TYPE`).
+    pub type_nouns: HashMap<String, EntityType>,
+    /// Changes at the end of a name's stem under a case ending, `(from, to)` ("Suome|n"
+    /// → "Suomi": `e>i`; folded; entity_stem_changes).
+    pub stem_changes: Vec<(String, String)>,
 }
 
 impl LangLists {
@@ -101,6 +113,19 @@ impl LangLists {
                     let name = e.split('|').next()?.trim();
                     (!name.is_empty()).then(|| fold_str(name))
                 }));
+        }
+        self.stem_changes
+            .extend(lex.list(lang, STEM_CHANGES).iter().filter_map(|line| {
+                let (from, to) = line.split_once('>')?;
+                Some((fold_str(from.trim()), fold_str(to.trim())))
+            }));
+        for line in lex.list(lang, TYPE_NOUNS) {
+            let Some((noun, ty)) = line.split_once('=') else {
+                continue;
+            };
+            if let Some(ty) = EntityType::parse(ty.trim()) {
+                self.type_nouns.entry(fold_str(noun.trim())).or_insert(ty);
+            }
         }
         for line in lex.list(lang, UNCONFIRMED) {
             let (key, value) = line.split_once('=').unwrap_or((line, ""));
@@ -148,81 +173,6 @@ impl LangLists {
     }
 }
 
-/// [`fold_str`], without the per-char table for plain ASCII text (every ASCII char but
-/// the backtick folds to its lower case).
-pub fn fold_plain(text: &str) -> String {
-    if text.is_ascii() && !text.contains('`') {
-        text.to_ascii_lowercase()
-    } else {
-        fold_str(text)
-    }
-}
-
-/// Folded words of a text.
-pub fn words(text: &str) -> Vec<String> {
-    let folded = fold_plain(text);
-    word_spans(&folded)
-        .into_iter()
-        .map(|(s, e)| folded[s..e].to_string())
-        .collect()
-}
-
-/// The last words of `text` as [`words`] gives them: at least the last `n` (all when
-/// there are fewer), without folding the rest of the text.
-pub fn last_words(text: &str, n: usize) -> Vec<String> {
-    words(&text[tail_start(text, n)..])
-}
-
-/// The first words of `text` as [`words`] gives them: at least the first `n` (all when
-/// there are fewer), without folding the rest of the text.
-pub fn first_words(text: &str, n: usize) -> Vec<String> {
-    words(&text[..head_end(text, n)])
-}
-
-// The cuts below fall on ASCII white space: it folds to itself and ends any word, so the
-// words on either side are exactly the whole text's. Every white-space separated chunk
-// holding a letter or digit yields at least one word.
-
-/// Start of the shortest suffix of `text` cut after white space that holds `n` chunks
-/// with a letter or digit (0 when there is none).
-fn tail_start(text: &str, n: usize) -> usize {
-    let (mut chunks, mut alnum) = (0, false);
-    for (i, c) in text.char_indices().rev() {
-        if c.is_ascii_whitespace() {
-            if alnum {
-                chunks += 1;
-                alnum = false;
-                if chunks >= n.max(1) {
-                    return i + 1;
-                }
-            }
-        } else if c.is_alphanumeric() {
-            alnum = true;
-        }
-    }
-    0
-}
-
-/// End of the shortest prefix of `text` cut before white space that holds `n` chunks with
-/// a letter or digit (`text.len()` when there is none).
-fn head_end(text: &str, n: usize) -> usize {
-    let (mut chunks, mut alnum) = (0, false);
-    for (i, c) in text.char_indices() {
-        if c.is_ascii_whitespace() {
-            if alnum {
-                chunks += 1;
-                alnum = false;
-                if chunks >= n.max(1) {
-                    return i;
-                }
-            }
-        } else if c.is_alphanumeric() {
-            alnum = true;
-        }
-    }
-    text.len()
-}
-
 /// Every context list, per language, plus the union of all languages for documents whose
 /// language has no lists (`und`, or a language without data files).
 #[derive(Debug, Clone, Default)]
@@ -233,6 +183,10 @@ pub struct ContextLists {
     pub particles: HashSet<String>,
     /// Given names of every language together (folded).
     pub given_names: HashSet<String>,
+    /// Given names of the hand-written lists only (folded): alone, such a word is a
+    /// person; the generated lists also hold names that are places ("Virginia",
+    /// "Devon") and only start full names.
+    pub lone_given_names: HashSet<String>,
 }
 
 impl ContextLists {
@@ -266,17 +220,29 @@ impl ContextLists {
         out.union.guess_acronym = None;
         // Nor does it inflect known names ("Roma|n" is no Finnish genitive in English).
         out.union.case_endings.clear();
+        out.union.stem_changes.clear();
         out.particles = lex
             .all(PARTICLES)
             .into_iter()
             .map(|(_, e)| fold_str(e.trim()))
             .collect();
-        out.given_names = lex
+        out.lone_given_names = lex
             .all(GIVEN_NAMES)
             .into_iter()
             .map(|(_, e)| fold_str(e.trim()))
             .collect();
+        out.given_names = [GIVEN_NAMES, GIVEN_NAMES_COMMON]
+            .iter()
+            .flat_map(|list| lex.all(list))
+            .map(|(_, e)| fold_str(e.trim()))
+            .collect();
         out
+    }
+
+    /// The lists of every language together (names and their head words travel across
+    /// languages: "Hyde Park" in an Italian text).
+    pub fn all(&self) -> &LangLists {
+        &self.union
     }
 
     /// The lists for `lang`, or the union of all languages when `lang` has none.

@@ -3,7 +3,10 @@
 //! "Bagheri Kani" → "Ali Bagheri Kani") takes that person's id. Comparison goes through
 //! [`skeleton`], so "Patrouchev" meets "Nikolai Patrushev".
 
-use super::identity::skeleton;
+use super::identity::{skeleton, SkeletonMemo};
+use super::names::Candidate;
+use super::Draft;
+use crate::model::EntityType;
 
 /// Score of a short form naming one person of the document.
 const SCORE_UNIQUE: f32 = 0.8;
@@ -126,6 +129,44 @@ pub fn resolve_key(
         method: "coref",
         score: SCORE_AMBIGUOUS,
     })
+}
+
+impl super::EntityTagger {
+    /// Pending one-word names resolved to a person mention of the document ([`resolve_key`]).
+    pub(super) fn resolve_short_forms<'a>(
+        &self,
+        text: &'a str,
+        drafts: &[Draft],
+        pending: &[Candidate],
+        memo: &mut SkeletonMemo<'a>,
+    ) -> Vec<Draft> {
+        let mut refs: Vec<PersonRef> = drafts
+            .iter()
+            .filter(|d| d.entity_type == EntityType::Person)
+            .map(|d| {
+                let names: Vec<&str> = d.canonical.iter().map(String::as_str).collect();
+                PersonRef::new(d.start, &d.id, &text[d.start..d.end], &names)
+            })
+            .collect();
+        refs.sort_by_key(|r| r.start);
+        pending
+            .iter()
+            .filter_map(|c| {
+                let key = memo.get(&text[c.start..c.end]);
+                let r = resolve_key(&refs, c.start, key, c.cap_words)?;
+                let source = drafts.iter().find(|d| d.id == r.id)?;
+                Some(Draft {
+                    start: c.start,
+                    end: c.end,
+                    id: r.id,
+                    entity_type: EntityType::Person,
+                    canonical: source.canonical.clone(),
+                    method: r.method,
+                    score: r.score,
+                })
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]

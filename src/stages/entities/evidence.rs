@@ -1,13 +1,16 @@
-//! What the words around an unconfirmed name say about it (see [`super::guess`]): the
+//! What the words around an unconfirmed name say about it (see [`super::guess`]): a
+//! common noun before it or apposed to it, a full name it is the surname of, the
 //! article right before it, a typed name it is coordinated with, the same word written in
 //! lower case elsewhere in the document.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::guess::{SCORE_HINTED, SCORE_UNCONFIRMED};
+use super::guess::{GuessContext, SCORE_HINTED, SCORE_UNCONFIRMED};
 use super::names::Candidate;
 use super::tokens::Token;
 use super::Draft;
+use crate::model::EntityType;
+use crate::text::fold_str;
 
 /// Gives each guess typed by default the type of a mention it is coordinated with
 /// ("Kasparov e Short", "Marilungo, Fabbrini"): the two are separated only by a comma or a
@@ -87,4 +90,121 @@ pub fn word_before(text: &str, pos: usize) -> String {
         .find(|&(_, c)| !(c.is_alphabetic() || c == '\'' || c == '’'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     crate::text::fold_str(&before[start..])
+}
+
+impl GuessContext<'_> {
+    /// Acronyms (2 to 6 capitals, digits allowed: "NASA", "TG1") whose neighbouring words
+    /// are not upper-case too (a shouted headline: "LEAVE A REPLY"), outside `taken`.
+    pub fn acronyms(&self, tokens: &[Token], taken: &[(usize, usize)]) -> Vec<Candidate> {
+        let Some(_) = self.lists.guess_acronym else {
+            return Vec::new();
+        };
+        let shouted = |t: &Token| is_acronym(&self.text[t.start..t.end]);
+        let upper = |t: &Token| !self.text[t.start..t.end].chars().any(char::is_lowercase);
+        (0..tokens.len())
+            .filter(|&i| {
+                let t = &tokens[i];
+                shouted(t)
+                    && (i == 0 || !upper(&tokens[i - 1]))
+                    && !tokens.get(i + 1).is_some_and(upper)
+                    && !taken.iter().any(|&(s, e)| s < t.end && t.start < e)
+            })
+            .map(|i| Candidate {
+                start: tokens[i].start,
+                end: tokens[i].end,
+                entity_type: self.lists.guess_acronym,
+                score: SCORE_UNCONFIRMED,
+                cap_words: 1,
+            })
+            .collect()
+    }
+
+    /// The type a common noun gives the name at `start` ("la stazione di Seregno", "la
+    /// compagnia genovese Costa Crociere", "il fratello di Arnold"): the noun stands at
+    /// most three lower-case words before it in its sentence. Only place and person nouns
+    /// reach through a function word ("il partito di Berlusconi" names no party).
+    pub(super) fn type_noun_before(&self, start: usize) -> Option<EntityType> {
+        let lists = self.lists;
+        if lists.type_nouns.is_empty() {
+            return None;
+        }
+        let k = self.sentences.partition_point(|&(_, e)| e <= start);
+        let from = self.sentences.get(k).map_or(0, |&(s, _)| s.min(start));
+        let mut through_function_word = false;
+        for chunk in self.text[from..start].split_whitespace().rev().take(3) {
+            let word = chunk.trim_end_matches(['\'', '’']);
+            let plain = word.chars().all(char::is_alphabetic);
+            if !plain || word.is_empty() || word.starts_with(char::is_uppercase) {
+                return None;
+            }
+            let folded = fold_str(word);
+            if let Some(&ty) = lists.type_nouns.get(&folded) {
+                return (ty != EntityType::Org || !through_function_word).then_some(ty);
+            }
+            through_function_word |= lists.stopwords.contains(&folded)
+                || lists.org_connectors.contains(&folded)
+                || chunk.len() > word.len();
+        }
+        None
+    }
+
+    /// The type a common noun apposed to the name at `end` gives it ("Ennahda, il
+    /// partito di maggioranza", "Willis, il fratello di Arnold"): a comma, an article,
+    /// at most one lower-case word, then the noun.
+    pub(super) fn type_noun_apposed(&self, end: usize) -> Option<EntityType> {
+        let lists = self.lists;
+        let window = &self.text[end..self.text.floor_char_boundary(end + 60).max(end)];
+        let rest = window
+            .trim_start_matches([' ', '\u{a0}'])
+            .strip_prefix(',')?;
+        let words = super::context::first_words(rest, 3);
+        let article = words.first()?;
+        if !lists.org_articles.contains(article)
+            && !lists.org_articles.contains(&format!("{article}'"))
+        {
+            return None;
+        }
+        words[1..]
+            .iter()
+            .take(2)
+            .find_map(|w| lists.type_nouns.get(w).copied())
+    }
+}
+
+/// Gives a one-word person guess the id of the guessed full name of the document whose
+/// last word it is ("Gary Coleman … Coleman"), when only one full name ends with it.
+/// Confirmed names are left to the coreference step, which also checks the position.
+pub(super) fn same_person_as_full_name(text: &str, guesses: &mut [Draft]) {
+    let mut full: HashMap<String, Option<String>> = HashMap::new();
+    for d in guesses
+        .iter()
+        .filter(|d| d.entity_type == EntityType::Person)
+    {
+        let written = &text[d.start..d.end];
+        if let Some((_, last)) = written.rsplit_once(' ') {
+            full.entry(fold_str(last))
+                .and_modify(|id| {
+                    if id.as_deref() != Some(d.id.as_str()) {
+                        *id = None;
+                    }
+                })
+                .or_insert_with(|| Some(d.id.clone()));
+        }
+    }
+    for d in guesses.iter_mut() {
+        let written = &text[d.start..d.end];
+        if d.entity_type == EntityType::Person && !written.contains(' ') {
+            if let Some(Some(id)) = full.get(&fold_str(written)) {
+                d.id = id.clone();
+            }
+        }
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && !super::cues::is_roman_numeral(word)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

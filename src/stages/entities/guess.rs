@@ -1,21 +1,24 @@
 //! Names nothing confirms: in languages that capitalise only names (Italian, French,
 //! Spanish, English), a capitalised sequence inside a sentence is a name even without a
 //! title, a speech verb or a cue. Words of the document type it when they can (an
-//! organisation head word, a place head word such as "Piazza" or "Park", an article
-//! before it, a given name, the same name typed by its context elsewhere in the document,
-//! a typed name it is coordinated with: score [`SCORE_HINTED`]); otherwise it gets the
+//! organisation head word, a place head word such as "Piazza" or "Park" (of its
+//! language first, of any language after the article test), a common noun before it or
+//! apposed to it ("la stazione di …", "…, il partito di …"), an article before it, a given
+//! name, the same name typed by its context elsewhere in the document, a typed name it is
+//! coordinated with: score [`SCORE_HINTED`]); otherwise it gets the
 //! type its language's `entity_unconfirmed` list gives (`single=LOC`, `multi=PERSON`,
 //! `linked=LOC`, `acronym=ORG`) and a low score ([`SCORE_UNCONFIRMED`]), so `min_score`
 //! can drop them. A one-word candidate is never guessed when it opens a sentence or a
 //! quotation (it is as likely an ordinary word) or is a listed common noun; no guess is
 //! kept whose words the document also writes in lower case ("the Company … the
 //! company"); a one-word candidate is a person when it is the last word of a person
-//! mention of the same document.
+//! mention of the same document, guessed full names included (and then gets its id),
+//! and opening a sentence it is kept when the document also writes it inside one.
 
 use std::collections::{HashMap, HashSet};
 
 use super::context::LangLists;
-use super::evidence::{coordinate, word_before, written_lower_case};
+use super::evidence::{coordinate, same_person_as_full_name, word_before, written_lower_case};
 use super::identity::SkeletonMemo;
 use super::names::Candidate;
 use super::tokens::Token;
@@ -52,8 +55,15 @@ pub struct GuessContext<'a> {
     pub lists: &'a LangLists,
     /// Folded last words of the person mentions found so far.
     pub surnames: &'a HashSet<String>,
-    /// Folded given names of every language ("Luciano", "Nicole").
+    /// Folded given names of every language that alone name a person ("Luciano",
+    /// "Nicole").
     pub given_names: &'a HashSet<String>,
+    /// Lists of every language together: head words of names travel ("Hyde Park" in
+    /// an Italian text).
+    pub all_lists: &'a LangLists,
+    /// Folded one-word names the document also writes inside a sentence: opening a
+    /// sentence, such a word is the same name, not an ordinary word.
+    pub named_inside: &'a HashSet<String>,
 }
 
 impl GuessContext<'_> {
@@ -72,12 +82,20 @@ impl GuessContext<'_> {
         if c.cap_words > 1 {
             let guess = lists.guess_multi?;
             let words = super::context::words(written);
-            if words.iter().any(|w| lists.org_heads.contains(w)) {
-                return Some((EntityType::Org, true));
-            }
             let ends = [words.first(), words.last()];
-            if ends.iter().flatten().any(|w| lists.loc_heads.contains(*w)) {
-                return Some((EntityType::Loc, true));
+            // Head words of the language, then of any language once the article has
+            // spoken ("il Rosslyn Park" is a club, "Hyde Park" a place).
+            let headed = |l: &LangLists| {
+                if words.iter().any(|w| l.org_heads.contains(w)) {
+                    Some(EntityType::Org)
+                } else if ends.iter().flatten().any(|w| l.loc_heads.contains(*w)) {
+                    Some(EntityType::Loc)
+                } else {
+                    None
+                }
+            };
+            if let Some(ty) = headed(lists).or_else(|| self.type_noun_before(c.start)) {
+                return Some((ty, true));
             }
             let linked = written
                 .split_whitespace()
@@ -90,6 +108,9 @@ impl GuessContext<'_> {
                 // "dal The Daily Telegraph", "il Rosslyn Park": people take no article.
                 return Some((EntityType::Org, true));
             }
+            if let Some(ty) = headed(self.all_lists) {
+                return Some((ty, true));
+            }
             let ty = if linked {
                 lists.guess_linked.unwrap_or(guess)
             } else {
@@ -100,10 +121,16 @@ impl GuessContext<'_> {
         let folded = crate::text::fold_str(written);
         if self.surnames.contains(&folded) {
             Some((EntityType::Person, true))
-        } else if opens_sentence(self.text, self.sentences, c.start)
+        } else if (opens_sentence(self.text, self.sentences, c.start)
+            && !self.named_inside.contains(&folded))
             || lists.common_nouns.contains(&folded)
         {
             None
+        } else if let Some(ty) = self
+            .type_noun_before(c.start)
+            .or_else(|| self.type_noun_apposed(c.end))
+        {
+            Some((ty, true))
         } else if lists.org_heads.contains(&folded) {
             Some((EntityType::Org, true))
         } else {
@@ -120,32 +147,6 @@ impl GuessContext<'_> {
             }
         }
     }
-
-    /// Acronyms (2 to 6 capitals, digits allowed: "NASA", "TG1") whose neighbouring words
-    /// are not upper-case too (a shouted headline: "LEAVE A REPLY"), outside `taken`.
-    pub fn acronyms(&self, tokens: &[Token], taken: &[(usize, usize)]) -> Vec<Candidate> {
-        let Some(_) = self.lists.guess_acronym else {
-            return Vec::new();
-        };
-        let shouted = |t: &Token| is_acronym(&self.text[t.start..t.end]);
-        let upper = |t: &Token| !self.text[t.start..t.end].chars().any(char::is_lowercase);
-        (0..tokens.len())
-            .filter(|&i| {
-                let t = &tokens[i];
-                shouted(t)
-                    && (i == 0 || !upper(&tokens[i - 1]))
-                    && !tokens.get(i + 1).is_some_and(upper)
-                    && !taken.iter().any(|&(s, e)| s < t.end && t.start < e)
-            })
-            .map(|i| Candidate {
-                start: tokens[i].start,
-                end: tokens[i].end,
-                entity_type: self.lists.guess_acronym,
-                score: SCORE_UNCONFIRMED,
-                cap_words: 1,
-            })
-            .collect()
-    }
 }
 
 impl EntityTagger {
@@ -154,7 +155,7 @@ impl EntityTagger {
         &self,
         doc: &DocView<'a>,
         drafts: &[Draft],
-        pending: &[Candidate],
+        pending: &'a [Candidate],
         memo: &mut SkeletonMemo<'a>,
     ) -> Vec<Draft> {
         let DocView {
@@ -169,12 +170,19 @@ impl EntityTagger {
             .filter_map(|d| text[d.start..d.end].split_whitespace().last())
             .map(crate::text::fold_str)
             .collect();
-        let g = GuessContext {
+        let named_inside: HashSet<String> = pending
+            .iter()
+            .filter(|c| c.cap_words == 1 && !opens_sentence(text, sentences, c.start))
+            .map(|c| fold_str(&text[c.start..c.end]))
+            .collect();
+        let mut g = GuessContext {
             text,
             sentences,
             lists,
             surnames: &surnames,
-            given_names: &self.lists.given_names,
+            given_names: &self.lists.lone_given_names,
+            all_lists: self.lists.all(),
+            named_inside: &named_inside,
         };
         let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
         // A name typed by its context elsewhere in the document keeps that type here.
@@ -188,18 +196,37 @@ impl EntityTagger {
             .filter(|t| text[t.start..].starts_with(char::is_lowercase))
             .map(|t| t.folded.as_str())
             .collect();
-        let guesses: Vec<(&Candidate, EntityType, bool)> = pending
+        let guess = |g: &GuessContext, c: &'a Candidate| {
+            let (ty, hinted) = g.unconfirmed_type(c)?;
+            let common = !hinted && !typed.contains_key(&fold_str(&text[c.start..c.end]));
+            if common && written_lower_case(c, tokens, &lower) {
+                return None;
+            }
+            Some((c, ty, hinted))
+        };
+        // Names of several words first: the people among them lend their surnames to
+        // the one-word names ("Gary Coleman … Coleman").
+        let mut guesses: Vec<(&Candidate, EntityType, bool)> = pending
             .iter()
-            .filter(|c| c.cap_words > 1 || !self.is_demonym(&text[c.start..c.end]))
-            .filter_map(|c| {
-                let (ty, hinted) = g.unconfirmed_type(c)?;
-                let common = !hinted && !typed.contains_key(&fold_str(&text[c.start..c.end]));
-                if common && written_lower_case(c, tokens, &lower) {
-                    return None;
-                }
-                Some((c, ty, hinted))
-            })
+            .filter(|c| c.cap_words > 1)
+            .filter_map(|c| guess(&g, c))
             .collect();
+        let mut surnames_all = surnames.clone();
+        surnames_all.extend(
+            guesses
+                .iter()
+                .filter(|(_, ty, _)| *ty == EntityType::Person)
+                .filter_map(|(c, _, _)| text[c.start..c.end].split_whitespace().last())
+                .map(fold_str),
+        );
+        g.surnames = &surnames_all;
+        guesses.extend(
+            pending
+                .iter()
+                .filter(|c| c.cap_words == 1 && !self.is_demonym(&text[c.start..c.end]))
+                .filter_map(|c| guess(&g, c)),
+        );
+        guesses.sort_by_key(|(c, _, _)| c.start);
         for &(c, ty, hinted) in &guesses {
             if hinted {
                 typed
@@ -221,6 +248,7 @@ impl EntityTagger {
                 d
             })
             .collect();
+        same_person_as_full_name(text, &mut out);
         coordinate(
             text,
             &lists.conjunctions,
@@ -244,14 +272,6 @@ impl EntityTagger {
         let n = ends.len();
         (n.saturating_sub(4).max(4)..n).any(|k| self.place_words.contains(&folded[..ends[k]]))
     }
-}
-
-fn is_acronym(word: &str) -> bool {
-    let n = word.chars().count();
-    (2..=6).contains(&n)
-        && !super::cues::is_roman_numeral(word)
-        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
 /// True when only punctuation, quotes, dashes or spaces stand between the start of the

@@ -14,9 +14,11 @@ pub mod evidence;
 pub mod gazetteer;
 pub mod guess;
 pub mod identity;
+pub mod inflection;
 pub mod kb;
 pub mod names;
 pub mod phrases;
+mod runs;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -27,7 +29,10 @@ mod tests_guess;
 mod tests_names;
 #[cfg(test)]
 mod tests_seeds;
+#[cfg(test)]
+mod tests_typing;
 pub mod tokens;
+mod words;
 
 use std::collections::HashMap;
 
@@ -38,7 +43,6 @@ use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityMention, EntityType};
 use crate::text::{sentence_of, sentence_spans, Folded};
 use context::ContextLists;
-use coref::PersonRef;
 use gazetteer::Gazetteer;
 use identity::SkeletonMemo;
 use kb::KnowledgeBase;
@@ -70,6 +74,8 @@ pub struct EntityTagger {
     skeletons: HashMap<(EntityType, String), usize>,
     /// Folded one-word place aliases, to tell demonyms ("Russian", "Israeli") from names.
     place_words: std::collections::HashSet<String>,
+    /// One-word aliases by skeleton, for names under a case ending.
+    words: inflection::WordIndex,
     patterns: bool,
     coref: bool,
     min_score: f32,
@@ -98,7 +104,14 @@ impl EntityTagger {
             .filter(|a| !a.contains(' ') && a.chars().count() >= 4)
             .map(|a| crate::text::fold_str(a))
             .collect();
+        let words = inflection::WordIndex::new(
+            kb.entries
+                .iter()
+                .enumerate()
+                .flat_map(|(i, e)| e.aliases.iter().map(move |a| (i, a.as_str()))),
+        );
         Ok(EntityTagger {
+            words,
             place_words,
             kb,
             gazetteer,
@@ -157,11 +170,16 @@ impl EntityTagger {
                 lists: self.lists.for_lang(&doc.language),
                 particles: &self.lists.particles,
                 given_names: &self.lists.given_names,
+                all_lists: self.lists.all(),
             };
             let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
             let mut memo = SkeletonMemo::default();
             let mut pending = Vec::new();
             for c in ctx.candidates(&taken) {
+                if let Some(d) = self.inflected_draft(text, &c, lang_lists) {
+                    drafts.push(d);
+                    continue;
+                }
                 match c.entity_type {
                     Some(ty) if self.patterns => {
                         drafts.push(self.pattern_draft(text, &c, ty, &mut memo))
@@ -184,6 +202,7 @@ impl EntityTagger {
                 drafts.extend(self.guessed(&doc, &drafts, &pending, &mut memo));
             }
         }
+        self.merge_inflected(text, lang_lists, &mut drafts);
         self.finish(text, &sentences, drafts)
     }
 
@@ -208,41 +227,6 @@ impl EntityTagger {
             method: "pattern",
             score: c.score,
         }
-    }
-
-    fn resolve_short_forms<'a>(
-        &self,
-        text: &'a str,
-        drafts: &[Draft],
-        pending: &[Candidate],
-        memo: &mut SkeletonMemo<'a>,
-    ) -> Vec<Draft> {
-        let mut refs: Vec<PersonRef> = drafts
-            .iter()
-            .filter(|d| d.entity_type == EntityType::Person)
-            .map(|d| {
-                let names: Vec<&str> = d.canonical.iter().map(String::as_str).collect();
-                PersonRef::new(d.start, &d.id, &text[d.start..d.end], &names)
-            })
-            .collect();
-        refs.sort_by_key(|r| r.start);
-        pending
-            .iter()
-            .filter_map(|c| {
-                let key = memo.get(&text[c.start..c.end]);
-                let r = coref::resolve_key(&refs, c.start, key, c.cap_words)?;
-                let source = drafts.iter().find(|d| d.id == r.id)?;
-                Some(Draft {
-                    start: c.start,
-                    end: c.end,
-                    id: r.id,
-                    entity_type: EntityType::Person,
-                    canonical: source.canonical.clone(),
-                    method: r.method,
-                    score: r.score,
-                })
-            })
-            .collect()
     }
 
     /// Names (canonical, else the longest form seen), sentences, score filter, order.

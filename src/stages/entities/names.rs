@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::context::LangLists;
 use super::cues::Title;
-use super::tokens::{joined, Token};
+use super::tokens::Token;
 use crate::model::EntityType;
 
 /// Person right after an adjacent title or before an apposition.
@@ -50,56 +50,11 @@ pub struct NameContext<'a> {
     pub particles: &'a HashSet<String>,
     /// Given names of every language.
     pub given_names: &'a HashSet<String>,
+    /// Lists of every language together (head words travel across languages).
+    pub all_lists: &'a LangLists,
 }
 
 impl NameContext<'_> {
-    fn is_link(&self, t: &Token) -> bool {
-        !t.cap
-            && (self.particles.contains(&t.folded) || self.lists.org_connectors.contains(&t.folded))
-    }
-
-    fn is_filler(&self, t: &Token) -> bool {
-        !t.cap || self.lists.stopwords.contains(&t.folded)
-    }
-
-    /// Runs of capitalised tokens joined by particles/connectors, skipping `blocked` ones.
-    fn runs(&self, blocked: &[bool]) -> Vec<(usize, usize)> {
-        let toks = self.tokens;
-        let ok = |i: usize| toks[i].cap && !blocked[i];
-        let mut runs = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !ok(i) {
-                i += 1;
-                continue;
-            }
-            let mut j = i;
-            loop {
-                let mut m = j + 1;
-                while m < toks.len()
-                    && m - j <= 3
-                    && !blocked[m]
-                    && self.is_link(&toks[m])
-                    && joined(self.text, &toks[m - 1], &toks[m])
-                {
-                    m += 1;
-                }
-                if m < toks.len()
-                    && ok(m)
-                    && !toks[m].elided
-                    && joined(self.text, &toks[m - 1], &toks[m])
-                {
-                    j = m;
-                } else {
-                    break;
-                }
-            }
-            runs.push((i, j));
-            i = j + 1;
-        }
-        runs
-    }
-
     /// Every capitalised sequence outside `taken` spans (sorted), typed when confirmed.
     pub fn candidates(&self, taken: &[(usize, usize)]) -> Vec<Candidate> {
         let blocked: Vec<bool> = self
@@ -111,7 +66,12 @@ impl NameContext<'_> {
             })
             .collect();
         let mut out = Vec::new();
-        for (mut a, mut b) in self.runs(&blocked) {
+        let runs: Vec<(usize, usize)> = self
+            .runs(&blocked)
+            .into_iter()
+            .flat_map(|(a, b)| self.split_before_given_name(a, b))
+            .collect();
+        for (mut a, mut b) in runs {
             let mut titled = false;
             while a <= b {
                 let title = self.leading_title(a, b);
@@ -243,16 +203,25 @@ impl NameContext<'_> {
                 Some(EntityType::Person),
                 if single { SCORE_SINGLE } else { SCORE_PERSON },
             ),
-            _ if !single && self.given_names.contains(&self.tokens[a].folded) => {
+            _ if !single
+                && self.given_names.contains(&self.tokens[a].folded)
+                && !self.holds_head_word(a, b) =>
+            {
                 (Some(EntityType::Person), SCORE_PERSON)
             }
             _ if !single && self.speech_verb_before(start) => {
                 (Some(EntityType::Person), SCORE_PERSON)
             }
-            _ if caps <= 3 && self.place_cue_before(a) => (
-                Some(EntityType::Loc),
-                if single { SCORE_SINGLE } else { SCORE_HEADED },
-            ),
+            // "in Senato": an institution, left to the guesser's head words.
+            _ if caps <= 3
+                && self.place_cue_before(a)
+                && !(single && self.lists.org_heads.contains(&self.tokens[a].folded)) =>
+            {
+                (
+                    Some(EntityType::Loc),
+                    if single { SCORE_SINGLE } else { SCORE_HEADED },
+                )
+            }
             _ => (None, 0.0),
         };
         Some(Candidate {
