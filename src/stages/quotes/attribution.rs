@@ -5,7 +5,7 @@
 use crate::model::EntityType;
 use crate::text::{sentence_of, word_spans};
 
-use super::continuation::continuation;
+use super::continuation::{clause_subject, continuation};
 use super::cues::{Cue, CueKind};
 use super::salience::possessive;
 use super::spans::MarkPair;
@@ -116,7 +116,7 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
             cue: None,
         };
     }
-    if let Some(s) = continuation(r, pair, near) {
+    if let Some(s) = continuation(r, pair, near).or_else(|| clause_subject(r, pair, prev)) {
         return Attribution {
             score: s.score,
             speaker: Some(s),

@@ -9,7 +9,7 @@ use crate::text::word_spans;
 
 use super::cues::{CueKind, LangCues};
 use super::name_runs::name_run;
-use super::salience::after_quote;
+use super::salience::{after_quote, closing_inversion};
 use super::spans::MarkPair;
 
 /// Longest apposition between a name and its cue ("Arafeh, a translator in Halifax, said").
@@ -40,13 +40,13 @@ pub fn cue_names(
             }
             continue;
         }
-        // "said Smith" only when inverted after a quote or comma ("», said Smith"), so the
-        // object of "told Reuters" is not taken for a speaker.
+        // "said Smith" only when inverted after a quote ("», said Smith") or closing a
+        // clause ("…, adds Al Basha."), so the object of "told Reuters" is not taken for a
+        // speaker.
         let inverted = after_quote(body, cue.start);
         let run = before(body, cues, cue.start).or_else(|| {
-            inverted
-                .then(|| after(body, cues, cue.end).map(|(s, e)| (s, e, true)))
-                .flatten()
+            let (s, e) = after(body, cues, cue.end)?;
+            (inverted || closing_inversion(body, cue.start, e)).then_some((s, e, true))
         });
         if let Some(run) = run {
             push(&mut out, body, cues, mentions, run);

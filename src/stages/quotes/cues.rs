@@ -13,6 +13,8 @@ use crate::text::{fold_str, word_spans};
 
 use super::matching::{accented_forms, bounded_matches};
 
+mod words;
+
 /// What kind of attribution a cue is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueKind {
@@ -68,6 +70,9 @@ pub struct LangCues {
     /// Definite articles whose descriptions refer back to a person (`the | back`).
     back_determiners: Vec<String>,
     particles: HashSet<String>,
+    conjunctions: HashSet<String>,
+    /// Abbreviated person titles ("mr", "dr"), written with a stop before a name.
+    titles: HashSet<String>,
 }
 
 /// Cue lists of every language the lexicon has speech verbs for, plus their union for
@@ -82,7 +87,7 @@ impl CueLexicon {
     /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
     pub fn new(lexicon: &Lexicon) -> Result<Self> {
         let mut langs = HashMap::new();
-        let mut all: [Vec<String>; 9] = Default::default();
+        let mut all: [Vec<String>; 12] = Default::default();
         for lang in lexicon.languages_with("speech_verbs") {
             let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
             for (acc, list) in all.iter_mut().zip(&lists) {
@@ -101,7 +106,7 @@ impl CueLexicon {
 }
 
 /// The lists a language's cues are built from, in this order.
-const LISTS: [&str; 9] = [
+const LISTS: [&str; 12] = [
     "speech_verbs",
     "according_to",
     "quote_pronouns",
@@ -111,6 +116,9 @@ const LISTS: [&str; 9] = [
     "quote_gender_words",
     "quote_determiners",
     "entity_name_particles",
+    "quote_not_names",
+    "quote_conjunctions",
+    "person_titles",
 ];
 
 fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
@@ -124,8 +132,8 @@ fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick>
 }
 
 impl LangCues {
-    fn build(lists: &[Vec<String>; 9], lang: &str) -> Result<Self> {
-        let [verbs, according, pronoun_entries, roles, objects, stopwords, gendered, determiners, particles] =
+    fn build(lists: &[Vec<String>; 12], lang: &str) -> Result<Self> {
+        let [verbs, according, pronoun_entries, roles, objects, stopwords, gendered, determiners, particles, not_names, conjunctions, titles] =
             lists;
         let gender_words = gendered
             .iter()
@@ -180,7 +188,11 @@ impl LangCues {
             pronouns,
             genders,
             object_pronouns: objects.iter().map(|p| p.to_lowercase()).collect(),
-            stopwords: stopwords.iter().map(|w| w.to_lowercase()).collect(),
+            stopwords: stopwords
+                .iter()
+                .chain(not_names)
+                .map(|w| w.to_lowercase())
+                .collect(),
             gender_words,
             determiners: determiners
                 .iter()
@@ -193,6 +205,13 @@ impl LangCues {
                 .map(|(d, _)| d.trim().to_lowercase())
                 .collect(),
             particles: particles.iter().map(|w| w.to_lowercase()).collect(),
+            conjunctions: conjunctions.iter().map(|w| w.to_lowercase()).collect(),
+            // Titles short enough to be abbreviated ("Ms.", "Dr.", "Sen.").
+            titles: titles
+                .iter()
+                .map(|w| w.to_lowercase())
+                .filter(|w| !w.contains(' ') && w.chars().count() <= 4)
+                .collect(),
         })
     }
 
@@ -233,81 +252,5 @@ impl LangCues {
                 entity_type: self.role_types[p],
             })
             .collect()
-    }
-
-    /// True when `word` (as written) is a speaker pronoun of this language.
-    pub fn is_pronoun(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.pronouns.contains(&w)
-    }
-
-    /// The gender (`m`, `f`) the pronoun `word` marks, when its list entry gives one.
-    pub fn gender_of(&self, word: &str) -> Option<char> {
-        self.genders.get(&word.to_lowercase()).copied()
-    }
-
-    /// The gender a word marks (`quote_gender_words`: "his", "herself", "elle").
-    pub fn word_gender(&self, word: &str) -> Option<char> {
-        self.gender_words.get(&word.to_lowercase()).copied()
-    }
-
-    /// The gender of the first pronoun in `body[from..to]`, hyphenated parts included
-    /// ("a-t-elle dit", "said she", "selon lui").
-    pub fn pronoun_gender(&self, body: &str, from: usize, to: usize) -> Option<char> {
-        body.get(from..to)?
-            .split(|c: char| !c.is_alphanumeric())
-            .find_map(|w| self.gender_of(w).or_else(|| self.word_gender(w)))
-    }
-
-    /// True when `word` is (or starts with an elided) determiner that opens a speaker
-    /// description ("the", "un", "l’agence").
-    pub fn is_determiner(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.determiners
-            .iter()
-            .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
-    }
-
-    /// True when `word` is (or starts with an elided) definite article whose descriptions
-    /// refer back to a person ("the", "la", "l’"), marked `| back` in `quote_determiners`.
-    pub fn is_back_determiner(&self, word: &str) -> bool {
-        let w = word.to_lowercase();
-        self.back_determiners
-            .iter()
-            .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
-    }
-
-    /// True when `word` is a name particle (`entity_name_particles`: "von", "de", "al").
-    pub fn is_name_particle(&self, word: &str) -> bool {
-        self.particles.contains(&word.to_lowercase())
-    }
-
-    /// True when `word` is a capitalised word that never starts or ends a name
-    /// ("The", "But", "November").
-    pub fn is_stopword(&self, word: &str) -> bool {
-        self.stopwords.contains(&word.to_lowercase())
-    }
-
-    /// True when the cue carries its own subject pronoun ("a-t-il déclaré", "dit-elle").
-    pub fn cue_has_pronoun(&self, body: &str, cue: &Cue) -> bool {
-        body[cue.start..cue.end]
-            .split(['-', ' ', '\'', '’'])
-            .any(|w| self.is_pronoun(w))
-    }
-
-    /// True when the first word of `body[from..to]` is a pronoun standing for a source
-    /// ("selon lui", "according to her").
-    pub fn leading_source_pronoun(&self, body: &str, from: usize, to: usize) -> bool {
-        word_spans(&body[from..to]).first().is_some_and(|&(s, e)| {
-            let w = body[from + s..from + e].to_lowercase();
-            self.object_pronouns.contains(&w) || self.pronouns.contains(&w)
-        })
-    }
-
-    /// Byte span of the first word of `body[from..to]` when it is a speaker pronoun.
-    pub fn leading_pronoun(&self, body: &str, from: usize, to: usize) -> Option<(usize, usize)> {
-        let (s, e) = *word_spans(&body[from..to]).first()?;
-        self.is_pronoun(&body[from + s..from + e])
-            .then_some((from + s, from + e))
     }
 }

@@ -97,6 +97,31 @@ fn ggt_speaker_misses_and_calibration() {
                 score: qsc[i].unwrap_or(0.0),
             });
     }
+    let ents = table(&out, "entity_mentions");
+    let (edoc, etype, etext) = (
+        strs(&ents, "doc_id"),
+        strs(&ents, "entity_type"),
+        strs(&ents, "text"),
+    );
+    let es: Vec<Option<i32>> = {
+        let c = ents.column("start").unwrap().i32().unwrap();
+        (0..c.len()).map(|i| c.get(i)).collect()
+    };
+    let show_mentions = std::env::var("GGT_MENTIONS").is_ok();
+    let mentions_near = |doc: &str, from: usize, to: usize| -> String {
+        (0..ents.height())
+            .filter(|&i| edoc[i].as_deref() == Some(doc))
+            .filter(|&i| es[i].is_some_and(|s| s as usize >= from && (s as usize) < to))
+            .map(|i| {
+                format!(
+                    "{}:{}",
+                    etext[i].as_deref().unwrap_or(""),
+                    etype[i].as_deref().unwrap_or("")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let mut buckets = [(0usize, 0usize); 5];
     let (mut total, mut right) = (0, 0);
     for g in &set.docs {
@@ -146,6 +171,10 @@ fn ggt_speaker_misses_and_calibration() {
                     "WRONG {} @{}: want {want:?} (as {:?}) got {:?}/{:?} cue {:?} {:.2} | {text}",
                     g.file, gs.0, gq.speaker, r.speaker, r.name, r.cue, r.score
                 );
+                if show_mentions {
+                    let from = r.start.saturating_sub(600);
+                    println!("    mentions: {}", mentions_near(&id, from, r.end + 200));
+                }
             }
         }
     }

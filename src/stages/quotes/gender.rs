@@ -2,7 +2,9 @@
 //! is not the man named just before): each PERSON entity gets the gender of the
 //! gendered words (`quote_gender_words`: he/his/she/her, il/elle, er/ihm, él/ella …)
 //! that first follow its mentions in the same or the next sentence with no other person
-//! or quotation between, by majority over its mentions.
+//! or quotation between, by majority over its mentions. Only the mentions the caller
+//! lets vote count (the first person of a sentence, or one who speaks): after an object
+//! ("When Easley met Cable, she felt") the gendered word is usually the subject's.
 
 use std::collections::HashMap;
 
@@ -18,6 +20,7 @@ pub fn person_genders(
     mentions: &[&EntityMention],
     sentences: &[(usize, usize)],
     quote_opens: &[usize],
+    votes_for: impl Fn(&EntityMention) -> bool,
 ) -> HashMap<String, char> {
     let persons: Vec<&EntityMention> = mentions
         .iter()
@@ -26,6 +29,9 @@ pub fn person_genders(
         .collect();
     let mut votes: HashMap<&str, (i32, i32)> = HashMap::new();
     for (k, m) in persons.iter().enumerate() {
+        if !votes_for(m) {
+            continue;
+        }
         let Some(si) = sentence_of(sentences, m.start) else {
             continue;
         };

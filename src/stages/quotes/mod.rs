@@ -13,11 +13,17 @@
 //!    own text, a cue-less quote paragraph to the previous speaker. Scores are
 //!    calibrated per way (`speakers::score`).
 //!
+//!    Before that, `candidates` cleans the entity mentions of slips that decide speakers
+//!    ("Somehow", "Unlike Al Mnajer", surnames typed as places, "Ms. May"), and `memo`
+//!    keeps per mention whether it speaks or opens its clause.
+//!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
 //! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,
-//! `quote_determiners` (and the entities' `entity_stopwords`, `entity_name_particles`).
+//! `quote_determiners`, `quote_not_names`, `quote_conjunctions` (and the entities'
+//! `entity_stopwords`, `entity_name_particles`, `person_titles`).
 
 mod attribution;
+mod candidates;
 mod config;
 mod continuation;
 mod cue_names;
@@ -26,6 +32,7 @@ mod dashes;
 mod gender;
 mod kind;
 mod matching;
+mod memo;
 mod name_runs;
 mod nearby;
 mod roles;
@@ -38,6 +45,8 @@ mod windows;
 mod apposed_name_tests;
 #[cfg(test)]
 mod attribution_tests;
+#[cfg(test)]
+mod candidate_tests;
 #[cfg(test)]
 mod description_tests;
 #[cfg(test)]
@@ -109,7 +118,7 @@ impl QuoteTagger {
             let i = pairs.partition_point(|p| p.open <= m.start);
             i > 0 && m.end <= pairs[i - 1].close_end
         };
-        let mut mentions: Vec<&EntityMention> = entities
+        let tagged: Vec<&EntityMention> = entities
             .iter()
             .filter(|m| {
                 m.start < m.end
@@ -120,19 +129,33 @@ impl QuoteTagger {
                     && !photo_credit(body, m)
             })
             .collect();
+        let reviewed = candidates::review(body, cues, tagged);
+        let mut mentions = reviewed.kept;
+        mentions.extend(&reviewed.revised);
+        mentions.sort_by_key(|m| m.start);
         let extra = cue_names::cue_names(body, cues, &mentions, &pairs);
         mentions.extend(&extra);
         mentions.sort_by_key(|m| m.start);
         let sentences = sentence_spans(body);
         let opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
-        let genders = gender::person_genders(body, cues, &mentions, &sentences, &opens);
-        let resolver = Resolver {
+
+        let memo = memo::memo_slots(&mentions);
+        let mut resolver = Resolver {
             body,
             cues,
             mentions,
             sentences,
-            genders,
+            genders: Default::default(),
+            memo,
         };
+        resolver.genders = gender::person_genders(
+            body,
+            cues,
+            &resolver.mentions,
+            &resolver.sentences,
+            &opens,
+            |m| resolver.opens_persons(m) || resolver.speaks(m, body.len()),
+        );
         // Lines without a letter or digit (" ." separators) do not break continuations.
         let paragraphs: Vec<(usize, usize)> = all_paragraphs
             .into_iter()

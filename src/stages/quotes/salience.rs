@@ -2,10 +2,13 @@
 //! speech verb, or named by an inverted or source cue), does it open its clause, is
 //! it an object or a possessive, does an apposition separate it from its cue.
 
+use std::collections::HashSet;
+
 use crate::model::{EntityMention, EntityType};
 use crate::text::{sentence_of, word_spans};
 
 use super::cues::{Cue, CueKind};
+use super::memo::Speech;
 use super::speakers::{speaker_type, Resolver};
 
 impl Resolver<'_> {
@@ -36,6 +39,25 @@ impl Resolver<'_> {
     /// right after an inverted one ("», said Carey") or a source cue ("according to
     /// Carey"); only text before `limit` counts. Objects and possessives never speak.
     pub fn speaks(&self, m: &EntityMention, limit: usize) -> bool {
+        let memo = match self.memo_slot(m) {
+            Some(slot) => *slot.speaks.get_or_init(|| self.speech_of(m)),
+            None => self.speech_of(m),
+        };
+        if memo.blocked {
+            return false;
+        }
+        let sentence_end =
+            sentence_of(&self.sentences, m.start).map_or(limit, |i| self.sentences[i].1);
+        let to = self
+            .body
+            .floor_char_boundary((m.end + 150).min(limit).min(sentence_end));
+        let fits = memo.first_cue_end.is_some_and(|end| end <= to.max(m.end));
+        (fits && memo.cue_ok) || memo.inverted
+    }
+
+    /// What [`Self::speaks`] needs about `m`, computed once with the whole body in view.
+    fn speech_of(&self, m: &EntityMention) -> Speech {
+        let limit = self.body.len();
         let sentence_end =
             sentence_of(&self.sentences, m.start).map_or(limit, |i| self.sentences[i].1);
         let to = self
@@ -62,33 +84,47 @@ impl Resolver<'_> {
             apposition || !(other_person(m.end, c.start) || gap.contains(',') || pronoun_last)
         };
         if object || possessive(self.body, m) {
-            return false;
+            return Speech {
+                blocked: true,
+                ..Speech::default()
+            };
         }
-        if after
-            .iter()
-            .find(|c| c.kind == CueKind::Speech)
-            .is_some_and(speaks_cue)
-        {
-            return true;
-        }
+        let first = after.iter().find(|c| c.kind == CueKind::Speech);
         // "», said Carey" (an inverted verb right after a quotation; "told Carey"
         // elsewhere makes Carey the addressee), "according to former governor Dodge".
         let from = self.body.ceil_char_boundary(m.start.saturating_sub(60));
         let before = self.cues.cues_in(self.body, from, m.start);
-        before.last().is_some_and(|c| {
+        let inverted = before.last().is_some_and(|c| {
             let gap = &self.body[c.end..m.start];
             match c.kind {
-                CueKind::Speech => gap.trim().is_empty() && after_quote(self.body, c.start),
+                CueKind::Speech => {
+                    gap.trim().is_empty()
+                        && (after_quote(self.body, c.start)
+                            || closing_inversion(self.body, c.start, m.end))
+                }
                 CueKind::AccordingTo => !gap.contains([',', '.', ';', ':', '(', '\n']),
                 CueKind::Impersonal => false,
             }
-        })
+        });
+        Speech {
+            blocked: false,
+            first_cue_end: first.map(|c| c.end),
+            cue_ok: first.is_some_and(speaks_cue),
+            inverted,
+        }
     }
 
     /// True when `m` is the first person of its clause and opens it (nothing before it
     /// but capitalised title words, or a clause ending with a comma: "Down the street,
     /// Mike McFadden …").
     pub fn is_subject(&self, m: &EntityMention) -> bool {
+        match self.memo_slot(m) {
+            Some(slot) => *slot.subject.get_or_init(|| self.subject_of(m)),
+            None => self.subject_of(m),
+        }
+    }
+
+    fn subject_of(&self, m: &EntityMention) -> bool {
         let Some(i) = sentence_of(&self.sentences, m.start) else {
             return false;
         };
@@ -113,18 +149,42 @@ impl Resolver<'_> {
             })
     }
 
+    /// True when `m` is the first person named in its sentence and no possessive ("Le
+    /// général Paul Roux a parlé", "When Easley met Randy Cable" for Easley only).
+    pub fn opens_persons(&self, m: &EntityMention) -> bool {
+        let Some(i) = sentence_of(&self.sentences, m.start) else {
+            return false;
+        };
+        let from = self.sentences[i].0.min(m.start);
+        let k = self.mentions.partition_point(|o| o.start < from);
+        !possessive(self.body, m)
+            && !self.mentions[k..]
+                .iter()
+                .take_while(|o| o.start < m.start)
+                .any(|o| o.end <= m.start && o.entity_type == EntityType::Person)
+    }
+
     /// True when the word right before `m` (no punctuation between) is a function word
     /// ("of", "with", "à") or a speech verb: `m` is an object, not a subject.
-    fn after_function_word(&self, m: &EntityMention) -> bool {
+    pub fn after_function_word(&self, m: &EntityMention) -> bool {
         let from = self.body.floor_char_boundary(m.start.saturating_sub(40));
         let lead = &self.body[from..m.start];
         let Some(&(s, e)) = word_spans(lead).last() else {
             return false;
         };
         let word = &lead[s..e];
+        // "… but Chapman says": a conjunction opens a clause, its name may be a subject.
+        // "», said Carey" and "…, adds Al Basha." invert the verb: its name is its subject.
+        let verb = || {
+            let at = from + s;
+            !self.cues.cues_in(lead, s, e).is_empty()
+                && !after_quote(self.body, at)
+                && !closing_inversion(self.body, at, m.end)
+        };
         lead[e..].trim().is_empty()
             && word.chars().next().is_some_and(char::is_lowercase)
-            && (self.cues.is_stopword(word) || !self.cues.cues_in(lead, s, e).is_empty())
+            && !self.cues.is_conjunction(word)
+            && (self.cues.is_stopword(word) || verb())
     }
 }
 
@@ -142,4 +202,77 @@ pub fn after_quote(body: &str, at: usize) -> bool {
     let before = body[..at].trim_end();
     let before = before.strip_suffix(',').unwrap_or(before).trim_end();
     before.ends_with(['"', '”', '»', '“', '«', '’', '\''])
+}
+
+/// True when a verb at `at` closes a clause inverted after a comma, its subject ending at
+/// `name_end` and the sentence ("…, adds Al Basha."): the name speaks.
+pub fn closing_inversion(body: &str, at: usize, name_end: usize) -> bool {
+    body[..at].trim_end().ends_with(',')
+        && body[name_end..]
+            .trim_start_matches(' ')
+            .starts_with(['.', '\n'])
+}
+
+impl Resolver<'_> {
+    /// The person the sentence just before the one holding `at` introduces (a full name,
+    /// or a name with an apposition) as its main clause's subject, or as its one person
+    /// of known gender; none when that sentence starts before `since` (the previous quote's end) or
+    /// a person is named in the sentence before `at`.
+    pub fn previous_subject(&self, at: usize, since: usize) -> Option<&EntityMention> {
+        let i = sentence_of(&self.sentences, at)?;
+        let start = self.sentences[i].0.min(at);
+        let j = self.sentences[..i].iter().rposition(|&(_, e)| e <= start)?;
+        let (ps, pe) = self.sentences[j];
+        if ps < since {
+            return None;
+        }
+        let person = |m: &&EntityMention| m.entity_type == EntityType::Person;
+        // A person earlier in the quote's own sentence is the pronoun's ("Wojtaszek said
+        // she agreed …").
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.start >= start && m.end <= at && person(m))
+        {
+            return None;
+        }
+        // The main clause's subject ("Knowing Bardos was a fan, Cerato tried …"), else
+        // the one person named, when the document shows their gender ("For Espinos, who
+        // …, he's simply filling a niche.").
+        let named = || {
+            self.mentions
+                .iter()
+                .copied()
+                .filter(move |m| m.start >= ps && m.end <= pe && person(m))
+        };
+        // A possessive counts when no pronoun in the sentence may stand for another
+        // ("the issue of Musk's personal communications", not "he denied Hemming's
+        // request").
+        let sentence = &self.body[ps..pe];
+        let pronoun = word_spans(sentence)
+            .iter()
+            .any(|&(s, e)| self.cues.is_pronoun(&sentence[s..e]));
+        let counts = |m: &EntityMention| !pronoun || !possessive(self.body, m);
+        let only = named()
+            .filter(|m| counts(m))
+            .map(|m| &m.entity_name)
+            .collect::<HashSet<_>>();
+        // Only a person the sentence introduces (a full name, or an apposition after it):
+        // "Lavrov était absent." leaves the pronoun to the previous quote's speaker.
+        let introduced = |m: &&EntityMention| {
+            self.body[m.end..].starts_with(',') || word_spans(&self.body[m.start..m.end]).len() > 1
+        };
+        let subject = named().rfind(|m| self.is_subject(m));
+        subject.filter(introduced).or_else(|| {
+            (only.len() == 1 && subject.is_none())
+                .then(|| {
+                    named().find(|m| {
+                        counts(m)
+                            && (introduced(m) || possessive(self.body, m))
+                            && self.genders.contains_key(&m.entity_name)
+                    })
+                })
+                .flatten()
+        })
+    }
 }

@@ -8,6 +8,7 @@ use crate::text::word_spans;
 
 use super::cues::LangCues;
 use super::gender::agrees;
+use super::memo::MemoSlot;
 use super::salience::possessive;
 
 /// Scores of each way of finding a speaker, calibrated on the speaker accuracy each way
@@ -51,6 +52,10 @@ pub mod score {
     pub const CONTINUATION: f32 = 0.8;
     /// An impersonal cue ("hieß es") with no name after it: nobody is named.
     pub const IMPERSONAL: f32 = 0.8;
+    /// A partial quote with no cue in the sentence of the previous quote: its speaker.
+    pub const SAME_SENTENCE: f32 = 0.6;
+    /// A partial quote with no cue, given to the subject of its sentence.
+    pub const PARTIAL_SUBJECT: f32 = 0.5;
     /// A cue without a speaker.
     pub const CUE_ONLY: f32 = 0.3;
     /// No attribution at all.
@@ -125,6 +130,8 @@ pub struct Resolver<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// Gender of each person (by canonical name) where the document shows it.
     pub genders: HashMap<String, char>,
+    /// Salience memo, one slot per mention (see `salience::memo_slots`).
+    pub memo: Vec<MemoSlot>,
 }
 
 /// True for the entity types that can speak (PERSON, ORG).
@@ -199,6 +206,14 @@ impl Resolver<'_> {
                 tier(&m.entity_name, high),
             ))
         };
+        // "Shanaaz Gokool, president of …, is hopeful … «…», she said": the person
+        // opening the sentence right before the quote's stands for the pronoun.
+        if let Some(m) = self
+            .previous_subject(before, since)
+            .filter(|m| lenient(&m.entity_name))
+        {
+            return found(m, score::PRONOUN);
+        }
         if let Some(m) = persons().filter(|m| m.start >= since).rfind(strong) {
             return found(m, score::PRONOUN);
         }
