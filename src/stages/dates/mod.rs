@@ -53,6 +53,8 @@ mod tests_resolution;
 mod tests_seeds;
 #[cfg(test)]
 mod tests_tagging;
+#[cfg(test)]
+mod tests_text_date;
 
 use chrono::NaiveDate;
 

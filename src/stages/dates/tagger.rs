@@ -2,6 +2,9 @@
 //! anchor, then a leftmost-longest choice without overlaps, mapped back to byte offsets
 //! of the original text.
 
+use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 
 use crate::error::Result;
@@ -33,6 +36,9 @@ pub struct Candidate {
 #[derive(Debug)]
 pub struct Tagger {
     grammars: Vec<Grammar>,
+    /// Per language, its full month names (folded): a grammar read as a foreign one only
+    /// finds full dates with a full month name, so a text holding none is not scanned.
+    month_probes: HashMap<String, AhoCorasick>,
     numeric: Numeric,
     years: (i32, i32),
 }
@@ -44,8 +50,13 @@ impl Tagger {
             .iter()
             .map(|lang| Vocab::load(lexicon, lang).and_then(Grammar::new))
             .collect::<Result<Vec<_>>>()?;
+        let month_probes = grammars
+            .iter()
+            .filter_map(|g| Some((g.vocab.lang.clone(), month_probe(g)?)))
+            .collect();
         Ok(Tagger {
             grammars,
+            month_probes,
             numeric: Numeric::new(),
             years: (settings.min_year, settings.max_year),
         })
@@ -83,7 +94,10 @@ impl Tagger {
             scan.grammar(g, false);
         }
         for g in &foreign {
-            scan.grammar(g, true);
+            let probe = self.month_probes.get(&g.vocab.lang);
+            if probe.is_none_or(|p| p.is_match(&folded.text)) {
+                scan.grammar(g, true);
+            }
         }
         let prefer_mdy = primary.len() == 1 && primary[0].vocab.prefer_mdy;
         self.numeric
@@ -109,4 +123,20 @@ impl Tagger {
         }
         mentions
     }
+}
+
+/// An automaton finding any full month name of `g` in folded text; `None` (scan always)
+/// when a name holds a space or the automaton cannot be built.
+fn month_probe(g: &Grammar) -> Option<AhoCorasick> {
+    let names: Vec<&String> = g
+        .vocab
+        .months
+        .iter()
+        .filter(|(_, m)| !m.abbr)
+        .map(|(name, _)| name)
+        .collect();
+    if names.is_empty() || names.iter().any(|n| n.contains(char::is_whitespace)) {
+        return None;
+    }
+    AhoCorasick::new(names).ok()
 }

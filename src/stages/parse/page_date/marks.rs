@@ -68,14 +68,14 @@ impl MarkedText {
         }
     }
 
-    /// The text opening each date-marked element outside `excluded`, in page order; with
-    /// `updates`, elements marked as updated count too (a last resort).
+    /// The text opening each date-marked element outside `excluded`, with the element's
+    /// position and whether it is marked as an original date (not only as an update, a
+    /// last resort), in page order.
     pub(super) fn texts<'a>(
         &'a self,
         html: &'a str,
         excluded: &'a [Range<usize>],
-        updates: bool,
-    ) -> impl Iterator<Item = String> + 'a {
+    ) -> impl Iterator<Item = (usize, String, bool)> + 'a {
         self.open.captures_iter(html).filter_map(move |c| {
             let whole = c.get(0)?;
             if excluded.iter().any(|r| r.contains(&whole.start())) {
@@ -86,20 +86,22 @@ impl MarkedText {
                 return None;
             }
             let attrs = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
-            if !(name == "small" || marked(&attrs, updates)) {
+            if !(name == "small" || marked(&attrs, true)) || hidden(&attrs) {
                 return None;
             }
-            Some(self.text_after(html, whole.end()))
+            let original = name == "small" || marked(&attrs, false);
+            Some((whole.start(), self.text_after(html, whole.end()), original))
         })
     }
 
     /// Short text nodes holding a digit, outside `excluded`, scripts and styles, in page
-    /// order, entities decoded: the candidates for an element that holds only a date.
+    /// order, entities decoded, with their positions: the candidates for an element that
+    /// holds only a date.
     pub(super) fn short_texts<'a>(
         &'a self,
         html: &'a str,
         excluded: &'a [Range<usize>],
-    ) -> impl Iterator<Item = String> + 'a {
+    ) -> impl Iterator<Item = (usize, String)> + 'a {
         let code: Vec<Range<usize>> = self.code.find_iter(html).map(|m| m.range()).collect();
         self.text_node.captures_iter(html).filter_map(move |c| {
             let text = c.get(1)?;
@@ -114,12 +116,17 @@ impl MarkedText {
             let decoded = self
                 .entity
                 .replace_all(text.as_str(), |c: &regex::Captures| decode(&c[0]));
-            Some(decoded.split_whitespace().collect::<Vec<_>>().join(" "))
+            Some((
+                pos,
+                decoded.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
         })
     }
 
     /// Up to [`TEXT_CHARS`] of text after byte `start`, tags and entities removed.
+    /// An icon's `<svg>` at the start is skipped whole, however long its paths.
     pub(super) fn text_after(&self, html: &str, start: usize) -> String {
+        let start = self.after_icon(html, start);
         let mut end = (start + MARKUP_BYTES).min(html.len());
         while !html.is_char_boundary(end) {
             end -= 1;
@@ -135,6 +142,31 @@ impl MarkedText {
     }
 }
 
+impl MarkedText {
+    /// Where the text after byte `start` resumes when an `<svg>` opens within the first
+    /// [`ICON_BYTES`] bytes, before any text: after its `</svg>` (else `start`).
+    fn after_icon(&self, html: &str, start: usize) -> usize {
+        let rest = &html[start..];
+        let mut end = ICON_BYTES.min(rest.len());
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(open) = rest[..end].find("<svg") else {
+            return start;
+        };
+        if !self.tag.replace_all(&rest[..open], "").trim().is_empty() {
+            // Text comes first: the icon follows the date.
+            return start;
+        }
+        rest[open..]
+            .find("</svg>")
+            .map_or(start, |close| start + open + close + "</svg>".len())
+    }
+}
+
+/// Bytes after an element's start tag within which an icon's `<svg>` is skipped.
+const ICON_BYTES: usize = 200;
+
 /// Whether lower-cased start-tag attributes mark a publication date element (or, with
 /// `updates`, any date element).
 fn marked(attrs: &str, updates: bool) -> bool {
@@ -146,6 +178,13 @@ fn marked(attrs: &str, updates: bool) -> bool {
     // "published updated" (hAtom) is the original date, "updated" alone is not.
     let original = has(&["publish", "pubdate"]);
     has(&DATE_MARKS) && (original || updates || !has(&NOT_ORIGINAL))
+}
+
+/// Whether lower-cased start-tag attributes hide the element from readers
+/// (`class="hidden"`): its dates are for machines, and the text read after it is not
+/// its own.
+fn hidden(attrs: &str) -> bool {
+    attr_value(attrs, "class").is_some_and(|c| c.split_whitespace().any(|t| t == "hidden"))
 }
 
 /// A character reference as text: numeric ones, and the named ones found in dates.

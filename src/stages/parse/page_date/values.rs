@@ -12,6 +12,9 @@ use crate::lexicon::Lexicon;
 /// Most letters, month names aside, that a text holding only a date may have.
 const DATE_ONLY_LETTERS: usize = 12;
 
+/// Most letters of a label before a date ("Pressemitteilung vom").
+const LABEL_LETTERS: usize = 30;
+
 /// Years accepted as publication years.
 const YEARS: std::ops::RangeInclusive<i32> = 1995..=2035;
 
@@ -27,6 +30,8 @@ pub(super) struct DateValues {
     months: HashMap<String, u32>,
     /// Phrases introducing an update date ("last updated", "mis à jour"), lower case.
     update_cues: Vec<String>,
+    /// Words put before a day ("vom", "le", "del"), lower case.
+    articles: Vec<String>,
 }
 
 impl DateValues {
@@ -47,14 +52,15 @@ impl DateValues {
         DateValues {
             iso: re(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
             compact: re(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})|^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)"),
-            dmy: re(r"(\d{1,2})(?:[/-]|\.\s?)(\d{1,2})(?:[/-]|\.\s?)(\d{4})"),
+            dmy: re(r"(\d{1,2})(?:[/-]|\.\s?|\s\|\s)(\d{1,2})(?:[/-]|\.\s?|\s\|\s)(\d{4})"),
             utc_midnight: re(r"^[T ]2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)\s*$"),
-            dmy_short: re(r"(?:^|[^\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?:[^\d.]|$)"),
+            dmy_short: re(r"(?:^|[^\d./])(\d{1,2})([./])(\d{1,2})[./](\d{2})(?:[^\d./]|$)"),
             textual: re(&format!(
                 r"(?i)(\d{{1,2}})?\.?\s*(?:(?:{joins})\s+)?([\p{{L}}]{{3,12}})\.?\s*(\d{{1,2}})?,?\s+(?:(?:{joins})\s+)?(\d{{4}})"
             )),
             months,
-            update_cues: update_cues(lexicon),
+            update_cues: words_with(lexicon, "modified"),
+            articles: words_with(lexicon, "article"),
         }
     }
 
@@ -88,21 +94,41 @@ impl DateValues {
         letters <= DATE_ONLY_LETTERS
     }
 
+    /// A short text that is a label, a word put before a day and a date, nothing else:
+    /// "Pressemitteilung vom 20.01.2022", "Notizia del 14 gennaio 2020".
+    pub(super) fn labelled(&self, text: &str) -> Option<NaiveDate> {
+        let (head, date) = text.split_at(text.find(|c: char| c.is_ascii_digit())?);
+        let last = head.split_whitespace().next_back()?.to_lowercase();
+        let letters = head.chars().filter(|c| c.is_alphabetic()).count();
+        if letters > LABEL_LETTERS || !self.articles.contains(&last) || !self.only_a_date(date) {
+            return None;
+        }
+        self.parse_text(date)
+    }
+
     /// A date written in running text: what [`DateValues::parse_value`] reads, else a
-    /// day-month-year with a two-digit year (`28.01.22`).
+    /// day-month-year with a two-digit year (`28.01.22`, `26/10/13`; with slashes, month
+    /// first when the day-first reading is no date).
     pub(super) fn parse_text(&self, text: &str) -> Option<NaiveDate> {
         self.parse_value(text).or_else(|| {
             self.dmy_short.captures_iter(text).find_map(|c| {
-                let year = 2000 + c[3].parse::<i32>().ok()?;
+                let year = 2000 + c[4].parse::<i32>().ok()?;
                 if !YEARS.contains(&year) {
                     return None;
                 }
-                NaiveDate::from_ymd_opt(year, c[2].parse().ok()?, c[1].parse().ok()?)
+                let (first, second) = (c[1].parse().ok()?, c[3].parse().ok()?);
+                // "26/10/13" day first, "10/26/13" (US) month first; "26.10.13" day first.
+                NaiveDate::from_ymd_opt(year, second, first).or_else(|| {
+                    (&c[2] == "/")
+                        .then(|| NaiveDate::from_ymd_opt(year, first, second))
+                        .flatten()
+                })
             })
         })
     }
 
     /// A date value as pages write it: ISO 8601, `2024/08/06`, `20240806`, `06.08.2024`,
+    /// `26 | 01 | 2022`,
     /// `Tue, 06 Aug 2024 …`, `August 6, 2024`, `6. August 2024`.
     pub(crate) fn parse_value(&self, value: &str) -> Option<NaiveDate> {
         let ymd = |y: &str, m: &str, d: &str| {
@@ -186,15 +212,15 @@ fn join_words(lexicon: &Lexicon) -> String {
     words.join("|")
 }
 
-/// The `modified` phrases of every language's `date_words` list, lower case.
-fn update_cues(lexicon: &Lexicon) -> Vec<String> {
-    let mut cues = Vec::new();
+/// The phrases of every language's `date_words` list that have `role`, lower case.
+fn words_with(lexicon: &Lexicon, role: &str) -> Vec<String> {
+    let mut words = Vec::new();
     for lang in lexicon.languages_with("date_words") {
         for (phrase, roles) in lexicon.pairs(&lang, "date_words") {
-            if roles.split_whitespace().any(|r| r == "modified") {
-                cues.push(phrase.to_lowercase());
+            if roles.split_whitespace().any(|r| r == role) {
+                words.push(phrase.to_lowercase());
             }
         }
     }
-    cues
+    words
 }

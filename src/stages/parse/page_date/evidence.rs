@@ -1,0 +1,204 @@
+//! Every date a page gives, gathered in one place with where it stands, so that the
+//! choice between them ([`super::PageDates::find`]) can weigh one against another.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::keys::{
+    find_json_date, key_of, loose_allowed, loose_value, modified_value, strict_value,
+};
+use super::PageDates;
+
+/// Most dates kept of each kind that is listed.
+const LISTED: usize = 16;
+
+/// A date and the byte offset of the element that gave it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Found {
+    /// Byte offset of the element's start tag in the page.
+    pub pos: usize,
+    /// The date.
+    pub date: NaiveDate,
+}
+
+/// The dates of one page by kind of evidence, each list in page order.
+#[derive(Debug, Default)]
+pub(super) struct Evidence {
+    /// `datePublished` of the first JSON-LD block that has one.
+    pub json_ld: Option<NaiveDate>,
+    /// `dateModified` of the same kind of block.
+    pub json_ld_modified: Option<NaiveDate>,
+    /// `<meta>` publication keys and `itemprop="datePublished"` (value or text); `true`
+    /// for a generic key (`date`, `DC.date`).
+    pub strict: Vec<(Found, bool)>,
+    /// The first `<meta>` update key (`article:modified_time`).
+    pub modified: Option<NaiveDate>,
+    /// `<time>` elements and elements marked as the publication, outside excluded regions.
+    pub loose: Vec<Found>,
+    /// A publication key in inline JSON (`"publishedDate": …`).
+    pub inline_json: Option<NaiveDate>,
+    /// Dates opening date-marked elements (bylines, `class="date"`), update cues aside.
+    pub marked: Vec<Found>,
+    /// Short texts that are only a date, or head a stamp ("21. Januar 2022 | Umwelt").
+    pub short: Vec<Found>,
+    /// Dates opening date-marked elements, updates included.
+    pub updates: Vec<Found>,
+    /// A date alone in a part of the page's title ("23.01.2022 - Wierer jubelt").
+    pub title: Option<NaiveDate>,
+    /// A date alone or labelled in the first or last part of the page's description
+    /// ("… (Notizia del 14 gennaio 2020)").
+    pub description: Option<NaiveDate>,
+    /// The first short text that is a label and a date ("Pressemitteilung vom …").
+    pub labelled: Option<Found>,
+    /// Where the headline starts (see [`super::headline`]).
+    pub headline: Option<usize>,
+    /// Regions out of the article (comments, related links, navigation).
+    pub excluded: Vec<Range<usize>>,
+}
+
+impl PageDates {
+    /// Gathers every kind of evidence of `html` (see [`Evidence`]).
+    pub(super) fn gather(&self, html: &str) -> Evidence {
+        let mut ev = Evidence {
+            excluded: self.regions.excluded(html),
+            headline: self.headline.find(html),
+            ..Evidence::default()
+        };
+        (ev.json_ld, ev.json_ld_modified) = self.json_ld(html);
+        self.walk_tags(html, &mut ev);
+        ev.inline_json = self
+            .any_json_key
+            .captures_iter(html)
+            .find_map(|c| self.parse_value(&c[1]));
+        let excluded = ev.excluded.clone();
+        for (pos, text, original) in self.marked.texts(html, &excluded) {
+            let Some(date) = self.values.parse_text(&text) else {
+                continue;
+            };
+            let found = Found { pos, date };
+            if ev.updates.len() < LISTED {
+                ev.updates.push(found);
+            }
+            if original && ev.marked.len() < LISTED && !self.values.names_update(&text) {
+                ev.marked.push(found);
+            }
+            if ev.updates.len() == LISTED && ev.marked.len() == LISTED {
+                break;
+            }
+        }
+        for (pos, text) in self.marked.short_texts(html, &excluded) {
+            if ev.labelled.is_none() {
+                ev.labelled = self.values.labelled(&text).map(|date| Found { pos, date });
+            }
+            if ev.short.len() < LISTED && !self.values.names_update(&text) {
+                // The date alone, or heading a stamp: "21. Januar 2022 | Umwelt".
+                let head = text.split(super::STAMP_SEPARATORS).next().unwrap_or("");
+                let alone = self.values.only_a_date(head);
+                if let Some(date) = alone.then(|| self.values.parse_text(head)).flatten() {
+                    ev.short.push(Found { pos, date });
+                }
+            }
+            if ev.labelled.is_some() && ev.short.len() == LISTED {
+                break;
+            }
+        }
+        ev.title = self
+            .headline
+            .titles(html)
+            .iter()
+            .find_map(|t| self.end_date(t, false));
+        ev.description = self
+            .headline
+            .description(html)
+            .and_then(|t| self.end_date(t, true));
+        ev
+    }
+
+    /// A date alone (or, with `labels`, labelled: "Notizia del …") in the first or last
+    /// part of a title or description split at separators and parentheses.
+    fn end_date(&self, text: &str, labels: bool) -> Option<NaiveDate> {
+        let parts: Vec<&str> = text
+            .split(super::STAMP_SEPARATORS)
+            .flat_map(|p| p.split(" - "))
+            .flat_map(|p| p.split(['(', ')', '[', ']']))
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let ends = [parts.first().copied(), parts.last().copied()];
+        ends.into_iter().flatten().find_map(|p| {
+            let alone = p.contains(|c: char| c.is_ascii_digit()) && self.values.only_a_date(p);
+            let date = alone.then(|| self.values.parse_text(p)).flatten();
+            date.or_else(|| labels.then(|| self.values.labelled(p)).flatten())
+        })
+    }
+
+    /// `datePublished` and `dateModified` of the first JSON-LD block that has a
+    /// publication date: a `<script>` typed `application/ld+json`, or an untyped one
+    /// holding a schema.org object.
+    fn json_ld(&self, html: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+        self.script
+            .captures_iter(html)
+            .find_map(|c| {
+                let (attrs, block) = (&c[1], c[2].trim());
+                let typed = attrs.to_ascii_lowercase().contains("ld+json");
+                let untyped = !attrs.to_ascii_lowercase().contains("type")
+                    && block.starts_with(['{', '['])
+                    && block.contains("\"@context\"");
+                if !(typed || untyped) {
+                    return None;
+                }
+                let parsed = serde_json::from_str::<serde_json::Value>(block).ok();
+                let published = parsed
+                    .as_ref()
+                    .and_then(|v| find_json_date(v, "datePublished"))
+                    .or_else(|| self.json_key.captures(block).map(|k| k[1].to_string()))
+                    .and_then(|v| self.parse_value(&v))?;
+                let modified = parsed
+                    .as_ref()
+                    .and_then(|v| find_json_date(v, "dateModified"))
+                    .and_then(|v| self.parse_value(&v));
+                Some((Some(published), modified))
+            })
+            .unwrap_or((None, None))
+    }
+
+    /// One walk over the tags: strict values, the first update key, loose values.
+    fn walk_tags(&self, html: &str, ev: &mut Evidence) {
+        for c in self.tag.captures_iter(html) {
+            let name = c[1].to_ascii_lowercase();
+            let attrs = self.attr.of(&c[2]);
+            let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+            let Some(whole) = c.get(0) else { continue };
+            let pos = whole.start();
+            if let Some((value, generic)) = strict_value(&name, &get) {
+                if let Some(date) = self.parse_value(value) {
+                    ev.strict.push((Found { pos, date }, generic));
+                }
+            }
+            if name != "meta" && key_of(&get).is_some_and(|k| k == "datepublished") {
+                // `itemprop="datePublished"` with the date as the element's text.
+                let text = self.marked.text_after(html, whole.end());
+                if let Some(date) = self.values.parse_text(&text) {
+                    ev.strict.push((Found { pos, date }, false));
+                }
+            }
+            if ev.modified.is_none() {
+                ev.modified = modified_value(&name, &get).and_then(|v| self.parse_value(v));
+            }
+            let value = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
+            let text = || {
+                let marked = name == "time" && loose_allowed(&attrs);
+                marked
+                    .then(|| self.time_text.captures(&html[whole.end()..]))
+                    .flatten()
+                    .and_then(|t| self.values.parse_text(&t[1]))
+            };
+            if let Some(date) = value.or_else(text) {
+                if !ev.excluded.iter().any(|r| r.contains(&pos)) {
+                    ev.loose.push(Found { pos, date });
+                }
+            }
+        }
+    }
+}
