@@ -57,7 +57,9 @@ impl NameContext<'_> {
     /// The run cut before a given name that starts a full name inside it after words
     /// that are no given names ("Milano Daniele Oppi", "Trenord Giuseppe Biesuz": a
     /// headline or a dateline glued to the name), unless a lone head word precedes
-    /// ("Piazza Giuseppe Garibaldi", "Fondazione Giorgio Cini").
+    /// ("Piazza Giuseppe Garibaldi", "Fondazione Giorgio Cini") or an organisation head
+    /// word follows ("Bosphorus Marine Services"); a title before the given name is left
+    /// out ("Deputy Secretary Laura Bennett" gives "Laura Bennett").
     pub(super) fn split_before_given_name(&self, a: usize, b: usize) -> Vec<(usize, usize)> {
         let toks = self.tokens;
         let given = |k: usize| toks[k].cap && self.given_names.contains(&toks[k].folded);
@@ -67,6 +69,10 @@ impl NameContext<'_> {
         // "il ministro del Lavoro Giuliano Poletti": the words complete the title.
         let completes_title = || self.title_before(toks[a].start) == Some(Title::Linked);
         match cut {
+            // "Bosphorus Marine Services": the given name starts an organisation's name.
+            Some(k) if self.holds_head_word(k, b) => vec![(a, b)],
+            // "Deputy Secretary Laura Bennett": the words before are the person's title.
+            Some(k) if self.leading_title(k - 1, k - 1) > 0 => self.split_before_given_name(k, b),
             Some(k) if (k - a > 1 || !self.is_head_word(&toks[a].folded)) && !completes_title() => {
                 let mut out = vec![(a, k - 1)];
                 out.extend(self.split_before_given_name(k, b));

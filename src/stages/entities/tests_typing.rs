@@ -110,3 +110,19 @@ fn a_common_given_name_starts_a_person_unless_a_head_word_makes_a_place() {
     assert_eq!(type_of(&m, "Lorella Bertoncini"), Some("PERSON"), "{m:?}");
     assert_ne!(type_of(&m, "Mar Mediterraneo"), Some("PERSON"), "{m:?}");
 }
+
+#[test]
+fn a_run_is_not_cut_before_a_given_name_that_starts_an_organisation_or_ends_a_title() {
+    let m = tag(
+        "en",
+        "The tanker was towed by Bosphorus Marine Services on Monday. \"We are adding lanes,\" \
+         said Deputy Secretary Laura Bennett.",
+    );
+    assert_eq!(
+        type_of(&m, "Bosphorus Marine Services"),
+        Some("ORG"),
+        "{m:?}"
+    );
+    assert_eq!(type_of(&m, "Laura Bennett"), Some("PERSON"), "{m:?}");
+    assert_eq!(type_of(&m, "Deputy Secretary"), None, "{m:?}");
+}
