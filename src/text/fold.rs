@@ -49,9 +49,10 @@ pub fn fold_char(c: char, out: &mut String) {
     });
 }
 
-/// The fold of an ASCII char other than the backtick: itself, lower-cased.
+/// The fold of an ASCII char other than the backtick: itself, lower-cased (the fast path
+/// of [`fold_char`] for callers that fold char by char).
 #[inline]
-fn plain_ascii(c: char) -> Option<char> {
+pub(crate) fn plain_ascii(c: char) -> Option<char> {
     (c.is_ascii() && c != '`').then(|| c.to_ascii_lowercase())
 }
 

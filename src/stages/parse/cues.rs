@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::lines::ends_sentence;
 use crate::lexicon::Lexicon;
+use crate::text::fold::plain_ascii;
 use crate::text::fold_char;
 
 /// Lines longer than this (code points) are never matched by a `prefix` phrase.
@@ -59,8 +60,8 @@ pub(crate) fn norm(s: &str) -> String {
     };
     let mut folded = String::new();
     for c in s.chars() {
-        if c.is_ascii() && c != '`' {
-            push(c.to_ascii_lowercase(), &mut out);
+        if let Some(l) = plain_ascii(c) {
+            push(l, &mut out);
         } else {
             folded.clear();
             fold_char(c, &mut folded);

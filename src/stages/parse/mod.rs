@@ -29,6 +29,8 @@ mod tests_extract;
 #[cfg(test)]
 mod tests_layout;
 #[cfg(test)]
+mod tests_line_helpers;
+#[cfg(test)]
 mod tests_lines;
 #[cfg(test)]
 mod tests_meta_lines;

@@ -5,9 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
-use super::keys::{
-    find_json_date, key_of, loose_allowed, loose_value, modified_value, strict_value,
-};
+use super::keys::{find_json_date, key_of, loose_allowed, loose_value, strict_value};
 use super::PageDates;
 
 /// Most dates kept of each kind that is listed.
@@ -27,13 +25,9 @@ pub(super) struct Found {
 pub(super) struct Evidence {
     /// `datePublished` of the first JSON-LD block that has one.
     pub json_ld: Option<NaiveDate>,
-    /// `dateModified` of the same kind of block.
-    pub json_ld_modified: Option<NaiveDate>,
     /// `<meta>` publication keys and `itemprop="datePublished"` (value or text); `true`
     /// for a generic key (`date`, `DC.date`).
     pub strict: Vec<(Found, bool)>,
-    /// The first `<meta>` update key (`article:modified_time`).
-    pub modified: Option<NaiveDate>,
     /// `<time>` elements and elements marked as the publication, outside excluded regions.
     pub loose: Vec<Found>,
     /// A publication key in inline JSON (`"publishedDate": …`).
@@ -65,14 +59,13 @@ impl PageDates {
             headline: self.headline.find(html),
             ..Evidence::default()
         };
-        (ev.json_ld, ev.json_ld_modified) = self.json_ld(html);
+        ev.json_ld = self.json_ld(html);
         self.walk_tags(html, &mut ev);
         ev.inline_json = self
             .any_json_key
             .captures_iter(html)
             .find_map(|c| self.parse_value(&c[1]));
-        let excluded = ev.excluded.clone();
-        for (pos, text, original) in self.marked.texts(html, &excluded) {
+        for (pos, text, original) in self.marked.texts(html, &ev.excluded) {
             let Some(date) = self.values.parse_text(&text) else {
                 continue;
             };
@@ -87,7 +80,7 @@ impl PageDates {
                 break;
             }
         }
-        for (pos, text) in self.marked.short_texts(html, &excluded) {
+        for (pos, text) in self.marked.short_texts(html, &ev.excluded) {
             if ev.labelled.is_none() {
                 ev.labelled = self.values.labelled(&text).map(|date| Found { pos, date });
             }
@@ -133,34 +126,26 @@ impl PageDates {
         })
     }
 
-    /// `datePublished` and `dateModified` of the first JSON-LD block that has a
-    /// publication date: a `<script>` typed `application/ld+json`, or an untyped one
-    /// holding a schema.org object.
-    fn json_ld(&self, html: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
-        self.script
-            .captures_iter(html)
-            .find_map(|c| {
-                let (attrs, block) = (&c[1], c[2].trim());
-                let typed = attrs.to_ascii_lowercase().contains("ld+json");
-                let untyped = !attrs.to_ascii_lowercase().contains("type")
-                    && block.starts_with(['{', '['])
-                    && block.contains("\"@context\"");
-                if !(typed || untyped) {
-                    return None;
-                }
-                let parsed = serde_json::from_str::<serde_json::Value>(block).ok();
-                let published = parsed
-                    .as_ref()
-                    .and_then(|v| find_json_date(v, "datePublished"))
-                    .or_else(|| self.json_key.captures(block).map(|k| k[1].to_string()))
-                    .and_then(|v| self.parse_value(&v))?;
-                let modified = parsed
-                    .as_ref()
-                    .and_then(|v| find_json_date(v, "dateModified"))
-                    .and_then(|v| self.parse_value(&v));
-                Some((Some(published), modified))
-            })
-            .unwrap_or((None, None))
+    /// `datePublished` of the first JSON-LD block that has a publication date: a
+    /// `<script>` typed `application/ld+json`, or an untyped one holding a schema.org
+    /// object.
+    fn json_ld(&self, html: &str) -> Option<NaiveDate> {
+        self.script.captures_iter(html).find_map(|c| {
+            let (attrs, block) = (&c[1], c[2].trim());
+            let typed = attrs.to_ascii_lowercase().contains("ld+json");
+            let untyped = !attrs.to_ascii_lowercase().contains("type")
+                && block.starts_with(['{', '['])
+                && block.contains("\"@context\"");
+            if !(typed || untyped) {
+                return None;
+            }
+            let parsed = serde_json::from_str::<serde_json::Value>(block).ok();
+            parsed
+                .as_ref()
+                .and_then(|v| find_json_date(v, "datePublished"))
+                .or_else(|| self.json_key.captures(block).map(|k| k[1].to_string()))
+                .and_then(|v| self.parse_value(&v))
+        })
     }
 
     /// One walk over the tags: strict values, the first update key, loose values.
@@ -182,9 +167,6 @@ impl PageDates {
                 if let Some(date) = self.values.parse_text(&text) {
                     ev.strict.push((Found { pos, date }, false));
                 }
-            }
-            if ev.modified.is_none() {
-                ev.modified = modified_value(&name, &get).and_then(|v| self.parse_value(v));
             }
             let value = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
             let text = || {

@@ -74,18 +74,6 @@ pub(super) fn strict_value<'a>(
     Some((value, GENERIC_KEYS.contains(&key.as_str())))
 }
 
-/// The value of a `<meta>` key naming an update (`article:modified_time`).
-pub(super) fn modified_value<'a>(
-    name: &str,
-    get: &impl Fn(&str) -> Option<&'a str>,
-) -> Option<&'a str> {
-    let key = key_of(get)?;
-    if name != "meta" || !UPDATE_PARTS.iter().any(|p| key.contains(p)) {
-        return None;
-    }
-    get("content")
-}
-
 /// Whether an element's class and itemprop allow it as a publication date: no update
 /// word (`class="updated"`, `itemprop="dateModified"`), unless it also names the
 /// publication (hAtom's `class="updated published"`).
