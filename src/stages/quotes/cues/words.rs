@@ -12,8 +12,9 @@ impl LangCues {
         let folded = fold_str(word);
         let singular = folded.strip_suffix('s').unwrap_or(&folded);
         [folded.as_str(), singular].iter().any(|w| {
+            // Overlapping: "sprecherin" must not hide behind the shorter "sprecher".
             self.roles
-                .find_iter(*w)
+                .find_overlapping_iter(*w)
                 .any(|m| m.start() == 0 && m.end() == w.len())
         })
     }
@@ -103,5 +104,23 @@ impl LangCues {
         let (s, e) = *word_spans(&body[from..to]).first()?;
         self.is_pronoun(&body[from + s..from + e])
             .then_some((from + s, from + e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lexicon::Lexicon;
+    use crate::stages::quotes::cues::CueLexicon;
+
+    fn cues() -> CueLexicon {
+        CueLexicon::new(&Lexicon::load(&[] as &[&str]).expect("lexicon")).expect("cues")
+    }
+
+    #[test]
+    fn a_role_is_whole_even_when_a_shorter_role_is_its_prefix() {
+        let c = cues();
+        assert!(c.for_lang("de").is_role_word("Sprecherin"));
+        assert!(c.for_lang("fr").is_role_word("présidente"));
+        assert!(!c.for_lang("de").is_role_word("Sprechstunde"));
     }
 }
