@@ -12,6 +12,7 @@ impl NameContext<'_> {
             && (self.particles.contains(&t.folded) || self.lists.org_connectors.contains(&t.folded))
     }
 
+    /// True when `t` cannot be part of a name's edge: lower case or a stopword.
     pub(super) fn is_filler(&self, t: &Token) -> bool {
         !t.cap || self.lists.stopwords.contains(&t.folded)
     }

@@ -130,7 +130,7 @@ pub struct Resolver<'a> {
     pub sentences: Vec<(usize, usize)>,
     /// Gender of each person (by canonical name) where the document shows it.
     pub genders: HashMap<String, char>,
-    /// Salience memo, one slot per mention (see `salience::memo_slots`).
+    /// Salience memo, one slot per mention (see `memo::memo_slots`).
     pub memo: Vec<MemoSlot>,
 }
 
