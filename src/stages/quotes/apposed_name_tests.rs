@@ -2,12 +2,10 @@
 //! Agricultura, Manuel Ortega, en …"): the name is the speaker, in en, fr, it, de, es;
 //! and a description followed by a list of places names nobody.
 
-use super::test_support::{run, speaker, P};
+use super::test_support::{run, speaker, L, P};
 use crate::model::EntityType;
 
 const O: EntityType = EntityType::Org;
-const L: EntityType = EntityType::Loc;
-
 #[test]
 fn es_a_role_with_a_complement_then_the_name() {
     let body = "«El agua no llega a los pueblos», dijo el consejero de Agricultura, Rosendo Vallejo, en rueda de prensa.";

@@ -64,11 +64,6 @@ impl Resolver<'_> {
             .body
             .floor_char_boundary((m.end + 150).min(limit).min(sentence_end));
         let after = self.cues.cues_in(self.body, m.end, to.max(m.end));
-        let other_person = |a: usize, b: usize| {
-            self.mentions
-                .iter()
-                .any(|o| o.start >= a && o.end <= b && o.entity_type == EntityType::Person)
-        };
         // "Finell, a manager with Dairy Farmers of Canada, said": the apposition's own
         // names do not block the subject, and a name after a preposition or a verb
         // ("with Dairy Farmers", "told HuffPost") is not one.
@@ -81,7 +76,7 @@ impl Resolver<'_> {
             let pronoun_last = word_spans(gap)
                 .last()
                 .is_some_and(|&(s, e)| self.cues.is_pronoun(&gap[s..e]));
-            apposition || !(other_person(m.end, c.start) || gap.contains(',') || pronoun_last)
+            apposition || !(self.person_within(m.end, c.start) || gap.contains(',') || pronoun_last)
         };
         if object || possessive(self.body, m) {
             return Speech {
@@ -133,11 +128,7 @@ impl Resolver<'_> {
         let from = self.body[sentence_start..m.start]
             .rfind(',')
             .map_or(sentence_start, |c| sentence_start + c + 1);
-        let earlier_person = self
-            .mentions
-            .iter()
-            .any(|o| o.start >= from && o.end <= m.start && o.entity_type == EntityType::Person);
-        if earlier_person || possessive(self.body, m) {
+        if self.person_within(from, m.start) || possessive(self.body, m) {
             return false;
         }
         let lead = self.body[from..m.start].trim_end();
@@ -156,12 +147,17 @@ impl Resolver<'_> {
             return false;
         };
         let from = self.sentences[i].0.min(m.start);
-        let k = self.mentions.partition_point(|o| o.start < from);
-        !possessive(self.body, m)
-            && !self.mentions[k..]
-                .iter()
-                .take_while(|o| o.start < m.start)
-                .any(|o| o.end <= m.start && o.entity_type == EntityType::Person)
+        !possessive(self.body, m) && !self.person_within(from, m.start)
+    }
+
+    /// True when a person mention lies wholly within `[a, b)` (mentions are sorted by
+    /// start).
+    pub fn person_within(&self, a: usize, b: usize) -> bool {
+        let k = self.mentions.partition_point(|o| o.start < a);
+        self.mentions[k..]
+            .iter()
+            .take_while(|o| o.start < b)
+            .any(|o| o.end <= b && o.entity_type == EntityType::Person)
     }
 
     /// True when the word right before `m` (no punctuation between) is a function word
@@ -229,11 +225,7 @@ impl Resolver<'_> {
         let person = |m: &&EntityMention| m.entity_type == EntityType::Person;
         // A person earlier in the quote's own sentence is the pronoun's ("Wojtaszek said
         // she agreed …").
-        if self
-            .mentions
-            .iter()
-            .any(|m| m.start >= start && m.end <= at && person(m))
-        {
+        if self.person_within(start, at) {
             return None;
         }
         // The main clause's subject ("Knowing Bardos was a fan, Cerato tried …"), else

@@ -4,12 +4,10 @@
 //! it, de, es.
 
 use super::speakers::score;
-use super::test_support::{doc, run, speaker, tagger, P};
+use super::test_support::{doc, run, speaker, tagger, L, P};
 use crate::model::{EntityMention, EntityType};
 
 const O: EntityType = EntityType::Org;
-const L: EntityType = EntityType::Loc;
-
 #[test]
 fn a_quote_ending_with_a_question_mark_keeps_its_cue_after_it() {
     let body = "“Why would we stop now?” Kowalski said.\n“Enough!” shouted Mira Olsen.";

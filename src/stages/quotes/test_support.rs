@@ -55,7 +55,11 @@ pub(super) fn run(
         .collect()
 }
 
+/// Shorthand for a person mention in test fixtures.
 pub(super) const P: EntityType = EntityType::Person;
+
+/// Shorthand for a place mention in test fixtures.
+pub(super) const L: EntityType = EntityType::Loc;
 
 /// The speaker of quote `i` as a test reads it: the entity's name, else the text.
 pub(super) fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
