@@ -82,7 +82,8 @@ impl PageDates {
     /// Diagnostic: every kind of evidence of a page, as JSON.
     #[cfg(test)]
     pub(crate) fn evidence(&self, html: &str) -> serde_json::Value {
-        let ev = self.gather(html);
+        let mut ev = self.gather(html);
+        self.title_dates(html, &mut ev);
         let d = |d: Option<NaiveDate>| d.map(|d| d.to_string());
         let f = |f: &evidence::Found| serde_json::json!([f.pos, f.date.to_string()]);
         serde_json::json!({

@@ -96,6 +96,23 @@ impl PageDates {
                 break;
             }
         }
+        // The title and the description are last resorts: read only when nothing before
+        // them in `choose::metadata_choice` answers.
+        if ev.json_ld.is_none()
+            && ev.strict.is_empty()
+            && ev.loose.is_empty()
+            && ev.inline_json.is_none()
+            && ev.marked.is_empty()
+            && ev.short.is_empty()
+        {
+            self.title_dates(html, &mut ev);
+        }
+        ev
+    }
+
+    /// Fills `ev.title` and `ev.description`: a date alone at either end of the page's
+    /// title, or alone or labelled at either end of its description.
+    pub(super) fn title_dates(&self, html: &str, ev: &mut Evidence) {
         ev.title = self
             .headline
             .titles(html)
@@ -105,7 +122,6 @@ impl PageDates {
             .headline
             .description(html)
             .and_then(|t| self.end_date(t, true));
-        ev
     }
 
     /// A date alone (or, with `labels`, labelled: "Notizia del …") in the first or last
