@@ -172,21 +172,24 @@ impl PageDates {
             let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
             let Some(whole) = c.get(0) else { continue };
             let pos = whole.start();
-            if let Some((value, generic)) = strict_value(&name, &get) {
+            let key = key_of(&get);
+            let allowed = loose_allowed(&attrs);
+            if let Some((value, generic)) = strict_value(&name, key.as_deref(), &get) {
                 if let Some(date) = self.parse_value(value) {
                     ev.strict.push((Found { pos, date }, generic));
                 }
             }
-            if name != "meta" && key_of(&get).is_some_and(|k| k == "datepublished") {
+            if name != "meta" && key.as_deref() == Some("datepublished") {
                 // `itemprop="datePublished"` with the date as the element's text.
                 let text = self.marked.text_after(html, whole.end());
                 if let Some(date) = self.values.parse_text(&text) {
                     ev.strict.push((Found { pos, date }, false));
                 }
             }
-            let value = loose_value(&name, &attrs, &get).and_then(|v| self.parse_value(v));
+            let value = loose_value(&name, key.as_deref(), allowed, &attrs, &get)
+                .and_then(|v| self.parse_value(v));
             let text = || {
-                let marked = name == "time" && loose_allowed(&attrs);
+                let marked = name == "time" && allowed;
                 marked
                     .then(|| self.time_text.captures(&html[whole.end()..]))
                     .flatten()

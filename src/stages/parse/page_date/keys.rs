@@ -61,17 +61,18 @@ fn published_key(key: &str) -> bool {
 }
 
 /// The value of a `<meta>` publication key or an `itemprop="datePublished"` element, and
-/// whether its key is a generic one ([`GENERIC_KEYS`]).
+/// whether its key is a generic one ([`GENERIC_KEYS`]); `key` is the tag's [`key_of`].
 pub(super) fn strict_value<'a>(
     name: &str,
+    key: Option<&str>,
     get: &impl Fn(&str) -> Option<&'a str>,
 ) -> Option<(&'a str, bool)> {
-    let key = key_of(get).filter(|k| published_key(k))?;
+    let key = key.filter(|k| published_key(k))?;
     if name != "meta" && key != "datepublished" {
         return None;
     }
     let value = get("content").or(get("datetime")).or(get("title"))?;
-    Some((value, GENERIC_KEYS.contains(&key.as_str())))
+    Some((value, GENERIC_KEYS.contains(&key)))
 }
 
 /// Whether an element's class and itemprop allow it as a publication date: no update
@@ -90,18 +91,24 @@ pub(super) fn loose_allowed(attrs: &[(String, String)]) -> bool {
 }
 
 /// The value of a `<time>` element, of one marked as the publication date, or of a
-/// `dateCreated` key; never of one marked as modified or updated.
+/// `dateCreated` key; never of one marked as modified or updated. `key` is the tag's
+/// [`key_of`], `allowed` its [`loose_allowed`].
 pub(super) fn loose_value<'a>(
     name: &str,
+    key: Option<&str>,
+    allowed: bool,
     attrs: &[(String, String)],
     get: &impl Fn(&str) -> Option<&'a str>,
 ) -> Option<&'a str> {
+    if !allowed {
+        return None;
+    }
     let class = get("class").unwrap_or("").to_ascii_lowercase();
     let marked = attrs.iter().any(|(n, _)| n == "pubdate")
         || class.contains("publish")
         || class.contains("posted")
-        || key_of(get).is_some_and(|k| k == "datecreated");
-    if !loose_allowed(attrs) || !(name == "time" || marked) {
+        || key == Some("datecreated");
+    if !(name == "time" || marked) {
         return None;
     }
     get("datetime").or(get("content")).or(get("title"))
