@@ -133,23 +133,8 @@ fn hash_params(num_hashes: usize) -> impl Iterator<Item = (u64, u64)> {
 /// `h = 2³²·hh + hl`, `b = 2³²·bh + bl`, the high half of `a·h + b mod 2⁶⁴` is
 /// `⌊(al·hl + bl) / 2³²⌋ + ah·hl + al·hh + bh mod 2³²` (the same value as the 64-bit form).
 fn minhash(shingle_hashes: &[u64], num_hashes: usize) -> Vec<u32> {
-    let mut al = Vec::with_capacity(num_hashes);
-    let mut ah = Vec::with_capacity(num_hashes);
-    let mut bl = Vec::with_capacity(num_hashes);
-    let mut bh = Vec::with_capacity(num_hashes);
-    for (a, b) in hash_params(num_hashes) {
-        al.push(a as u32);
-        ah.push((a >> 32) as u32);
-        bl.push(b as u32);
-        bh.push((b >> 32) as u32);
-    }
+    let halves = Halves::new(num_hashes);
     let mut signature = vec![u32::MAX; num_hashes];
-    let halves = Halves {
-        al: &al,
-        ah: &ah,
-        bl: &bl,
-        bh: &bh,
-    };
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU supports AVX2 (checked just above).
@@ -161,11 +146,30 @@ fn minhash(shingle_hashes: &[u64], num_hashes: usize) -> Vec<u32> {
 }
 
 /// The 32-bit halves of the MinHash parameters (`a_i = 2³²·ah[i] + al[i]`, same for `b`).
-struct Halves<'a> {
-    al: &'a [u32],
-    ah: &'a [u32],
-    bl: &'a [u32],
-    bh: &'a [u32],
+struct Halves {
+    al: Vec<u32>,
+    ah: Vec<u32>,
+    bl: Vec<u32>,
+    bh: Vec<u32>,
+}
+
+impl Halves {
+    /// The halves of the first `num_hashes` parameters of [`hash_params`].
+    fn new(num_hashes: usize) -> Self {
+        let mut h = Halves {
+            al: Vec::with_capacity(num_hashes),
+            ah: Vec::with_capacity(num_hashes),
+            bl: Vec::with_capacity(num_hashes),
+            bh: Vec::with_capacity(num_hashes),
+        };
+        for (a, b) in hash_params(num_hashes) {
+            h.al.push(a as u32);
+            h.ah.push((a >> 32) as u32);
+            h.bl.push(b as u32);
+            h.bh.push((b >> 32) as u32);
+        }
+        h
+    }
 }
 
 /// [`minhash_into`] compiled for AVX2 (8 lanes of 32 bits).
@@ -261,20 +265,7 @@ mod tests {
             }
             assert_eq!(minhash(&hashes, num_hashes), expected);
             let mut portable = vec![u32::MAX; num_hashes];
-            let p: Vec<(u64, u64)> = hash_params(num_hashes).collect();
-            let (al, ah, bl, bh): (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>) = (
-                p.iter().map(|&(a, _)| a as u32).collect(),
-                p.iter().map(|&(a, _)| (a >> 32) as u32).collect(),
-                p.iter().map(|&(_, b)| b as u32).collect(),
-                p.iter().map(|&(_, b)| (b >> 32) as u32).collect(),
-            );
-            let halves = Halves {
-                al: &al,
-                ah: &ah,
-                bl: &bl,
-                bh: &bh,
-            };
-            minhash_into(&halves, &hashes, &mut portable);
+            minhash_into(&Halves::new(num_hashes), &hashes, &mut portable);
             assert_eq!(portable, expected);
         }
     }
