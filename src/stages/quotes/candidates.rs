@@ -153,12 +153,12 @@ fn surname_of(
     }
     // A person keeps its own name unless it is a shorter form of another's.
     let shorter = |name: &[&str]| m.entity_type != EntityType::Person || own.len() < name.len();
-    let (_, p) = persons.iter().rev().find(|(name, _)| {
+    let (full, p) = persons.iter().rev().find(|(name, _)| {
         let n = own.len().min(name.len());
         own[own.len() - n..] == name[name.len() - n..] && shorter(name)
     })?;
     // "Ragheb Al Turkmani" where only "Al Turkmani" was a person: the longer name.
-    let name = if own.len() > words(&p.entity_name).len() {
+    let name = if own.len() > full.len() {
         body[m.start..m.end].to_string()
     } else {
         p.entity_name.clone()
