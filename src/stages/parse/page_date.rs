@@ -6,7 +6,8 @@
 //! text of elements marked as dates or bylines (`marks`), short texts that are only a
 //! date or a labelled one ("Pressemitteilung vom …"), a date in the title or
 //! description, update dates. `<time>` and marked elements inside comments, related
-//! links, sidebars or navigation are skipped (`regions`), hidden ones too. The choice
+//! links, sidebars or navigation are skipped (`regions`), hidden ones too; when nothing
+//! else answers, the one date a sidebar shows is the last resort. The choice
 //! (`choose`) takes the metadata's date, then weighs it against the dates shown next to
 //! the headline (`headline`: the `<h1>`/`<h2>` matching the title). Values in UTC at
 //! 22:00 or 23:00 sharp are a European local midnight: next day.
@@ -99,6 +100,7 @@ impl PageDates {
             "title": d(ev.title),
             "labelled": ev.labelled.as_ref().map(f),
             "description": d(ev.description),
+            "sidebar": d(ev.sidebar),
             "headline": ev.headline,
             "h1": html.find("<h1"),
         })
@@ -112,7 +114,7 @@ impl PageDates {
     /// Diagnostic: the excluded regions' starts and the first marked texts.
     #[cfg(test)]
     pub(crate) fn explain(&self, html: &str) -> (Vec<std::ops::Range<usize>>, Vec<String>) {
-        let excluded = self.regions.excluded(html);
+        let excluded = self.regions.excluded(html, true);
         let texts = self
             .marked
             .texts(html, &excluded)

@@ -15,7 +15,8 @@ const BEFORE_HEADLINE: usize = 1000;
 ///
 /// The metadata's choice: JSON-LD, a publication `<meta>` key or itemprop, a `<time>`,
 /// a generic `date` key, inline JSON, a marked text, a short date-only text, the title,
-/// a labelled short text, the description, last an update date. Then the headline (when found) is weighed against it:
+/// a labelled short text, the description, an update date, last the one date a sidebar
+/// shows. Then the headline (when found) is weighed against it:
 /// 1. a date shown in a marked element or `<time>` within [`NEAR_HEADLINE`] bytes after
 ///    the headline is the article's own and wins over metadata that disagrees (CMS
 ///    republication stamps, time-zone shifts), unless it is the metadata's day and month
@@ -70,7 +71,7 @@ pub(super) fn choose(ev: &Evidence) -> Option<NaiveDate> {
 }
 
 /// The date the page's metadata gives, from the most to the least telling evidence.
-fn metadata_choice(ev: &Evidence) -> Option<NaiveDate> {
+pub(super) fn metadata_choice(ev: &Evidence) -> Option<NaiveDate> {
     let strict = |generic: bool| {
         ev.strict
             .iter()
@@ -88,6 +89,7 @@ fn metadata_choice(ev: &Evidence) -> Option<NaiveDate> {
         .or_else(|| ev.labelled.map(|f| f.date))
         .or(ev.description)
         .or_else(|| ev.updates.first().map(|f| f.date))
+        .or(ev.sidebar)
 }
 
 /// The same date with day and month swapped, when that is a date.

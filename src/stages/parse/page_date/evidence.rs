@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::choose::metadata_choice;
 use super::keys::{find_json_date, key_of, loose_allowed, loose_value, strict_value};
 use super::PageDates;
 
@@ -45,6 +46,11 @@ pub(super) struct Evidence {
     pub description: Option<NaiveDate>,
     /// The first short text that is a label and a date ("Pressemitteilung vom …").
     pub labelled: Option<Found>,
+    /// `<time>` elements and elements marked as the publication inside excluded regions.
+    pub aside: Vec<Found>,
+    /// The one date a sidebar shows, read when nothing else answers (see
+    /// [`PageDates::sidebar_date`]).
+    pub sidebar: Option<NaiveDate>,
     /// Where the headline starts (see [`super::headline`]).
     pub headline: Option<usize>,
     /// Regions out of the article (comments, related links, navigation).
@@ -55,7 +61,7 @@ impl PageDates {
     /// Gathers every kind of evidence of `html` (see [`Evidence`]).
     pub(super) fn gather(&self, html: &str) -> Evidence {
         let mut ev = Evidence {
-            excluded: self.regions.excluded(html),
+            excluded: self.regions.excluded(html, true),
             headline: self.headline.find(html),
             ..Evidence::default()
         };
@@ -107,7 +113,46 @@ impl PageDates {
         {
             self.title_dates(html, &mut ev);
         }
+        if metadata_choice(&ev).is_none() {
+            ev.sidebar = self.sidebar_date(html, &ev);
+        }
         ev
+    }
+
+    /// The last resort: the date shown in the page's sidebars (a WordPress theme's "this
+    /// post was published on …", a sticky info box beside the article), when they show
+    /// exactly one date in `<time>`, date-marked or date-only elements. Several
+    /// different dates are a list of other posts, and give none.
+    fn sidebar_date(&self, html: &str, ev: &Evidence) -> Option<NaiveDate> {
+        let still_out = self.regions.excluded(html, false);
+        let in_sidebar = |pos: usize| {
+            ev.excluded.iter().any(|r| r.contains(&pos))
+                && !still_out.iter().any(|r| r.contains(&pos))
+        };
+        let mut dates: Vec<NaiveDate> = ev
+            .aside
+            .iter()
+            .filter(|f| in_sidebar(f.pos))
+            .map(|f| f.date)
+            .collect();
+        for (pos, text, original) in self.marked.texts(html, &still_out) {
+            if original && in_sidebar(pos) && !self.values.names_update(&text) {
+                dates.extend(self.values.parse_text(&text));
+            }
+        }
+        for (pos, text) in self.marked.short_texts(html, &still_out) {
+            let head = text.split(super::STAMP_SEPARATORS).next().unwrap_or("");
+            if in_sidebar(pos) && !self.values.names_update(&text) && self.values.only_a_date(head)
+            {
+                dates.extend(self.values.parse_text(head));
+            }
+        }
+        dates.sort_unstable();
+        dates.dedup();
+        match dates.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// Fills `ev.title` and `ev.description`: a date alone at either end of the page's
@@ -198,6 +243,8 @@ impl PageDates {
             if let Some(date) = value.or_else(text) {
                 if !ev.excluded.iter().any(|r| r.contains(&pos)) {
                     ev.loose.push(Found { pos, date });
+                } else if ev.aside.len() < LISTED {
+                    ev.aside.push(Found { pos, date });
                 }
             }
         }

@@ -35,6 +35,9 @@ const OUT_WORDS: [&str; 8] = [
 /// layout wrappers that name what sits beside the article).
 const OUT_HEADS: [&str; 5] = ["navigation", "menu", "breadcrumb", "popular", "sidebar"];
 
+/// The head of [`OUT_HEADS`] that the last resort reads after all.
+const SIDEBAR: &str = "sidebar";
+
 /// First words of a class name that describe a state, not a region ("has-comments").
 const STATE_HEADS: [&str; 6] = ["has", "with", "no", "show", "hide", "is"];
 
@@ -60,8 +63,10 @@ impl Regions {
         Regions { open, nesting }
     }
 
-    /// Byte ranges of `html` out of the article, sorted and disjoint.
-    pub(super) fn excluded(&self, html: &str) -> Vec<Range<usize>> {
+    /// Byte ranges of `html` out of the article, sorted and disjoint. With `sidebars`
+    /// false, a sidebar is not out (regions out within it still are): the last resort
+    /// of [`super::evidence`] reads it.
+    pub(super) fn excluded(&self, html: &str, sidebars: bool) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for c in self.open.captures_iter(html) {
             let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
@@ -72,7 +77,7 @@ impl Regions {
             }
             let name = name.as_str().to_ascii_lowercase();
             let attrs = c.get(2).map_or("", |m| m.as_str());
-            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(attrs)) {
+            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(attrs, sidebars)) {
                 continue;
             }
             let end = self.close(html, &name, whole.start());
@@ -102,16 +107,17 @@ impl Regions {
     }
 }
 
-/// Whether a start tag's class or id names a region out of the article.
-fn marks_out(attrs: &str) -> bool {
+/// Whether a start tag's class or id names a region out of the article (a sidebar only
+/// with `sidebars`).
+fn marks_out(attrs: &str, sidebars: bool) -> bool {
     let lower = attrs.to_lowercase();
-    ["class", "id"]
-        .iter()
-        .any(|key| attr_value(&lower, key).is_some_and(|v| v.split_whitespace().any(name_out)))
+    ["class", "id"].iter().any(|key| {
+        attr_value(&lower, key).is_some_and(|v| v.split_whitespace().any(|n| name_out(n, sidebars)))
+    })
 }
 
-/// Whether one class or id name marks a region out.
-fn name_out(name: &str) -> bool {
+/// Whether one class or id name marks a region out (a sidebar only with `sidebars`).
+fn name_out(name: &str, sidebars: bool) -> bool {
     let mut words = name
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty());
@@ -122,7 +128,8 @@ fn name_out(name: &str) -> bool {
         return false;
     }
     let out = |w: &str| OUT_WORDS.iter().any(|o| w.starts_with(o));
-    out(head) || OUT_HEADS.iter().any(|o| head.starts_with(o)) || words.any(out)
+    let heads = OUT_HEADS.iter().filter(|o| sidebars || **o != SIDEBAR);
+    out(head) || heads.into_iter().any(|o| head.starts_with(o)) || words.any(out)
 }
 
 /// The value of attribute `key` in a lower-cased start tag's attribute text.

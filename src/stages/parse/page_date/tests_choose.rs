@@ -1,6 +1,6 @@
 //! The choice among a page's dates on fixture pages written for the purpose: the date
 //! shown under the headline, a site header's "today", an update shown under the headline, dates in
-//! the title, description or a labelled line; plus an ignored dump of the evidence of
+//! the title, description or a labelled line, the one date of a sidebar; plus an ignored dump of the evidence of
 //! every document of an eval set.
 
 use chrono::NaiveDate;
@@ -93,6 +93,40 @@ fn russian_months_pipes_and_slashed_two_digit_years() {
     assert_eq!(d.find(pipes), day("2022-01-26"));
     let forum = r#"<p class="author">von lupa am 26/10/13, 03:48 pm</p>"#;
     assert_eq!(d.find(forum), day("2013-10-26"));
+}
+
+#[test]
+fn a_sidebar_date_is_the_last_resort_and_only_when_it_is_the_only_one() {
+    // A blog theme that states the post's date only in its sidebar box.
+    let page = format!(
+        r#"{HEAD}</head><body><div id="content"><h2>Faire Lieferketten im Blick</h2><p>Text ohne Datum.</p></div>
+        <div id="sidebar"><h2>Über diesen Artikel</h2><p class="news">Der Beitrag wurde am <nobr>19. Mai 2010</nobr> um <nobr>23:03</nobr> Uhr veröffentlicht.</p></div></body></html>"#
+    );
+    assert_eq!(dates().find(&page), day("2010-05-19"));
+    // A `<time>` in a sticky box beside the article counts the same.
+    let sticky = page.replace(
+        "<nobr>19. Mai 2010</nobr>",
+        r#"<time datetime="2022-01-28">28. Januar</time>"#,
+    );
+    assert_eq!(dates().find(&sticky), day("2022-01-28"));
+    // A sidebar listing other posts shows several dates: none is the article's.
+    let recent = page.replace(
+        "</div></body>",
+        r#"<ul class="recent"><li><span>3. Juni 2010</span></li></ul></div></body>"#,
+    );
+    assert_eq!(dates().find(&recent), None);
+    // A date in the article itself outranks the sidebar's.
+    let dated = page.replace(
+        "<p>Text ohne Datum.</p>",
+        r#"<span class="post-date">2. März 2011</span><p>Text.</p>"#,
+    );
+    assert_eq!(dates().find(&dated), day("2011-03-02"));
+    // Comments inside the sidebar stay out even then.
+    let comment = page.replace(
+        r#"<p class="news">Der Beitrag wurde am <nobr>19. Mai 2010</nobr>"#,
+        r#"<div class="comment"><span class="date">19. Mai 2010</span></div><p class="news">Der Beitrag wurde am"#,
+    );
+    assert_eq!(dates().find(&comment), None);
 }
 
 /// Every kind of page-date evidence of each document of an eval set, one JSON line each:
