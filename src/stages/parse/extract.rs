@@ -8,7 +8,8 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
 use super::lines::{collapse_whitespace, CAPTION_MARK};
-use super::noise::{is_paragraph, prose_in, text_and_links, Pruned, MIN_PROSE_CHARS};
+use super::noise::{named_body, Pruned};
+use super::prose::{is_paragraph, prose_in, text_and_links, MIN_PROSE_CHARS};
 
 /// Block elements: each starts a new line.
 const BLOCKS: [&str; 29] = [
@@ -54,9 +55,19 @@ const MIN_SIBLING_CHARS: usize = 80;
 struct Page {
     pruned: Pruned,
     scores: HashMap<NodeId, usize>,
+    /// The recall pass: weak class hints ignored, the block the page names as its body
+    /// emitted whole.
+    lenient: bool,
+    /// Link lists and link-only paragraphs kept: set when that named body is emitted (a
+    /// post that is a list of links).
+    keep_links: bool,
 }
 
 /// The page's main text, one block per line; `None` when the page has no body text.
+///
+/// When the strict pass keeps less than [`MIN_ROOT_CHARS`], a lenient pass runs (a
+/// Drupal `node-promoted` wrapper read as a promotion, a post that is a list of links)
+/// and wins when it finds at least twice as much text.
 pub(crate) fn main_text(doc: &Html) -> Option<String> {
     let body = doc
         .root_element()
@@ -64,36 +75,79 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "body")
         .unwrap_or(doc.root_element());
-    let mut page = Page {
-        pruned: Pruned::new(body),
-        scores: HashMap::new(),
-    };
-    page.score(body, &mut Vec::new());
-    let total: usize = page.text_chars(body);
-    let root = page.best_root(body, total);
-    let mut out = String::new();
-    if root.id() == body.id() {
-        page.emit(root, &mut out);
-    } else {
-        for part in page.with_siblings(root) {
-            if part.id() == root.id() {
-                page.emit(root, &mut out);
-            } else {
-                out.push('\n');
-                page.emit(part, &mut out);
-                out.push('\n');
-            }
+    let strict = Page::new(body, false).text(body);
+    let text = if too_short(&strict) {
+        let lenient = Page::new(body, true).text(body);
+        if recall_wins(&strict, &lenient) {
+            lenient
+        } else {
+            strict
         }
-    }
-    if root.id() != body.id() && out.trim().chars().count() < MIN_ROOT_CHARS {
-        out.clear();
-        page.emit(body, &mut out);
-    }
-    let text = out.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    } else {
+        strict
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+/// Whether a main text is short enough for a recall pass to be tried.
+pub(crate) fn too_short(text: &str) -> bool {
+    text.chars().count() < MIN_ROOT_CHARS
+}
+
+/// Whether a recall pass's text replaces a short one: it holds at least twice as much,
+/// and a paragraph more.
+pub(crate) fn recall_wins(short: &str, recall: &str) -> bool {
+    recall.chars().count() >= 2 * short.chars().count() + MIN_SIBLING_CHARS
 }
 
 impl Page {
+    /// The page's pruning and scores, strict or lenient.
+    fn new(body: ElementRef, lenient: bool) -> Page {
+        let mut page = Page {
+            pruned: Pruned::new(body, !lenient),
+            scores: HashMap::new(),
+            lenient,
+            keep_links: false,
+        };
+        page.score(body, &mut Vec::new());
+        page
+    }
+
+    /// The main text: the best container with its siblings, else the whole body; in the
+    /// lenient pass the block the page names as its body, when it has one.
+    fn text(&mut self, body: ElementRef) -> String {
+        let mut out = String::new();
+        if let Some(named) = self
+            .lenient
+            .then(|| named_body(body, &self.pruned))
+            .flatten()
+        {
+            self.keep_links = true;
+            self.emit(named, &mut out);
+            return out.trim().to_string();
+        }
+        let total: usize = self.text_chars(body);
+        let root = self.best_root(body, total);
+        if root.id() == body.id() {
+            self.emit(root, &mut out);
+        } else {
+            for part in self.with_siblings(root) {
+                if part.id() == root.id() {
+                    self.emit(root, &mut out);
+                } else {
+                    out.push('\n');
+                    self.emit(part, &mut out);
+                    out.push('\n');
+                }
+            }
+        }
+        if root.id() != body.id() && out.trim().chars().count() < MIN_ROOT_CHARS {
+            out.clear();
+            self.emit(body, &mut out);
+        }
+        out.trim().to_string()
+    }
+
     /// Paragraph text (outside links) credited to each element's parent and half to its
     /// grandparent, as readability does; `stack` holds the open ancestors.
     fn score(&mut self, e: ElementRef, stack: &mut Vec<NodeId>) {
@@ -202,10 +256,11 @@ impl Page {
                         self.emit(el, out);
                         continue;
                     }
-                    if matches!(name, "ul" | "ol" | "table" | "div" | "section") && link_list(el) {
+                    let lists = matches!(name, "ul" | "ol" | "table" | "div" | "section");
+                    if !self.keep_links && lists && link_list(el) {
                         continue;
                     }
-                    if name == "p" && only_links(el) {
+                    if !self.keep_links && name == "p" && only_links(el) {
                         continue;
                     }
                     out.push('\n');

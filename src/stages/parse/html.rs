@@ -1,5 +1,5 @@
-//! HTML to text: the main content from the HTML5 tree (`extract`), or, when the tree
-//! gives no text, a fallback that drops non-content blocks, turns block tags into line
+//! HTML to text: the main content from the HTML5 tree (`extract`; read again with
+//! `<noscript>` opened when that finds little), or, when the tree gives no text, a fallback that drops non-content blocks, turns block tags into line
 //! breaks, strips the other tags and decodes entities; and the title, site name and
 //! canonical URL from the page's metadata.
 
@@ -30,6 +30,7 @@ pub(crate) struct PageMeta {
 #[derive(Debug)]
 pub(crate) struct HtmlRules {
     comment: Regex,
+    noscript: Regex,
     blocks: Vec<Regex>,
     title: Regex,
     h1: scraper::Selector,
@@ -48,6 +49,7 @@ impl HtmlRules {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         HtmlRules {
             comment: re(r"(?s)<!--.*?-->"),
+            noscript: re(r"(?i)</?noscript\b[^>]*>"),
             blocks: DROPPED_BLOCKS
                 .iter()
                 .map(|t| re(&format!(r"(?is)<{t}\b[^>]*>.*?</{t}\b[^>]*>")))
@@ -77,7 +79,20 @@ impl HtmlRules {
     pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
         let doc = scraper::Html::parse_document(html);
         let meta = self.page_meta(html, &doc);
-        if let Some(text) = super::extract::main_text(&doc) {
+        let mut main = super::extract::main_text(&doc);
+        let short = main.as_deref().is_none_or(super::extract::too_short);
+        if short && self.noscript.is_match(html) {
+            // Script-rendered pages (Blogger) give the article only in `<noscript>`, which
+            // the tree keeps as raw text: read again with those tags taken out.
+            let opened = self.noscript.replace_all(html, "");
+            let again = super::extract::main_text(&scraper::Html::parse_document(&opened));
+            if let Some(again) = again {
+                if super::extract::recall_wins(main.as_deref().unwrap_or(""), &again) {
+                    main = Some(again);
+                }
+            }
+        }
+        if let Some(text) = main {
             return (text, meta);
         }
         let mut text = html.to_string();

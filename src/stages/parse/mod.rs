@@ -19,6 +19,7 @@ mod lines;
 mod noise;
 mod page_date;
 mod page_title;
+mod prose;
 mod rules;
 mod title;
 
@@ -38,6 +39,8 @@ mod tests_meta_lines;
 mod tests_page_date;
 #[cfg(test)]
 mod tests_page_title;
+#[cfg(test)]
+mod tests_recall;
 #[cfg(test)]
 mod tests_seeds;
 

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Node};
+use scraper::ElementRef;
+
+use super::prose::prose_chars;
 
 /// Elements dropped with their content.
 const DROPPED: [&str; 16] = [
@@ -75,8 +77,6 @@ const CONTENT_SHARE: f64 = 0.5;
 /// When weak hints alone would drop more than this share of the page's prose (a page
 /// builder that names every block `widget`), they are ignored for the page.
 const WEAK_DROP_LIMIT: f64 = 0.8;
-/// Paragraph-like blocks shorter than this (code points) are not counted as prose.
-pub(crate) const MIN_PROSE_CHARS: usize = 25;
 
 /// What an element's class and id say about it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,16 +98,17 @@ pub(crate) struct Pruned {
 }
 
 impl Pruned {
-    /// Decides, for every element under `body`, whether it is dropped.
-    pub(crate) fn new(body: ElementRef) -> Pruned {
+    /// Decides, for every element under `body`, whether it is dropped; with `weak_hints`
+    /// false (the lenient pass), weak class hints drop nothing.
+    pub(crate) fn new(body: ElementRef, weak_hints: bool) -> Pruned {
         let mut prose = HashMap::new();
         let total = prose_chars(body, &mut prose);
         let mut pruned = Pruned {
-            weak_hints: true,
+            weak_hints,
             ..Pruned::default()
         };
         pruned.walk(body, &prose, total);
-        if total > 0 && pruned.weak_dropped as f64 > total as f64 * WEAK_DROP_LIMIT {
+        if weak_hints && total > 0 && pruned.weak_dropped as f64 > total as f64 * WEAK_DROP_LIMIT {
             pruned = Pruned::default();
             pruned.walk(body, &prose, total);
         }
@@ -151,7 +152,7 @@ impl Pruned {
 
 /// Dropped whatever its class says: non-content tags, hidden elements, landmark roles
 /// of navigation and page furniture.
-fn structural_drop(e: ElementRef) -> bool {
+pub(crate) fn structural_drop(e: ElementRef) -> bool {
     let v = e.value();
     let name = v.name();
     if DROPPED.contains(&name) {
@@ -217,6 +218,26 @@ fn holds_article(e: ElementRef) -> bool {
     })
 }
 
+/// The first block, not dropped, that the page names as its article body: a content
+/// class name (`entry-content`, `article-body` …) or `itemprop="articleBody"`.
+pub(crate) fn named_body<'a>(e: ElementRef<'a>, pruned: &Pruned) -> Option<ElementRef<'a>> {
+    if pruned.dropped(e) {
+        return None;
+    }
+    let v = e.value();
+    let named = v
+        .attr("itemprop")
+        .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+        || v.attr("class")
+            .is_some_and(|c| CONTENT_NAMES.iter().any(|n| contains_ascii_nocase(c, n)));
+    if named {
+        return Some(e);
+    }
+    e.children()
+        .filter_map(ElementRef::wrap)
+        .find_map(|c| named_body(c, pruned))
+}
+
 /// A class or id token naming a non-content block: `comments`, `related-posts`,
 /// `share_bar`, `nav` … but not `navigate-article` matched by accident of a longer word.
 fn noise_token(token: &str, names: &[&str]) -> bool {
@@ -233,77 +254,4 @@ fn contains_ascii_nocase(hay: &str, needle: &str) -> bool {
     hay.as_bytes()
         .windows(needle.len())
         .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
-/// Characters of prose (paragraph-like blocks of some length, not mostly links) under
-/// `e`, structural drops left out; every element's figure is stored in `out`.
-fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
-    if structural_drop(e) {
-        return 0;
-    }
-    let name = e.value().name();
-    let mut sum = 0;
-    if is_paragraph(e) {
-        sum += prose_in(e);
-        if name != "td" && name != "li" {
-            out.insert(e.id(), sum);
-            return sum;
-        }
-    }
-    for child in e.children().filter_map(ElementRef::wrap) {
-        sum += prose_chars(child, out);
-    }
-    out.insert(e.id(), sum);
-    sum
-}
-
-/// Characters of prose in a paragraph-like block: its text when it is long enough and not
-/// mostly links, else 0.
-pub(crate) fn prose_in(e: ElementRef) -> usize {
-    let (text, links) = text_and_links(e);
-    if text >= MIN_PROSE_CHARS && links * 2 < text {
-        text
-    } else {
-        0
-    }
-}
-
-/// A block read as one paragraph: `<p>`, `<pre>`, `<blockquote>`, `<li>`, `<td>`, or an
-/// element with a text node of its own (a `<div>` used as a paragraph).
-pub(crate) fn is_paragraph(e: ElementRef) -> bool {
-    matches!(e.value().name(), "p" | "pre" | "blockquote" | "li" | "td") || has_own_text(e)
-}
-
-/// Whether an element holds a text node with words of its own.
-fn has_own_text(e: ElementRef) -> bool {
-    e.children().any(|c| match c.value() {
-        Node::Text(t) => t.trim().chars().count() >= MIN_PROSE_CHARS,
-        _ => false,
-    })
-}
-
-/// Characters of text in the element, and how many of them are inside links.
-pub(crate) fn text_and_links(e: ElementRef) -> (usize, usize) {
-    fn walk(e: ElementRef, in_link: bool, acc: &mut (usize, usize)) {
-        for child in e.children() {
-            match child.value() {
-                Node::Text(t) => {
-                    let n = t.trim().chars().count();
-                    acc.0 += n;
-                    if in_link {
-                        acc.1 += n;
-                    }
-                }
-                Node::Element(el) => {
-                    if let Some(c) = ElementRef::wrap(child) {
-                        walk(c, in_link || el.name() == "a", acc);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    let mut acc = (0, 0);
-    walk(e, false, &mut acc);
-    acc
 }

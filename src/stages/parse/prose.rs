@@ -1,0 +1,86 @@
+//! How much prose a block holds: paragraph-like blocks, their text outside links, the
+//! measures that both the noise decision (`noise`) and the container choice (`extract`)
+//! weigh.
+
+use std::collections::HashMap;
+
+use ego_tree::NodeId;
+use scraper::{ElementRef, Node};
+
+use super::noise::structural_drop;
+
+/// Paragraph-like blocks shorter than this (code points) are not counted as prose.
+pub(crate) const MIN_PROSE_CHARS: usize = 25;
+
+/// Characters of prose (paragraph-like blocks of some length, not mostly links) under
+/// `e`, structural drops left out; every element's figure is stored in `out`.
+pub(crate) fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
+    if structural_drop(e) {
+        return 0;
+    }
+    let name = e.value().name();
+    let mut sum = 0;
+    if is_paragraph(e) {
+        sum += prose_in(e);
+        if name != "td" && name != "li" {
+            out.insert(e.id(), sum);
+            return sum;
+        }
+    }
+    for child in e.children().filter_map(ElementRef::wrap) {
+        sum += prose_chars(child, out);
+    }
+    out.insert(e.id(), sum);
+    sum
+}
+
+/// Characters of prose in a paragraph-like block: its text when it is long enough and not
+/// mostly links, else 0.
+pub(crate) fn prose_in(e: ElementRef) -> usize {
+    let (text, links) = text_and_links(e);
+    if text >= MIN_PROSE_CHARS && links * 2 < text {
+        text
+    } else {
+        0
+    }
+}
+
+/// A block read as one paragraph: `<p>`, `<pre>`, `<blockquote>`, `<li>`, `<td>`, or an
+/// element with a text node of its own (a `<div>` used as a paragraph).
+pub(crate) fn is_paragraph(e: ElementRef) -> bool {
+    matches!(e.value().name(), "p" | "pre" | "blockquote" | "li" | "td") || has_own_text(e)
+}
+
+/// Whether an element holds a text node with words of its own.
+fn has_own_text(e: ElementRef) -> bool {
+    e.children().any(|c| match c.value() {
+        Node::Text(t) => t.trim().chars().count() >= MIN_PROSE_CHARS,
+        _ => false,
+    })
+}
+
+/// Characters of text in the element, and how many of them are inside links.
+pub(crate) fn text_and_links(e: ElementRef) -> (usize, usize) {
+    fn walk(e: ElementRef, in_link: bool, acc: &mut (usize, usize)) {
+        for child in e.children() {
+            match child.value() {
+                Node::Text(t) => {
+                    let n = t.trim().chars().count();
+                    acc.0 += n;
+                    if in_link {
+                        acc.1 += n;
+                    }
+                }
+                Node::Element(el) => {
+                    if let Some(c) = ElementRef::wrap(child) {
+                        walk(c, in_link || el.name() == "a", acc);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut acc = (0, 0);
+    walk(e, false, &mut acc);
+    acc
+}
