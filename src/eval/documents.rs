@@ -85,6 +85,9 @@ pub struct DateScores {
     pub accuracy: Ratio,
     /// Among the same documents, how many per `date_source` (`none` when null).
     pub by_source: BTreeMap<String, usize>,
+    /// The same hits over every gold page with a date, a rejected or missing page
+    /// counting as a miss: how a date extractor run on every page (htmldate) is scored.
+    pub every_page: Ratio,
 }
 
 /// Title accuracy: exact (trimmed, whitespace collapsed) and normalised (case/punctuation).
@@ -186,12 +189,17 @@ pub fn titles(matches: &[DocMatch]) -> Option<TitleScores> {
     })
 }
 
-/// Publication-date accuracy (gold day part `YYYY-MM-DD`) over found documents with a gold date.
+/// Publication-date accuracy (gold day part `YYYY-MM-DD`) over found documents with a gold
+/// date, and over every gold page with a date.
 pub fn dates(matches: &[DocMatch]) -> Option<DateScores> {
     let mut s = DateScores::default();
-    let (mut hits, mut total) = (0, 0);
+    let (mut hits, mut total, mut pages) = (0, 0, 0);
     for m in matches {
-        let (Some(gold), Some(doc)) = (m.gold.published.as_deref(), m.doc) else {
+        let Some(gold) = m.gold.published.as_deref() else {
+            continue;
+        };
+        pages += 1;
+        let Some(doc) = m.doc else {
             continue;
         };
         let day: String = gold.trim().chars().take(10).collect();
@@ -202,6 +210,7 @@ pub fn dates(matches: &[DocMatch]) -> Option<DateScores> {
         *s.by_source.entry(source).or_default() += 1;
     }
     s.accuracy = Ratio::new(hits, total);
+    s.every_page = Ratio::new(hits, pages);
     (total > 0).then_some(s)
 }
 

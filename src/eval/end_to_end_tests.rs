@@ -153,6 +153,7 @@ fn write_gold(set: &Path) {
             "quotes": [quote("\"We will win,\"", "Anna Rossi"),
                 quote("the deal was done", "Anna Rossi")]}),
         serde_json::json!({"id": "b", "file": "docs/b.txt", "language": "fr",
+            "published": "2024-02-02",
             "entities": [{"start": 0, "end": 11, "type": "PER", "text": "Jean Dupont", "link": "Q5"}]}),
         serde_json::json!({"id": "c", "file": "docs/c.txt",
             "text_must_contain": ["Something"], "text_must_not_contain": ["Cookie"],
@@ -194,6 +195,8 @@ fn evaluate_scores_a_hand_made_batch() {
     let d = r.dates.as_ref().expect("dates");
     assert_eq!((d.accuracy.hits, d.accuracy.total), (1, 2));
     assert_eq!(d.by_source.get("none"), Some(&1));
+    // Over every gold page with a date, the rejected b counts as a miss.
+    assert_eq!((d.every_page.hits, d.every_page.total), (1, 3));
     // Snippets: a TP 2, FP 1 ("the deal"), TN 1; c (missing) FN 1, TN 1.
     let s = r.snippets.as_ref().expect("snippets");
     assert_eq!((s.prf.tp, s.prf.fp, s.prf.fn_, s.tn), (2, 1, 1, 2));

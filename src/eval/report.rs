@@ -56,6 +56,11 @@ impl Display for EvalReport {
                 ratio(&d.accuracy),
                 counts(&d.by_source)
             )?;
+            writeln!(
+                f,
+                "    over every gold page   {}   (a rejected page counts as a miss)",
+                ratio(&d.every_page)
+            )?;
         }
         if let Some(s) = &self.snippets {
             writeln!(
