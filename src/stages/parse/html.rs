@@ -1,7 +1,8 @@
 //! HTML to text: the main content from the HTML5 tree (`extract`; read again with
-//! `<noscript>` opened when that finds little), or, when the tree gives no text, a fallback that drops non-content blocks, turns block tags into line
-//! breaks, strips the other tags and decodes entities; and the title, site name and
-//! canonical URL from the page's metadata.
+//! `<noscript>` opened when that finds little), or, when the tree gives no text, a
+//! fallback that drops non-content blocks, turns block tags into line breaks, strips the
+//! other tags and decodes entities; and the title, site name and canonical URL from the
+//! page's metadata.
 
 use super::attrs::TagAttrs;
 use regex::{Captures, Regex};

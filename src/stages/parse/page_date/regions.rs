@@ -128,8 +128,8 @@ fn name_out(name: &str, sidebars: bool) -> bool {
         return false;
     }
     let out = |w: &str| OUT_WORDS.iter().any(|o| w.starts_with(o));
-    let heads = OUT_HEADS.iter().filter(|o| sidebars || **o != SIDEBAR);
-    out(head) || heads.into_iter().any(|o| head.starts_with(o)) || words.any(out)
+    let mut heads = OUT_HEADS.iter().filter(|o| sidebars || **o != SIDEBAR);
+    out(head) || heads.any(|o| head.starts_with(o)) || words.any(out)
 }
 
 /// The value of attribute `key` in a lower-cased start tag's attribute text.
