@@ -122,7 +122,8 @@ fn ggt_speaker_misses_and_calibration() {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut buckets = [(0usize, 0usize); 5];
+    // Per score band: quotes, right speakers, sum of scores.
+    let mut buckets = [(0usize, 0usize, 0f64); 5];
     let (mut total, mut right) = (0, 0);
     for g in &set.docs {
         let Some(i) = inputs.iter().position(|p| {
@@ -159,6 +160,7 @@ fn ggt_speaker_misses_and_calibration() {
             total += 1;
             let b = ((r.score * 5.0) as usize).min(4);
             buckets[b].0 += 1;
+            buckets[b].2 += f64::from(r.score);
             let ok = [r.name.as_deref(), r.speaker.as_deref()]
                 .iter()
                 .flatten()
@@ -178,13 +180,24 @@ fn ggt_speaker_misses_and_calibration() {
             }
         }
     }
-    for (b, (n, ok)) in buckets.iter().enumerate() {
+    for (b, (n, ok, sum)) in buckets.iter().enumerate() {
         let acc = *ok as f64 / (*n).max(1) as f64;
         println!(
-            "score {:.1}-{:.1}: {n} quotes, speaker right {ok} ({acc:.3})",
+            "score {:.1}-{:.1}: {n} quotes, speaker right {ok} ({acc:.3}), mean score {:.3}",
             b as f32 / 5.0,
-            (b + 1) as f32 / 5.0
+            (b + 1) as f32 / 5.0,
+            sum / (*n).max(1) as f64
         );
     }
+    // Expected calibration error over these bands: |right − sum of scores| per band, over
+    // all quotes.
+    let gap: f64 = buckets
+        .iter()
+        .map(|(_, ok, sum)| (*ok as f64 - sum).abs())
+        .sum();
+    println!(
+        "expected calibration error {:.3}",
+        gap / total.max(1) as f64
+    );
     println!("speaker accuracy {right}/{total}");
 }

@@ -43,7 +43,8 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
     let entities = EntityTagger::new(&settings, &lexicon).expect("entities");
     let quotes = tagger();
     let mut per_lang: BTreeMap<String, Counts> = BTreeMap::new();
-    let mut buckets = [(0usize, 0usize); 10];
+    // Per score band: quotes, right speakers, sum of scores.
+    let mut buckets = [(0usize, 0usize, 0f64); 10];
     for line in GOLD.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("gold line");
         let (lang, body) = (
@@ -76,6 +77,7 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
             let ok = same_speaker(want, q.speaker_name.as_deref(), q.speaker.as_deref());
             let bucket = ((q.score * 10.0) as usize).min(9);
             buckets[bucket].0 += 1;
+            buckets[bucket].2 += f64::from(q.score);
             if ok {
                 c.speaker_right += 1;
                 buckets[bucket].1 += 1;
@@ -109,14 +111,36 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
             ratio(c.kind_right, c.found)
         );
     }
-    for (b, (n, ok)) in buckets.iter().enumerate() {
+    for (b, (n, ok, sum)) in buckets.iter().enumerate() {
         let (lo, hi) = (b as f32 / 10.0, (b + 1) as f32 / 10.0);
         println!(
-            "score {lo:.1}-{hi:.1}: {n} quotes, speaker right {ok} ({:.3})",
-            ratio(*ok, *n)
+            "score {lo:.1}-{hi:.1}: {n} quotes, speaker right {ok} ({:.3}), mean score {:.3}",
+            ratio(*ok, *n),
+            sum / (*n).max(1) as f64
         );
     }
+    // Expected calibration error over these bands (and over the 0.2-wide bands of
+    // `eval_tests`): |right − sum of scores| per band, over all found quotes.
+    let found: usize = buckets.iter().map(|b| b.0).sum();
+    let ece = |bands: &[(usize, usize, f64)]| {
+        let gap: f64 = bands
+            .iter()
+            .map(|(_, ok, sum)| (*ok as f64 - sum).abs())
+            .sum();
+        gap / found.max(1) as f64
+    };
+    let wide: Vec<(usize, usize, f64)> = buckets
+        .chunks(2)
+        .map(|c| (c[0].0 + c[1].0, c[0].1 + c[1].1, c[0].2 + c[1].2))
+        .collect();
+    println!(
+        "expected calibration error {:.3} (0.1 bands), {:.3} (0.2 bands)",
+        ece(&buckets),
+        ece(&wide)
+    );
     assert!(per_lang.values().map(|c| c.gold).sum::<usize>() >= 80);
+    // A score is the chance the speaker is right (0.136 before the session-4 re-fit).
+    assert!(ece(&wide) <= 0.1, "calibration error {:.3}", ece(&wide));
     for (lang, c) in &per_lang {
         assert!(ratio(c.found, c.gold) >= 0.9, "{lang} recall {c:?}");
         assert!(

@@ -194,3 +194,50 @@ fn a_photo_credit_is_never_a_pronoun_referent() {
     let q = run("en", body, &names);
     assert_eq!(q[0].1.speaker_id.as_deref(), Some("Rita_Alves"));
 }
+
+#[test]
+fn a_name_after_an_inverted_asked_or_continued_speaks_for_a_later_pronoun() {
+    // "asked" and "continued" are also in `quote_not_names`; after a quote they invert
+    // the verb, so Mira Olsen speaks and "she" is hers, not the mayor's, who spoke
+    // earlier and whom nothing else rules out.
+    for verb in ["asked", "continued"] {
+        let body = format!(
+            "Mayor Anna Lind said the town had waited long enough for the new bridge.\n“Why wait until spring?” {verb} Mira Olsen.\nTom Berg said he could not bring the vote forward. “The budget is not ready,” he said.\n“Then we lose a whole season,” she said."
+        );
+        let names = [
+            ("Anna Lind", "Anna_Lind", P),
+            ("Mira Olsen", "Mira_Olsen", P),
+            ("Tom Berg", "Tom_Berg", P),
+        ];
+        let q = run("en", &body, &names);
+        assert_eq!(q[0].1.speaker_id.as_deref(), Some("Mira_Olsen"), "{verb}");
+        assert_eq!(q[1].1.speaker_id.as_deref(), Some("Tom_Berg"), "{verb}");
+        assert_eq!(q[2].1.speaker_id.as_deref(), Some("Mira_Olsen"), "{verb}");
+    }
+}
+
+#[test]
+fn a_name_closing_a_clause_after_asked_speaks_on_in_the_next_paragraph() {
+    // "…, asked Mira Olsen." ends the paragraph: the quote paragraph after it is hers,
+    // not that of Tom Berg, who spoke first.
+    let body = "Tom Berg said the council would wait until spring. Who would pay for the delay, asked Mira Olsen.\n“We lose a whole season.”";
+    let names = [("Mira Olsen", "Mira_Olsen", P), ("Tom Berg", "Tom_Berg", P)];
+    let q = run("en", body, &names);
+    assert_eq!(q[0].1.speaker_id.as_deref(), Some("Mira_Olsen"));
+    assert_eq!(q[0].1.score, score::CONTINUATION);
+    // Not inverted, "asked" keeps its object: "Tom Berg asked Mira Olsen" has Tom speak.
+    let body =
+        "Tom Berg asked Mira Olsen about the delay at the meeting.\n“We lose a whole season.”";
+    let q = run("en", body, &names);
+    assert_eq!(q[0].1.speaker_id.as_deref(), Some("Tom_Berg"));
+}
+
+#[test]
+fn a_pronoun_falling_back_to_the_latest_person_of_unknown_gender_keeps_the_lower_score() {
+    // Ana Kovač is an object ("with Ana Kovač") whose gender the text does not show: the
+    // last resort of pronoun resolution, never raised by the unknown-gender tier.
+    let body = "The ferry to Vis was cancelled after a storm warning, and passengers waited with Ana Kovač for hours.\n“Nobody told us anything,” she said.";
+    let q = run("en", body, &[("Ana Kovač", "Ana_Kovac", P)]);
+    assert_eq!(q[0].1.speaker_id.as_deref(), Some("Ana_Kovac"));
+    assert_eq!(q[0].1.score, score::PRONOUN_MENTION);
+}
