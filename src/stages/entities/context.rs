@@ -30,6 +30,9 @@ const CASE_ENDINGS: &str = "entity_case_endings";
 const CONJUNCTIONS: &str = "entity_conjunctions";
 const TYPE_NOUNS: &str = "entity_type_nouns";
 const STEM_CHANGES: &str = "entity_stem_changes";
+const ORG_WORD_ENDINGS: &str = "entity_org_word_endings";
+const ORG_CUES: &str = "entity_org_cues";
+const ORG_ADJECTIVE_ENDINGS: &str = "entity_org_adjective_endings";
 
 /// The context lists of one language (or of all languages together).
 #[derive(Debug, Clone, Default)]
@@ -79,6 +82,15 @@ pub struct LangLists {
     /// Changes at the end of a name's stem under a case ending, `(from, to)` ("Suome|n"
     /// → "Suomi": `e>i`; folded; entity_stem_changes).
     pub stem_changes: Vec<(String, String)>,
+    /// Endings of abstract nouns that no surname has ("-zione", "-tà"): a word of an
+    /// unconfirmed name of several words ending so makes it an organisation (folded;
+    /// entity_org_word_endings).
+    pub org_word_endings: Vec<String>,
+    /// Endings of the adjectives an organisation's name runs on over ("penale",
+    /// "tributaria"; folded; entity_org_adjective_endings).
+    pub org_adjective_endings: Vec<String>,
+    /// Words around a name that make it an organisation (entity_org_cues).
+    pub org_cues: super::org_cues::OrgCues,
 }
 
 impl LangLists {
@@ -106,6 +118,12 @@ impl LangLists {
         self.loc_heads.extend(set(LOC_HEADS));
         self.case_endings.extend(set(CASE_ENDINGS));
         self.conjunctions.extend(set(CONJUNCTIONS));
+        self.org_word_endings.extend(set(ORG_WORD_ENDINGS));
+        self.org_adjective_endings
+            .extend(set(ORG_ADJECTIVE_ENDINGS));
+        for line in lex.list(lang, ORG_CUES) {
+            self.org_cues.add_line(line);
+        }
         // Month and weekday names are capitalised in some languages ("March", "Monday").
         for list in ["date_months", "date_weekdays"] {
             self.common_nouns

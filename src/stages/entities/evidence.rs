@@ -1,7 +1,8 @@
 //! What the words around an unconfirmed name say about it (see [`super::guess`]): a
 //! common noun before it or apposed to it, a full name it is the surname of, the
 //! article right before it, a typed name it is coordinated with, the same word written in
-//! lower case elsewhere in the document.
+//! lower case elsewhere in the document, words no person's name holds (a demonym, an
+//! abstract noun: "Canadian …", "… Solidarietà").
 
 use std::collections::{HashMap, HashSet};
 
@@ -207,4 +208,31 @@ fn is_acronym(word: &str) -> bool {
         && !super::cues::is_roman_numeral(word)
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+}
+
+impl GuessContext<'_> {
+    /// True when the words of a name of several words (folded) cannot be a person's: the
+    /// first is no given name, and one is a demonym ("Canadian", "Italiane") or ends like
+    /// an abstract noun of the language ("Solidarietà", "Cooperazione";
+    /// entity_org_word_endings).
+    pub(super) fn unlike_a_person(&self, words: &[String]) -> bool {
+        let lists = self.lists;
+        words.first().is_some_and(|w| !self.given_names.contains(w))
+            && words.iter().any(|w| {
+                is_demonym(self.place_words, w)
+                    || lists
+                        .org_word_endings
+                        .iter()
+                        .any(|e| w.len() >= e.len() + 2 && w.ends_with(e.as_str()))
+            })
+    }
+}
+
+/// True when the word is one of `place_words` plus a short suffix ("Russian", "Israeli",
+/// "Italiane").
+pub(super) fn is_demonym(place_words: &HashSet<String>, word: &str) -> bool {
+    let folded = crate::text::fold_str(word);
+    let ends: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
+    let n = ends.len();
+    (n.saturating_sub(4).max(4)..n).any(|k| place_words.contains(&folded[..ends[k]]))
 }

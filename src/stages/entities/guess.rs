@@ -5,7 +5,8 @@
 //! language first, of any language after the article test), a common noun before it or
 //! apposed to it ("la stazione di …", "…, il partito di …"), an article before it, a given
 //! name, the same name typed by its context elsewhere in the document, a typed name it is
-//! coordinated with: score [`SCORE_HINTED`]); otherwise it gets the
+//! coordinated with: score [`SCORE_HINTED`]); a name of several words holding a demonym
+//! or an abstract noun no surname has is guessed an organisation; otherwise it gets the
 //! type its language's `entity_unconfirmed` list gives (`single=LOC`, `multi=PERSON`,
 //! `linked=LOC`, `acronym=ORG`) and a low score ([`SCORE_UNCONFIRMED`]), so `min_score`
 //! can drop them. A one-word candidate is never guessed when it opens a sentence or a
@@ -64,6 +65,8 @@ pub struct GuessContext<'a> {
     /// Folded one-word names the document also writes inside a sentence: opening a
     /// sentence, such a word is the same name, not an ordinary word.
     pub named_inside: &'a HashSet<String>,
+    /// Folded one-word place aliases of the knowledge base, to tell demonyms.
+    pub place_words: &'a HashSet<String>,
 }
 
 impl GuessContext<'_> {
@@ -110,6 +113,10 @@ impl GuessContext<'_> {
             }
             if let Some(ty) = headed(self.all_lists) {
                 return Some((ty, true));
+            }
+            if !linked && self.unlike_a_person(&words) {
+                // "Canadian Press", "Umana Solidarietà": still a guess, at its score.
+                return Some((EntityType::Org, false));
             }
             let ty = if linked {
                 lists.guess_linked.unwrap_or(guess)
@@ -183,6 +190,7 @@ impl EntityTagger {
             given_names: &self.lists.lone_given_names,
             all_lists: self.lists.all(),
             named_inside: &named_inside,
+            place_words: &self.place_words,
         };
         let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
         // A name typed by its context elsewhere in the document keeps that type here.
@@ -267,10 +275,7 @@ impl EntityTagger {
     /// True when the word is a known place name plus a short suffix ("Russian",
     /// "Israeli", "Iranians"): an adjective or demonym, not a mention.
     fn is_demonym(&self, word: &str) -> bool {
-        let folded = crate::text::fold_str(word);
-        let ends: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-        let n = ends.len();
-        (n.saturating_sub(4).max(4)..n).any(|k| self.place_words.contains(&folded[..ends[k]]))
+        super::evidence::is_demonym(&self.place_words, word)
     }
 }
 

@@ -3,7 +3,9 @@
 //! Three passes over each body: the knowledge-base gazetteer ([`gazetteer`], method
 //! `gazetteer`), names missing from the knowledge base confirmed by their context
 //! ([`names`], method `pattern`), and short forms resolved to a fuller person mention of
-//! the same document ([`coref`], method `coref`). Ids are Wikidata QIDs or derived keys
+//! the same document ([`coref`], method `coref`). Organisation cues of the whole
+//! document then retype names found by pattern ([`org_cues`]), and organisations run on
+//! over the adjectives after their head word (`org_spans`). Ids are Wikidata QIDs or derived keys
 //! from the knowledge base, else `gz:<type>:<skeleton>` ([`identity`]).
 
 mod config;
@@ -17,6 +19,8 @@ pub mod identity;
 pub mod inflection;
 pub mod kb;
 pub mod names;
+pub mod org_cues;
+mod org_spans;
 pub mod phrases;
 mod runs;
 #[cfg(test)]
@@ -27,6 +31,8 @@ mod tests_eval;
 mod tests_guess;
 #[cfg(test)]
 mod tests_names;
+#[cfg(test)]
+mod tests_orgs;
 #[cfg(test)]
 mod tests_seeds;
 #[cfg(test)]
@@ -161,6 +167,9 @@ impl EntityTagger {
                 }
             })
             .collect();
+        if self.patterns {
+            org_spans::head_before_place(text, lang_lists, self.lists.all(), &mut drafts);
+        }
         if self.patterns || self.coref {
             let tokens = tokens::tokenize(text);
             let ctx = NameContext {
@@ -202,6 +211,8 @@ impl EntityTagger {
                 drafts.extend(self.guessed(&doc, &drafts, &pending, &mut memo));
             }
         }
+        org_cues::type_by_org_cues(text, &sentences, lang_lists, &mut drafts);
+        org_spans::extend_over_adjectives(text, lang_lists, &self.place_words, &mut drafts);
         self.merge_inflected(text, lang_lists, &mut drafts);
         self.finish(text, &sentences, drafts)
     }

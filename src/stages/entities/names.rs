@@ -106,7 +106,7 @@ impl NameContext<'_> {
                     }
                     if k > piece_start {
                         let piece = self.piece(piece_start, e, titled && piece_start == a);
-                        out.extend(piece.map(|c| self.with_regnal_number(c)));
+                        out.extend(piece.into_iter().map(|c| self.with_regnal_number(c)));
                     }
                     piece_start = k + 1;
                 }
@@ -144,13 +144,16 @@ impl NameContext<'_> {
         Some((candidate, rest))
     }
 
-    fn piece(&self, mut a: usize, b: usize, titled: bool) -> Option<Candidate> {
+    /// The candidates of one piece of a run: one name, or, after a title linked by a
+    /// function word, the name the title belongs to (left untyped) and the person
+    /// ("il presidente della Coldiretti Roberto Moncalvo").
+    fn piece(&self, mut a: usize, b: usize, titled: bool) -> Vec<Candidate> {
         while a < b && !self.tokens[a].cap {
             a += 1;
         }
         let caps = (a..=b).filter(|&k| self.tokens[k].cap).count();
         if caps == 0 || caps > 4 {
-            return None;
+            return Vec::new();
         }
         let (mut start, end) = (self.tokens[a].start, self.tokens[b].end);
         let title = if titled {
@@ -163,16 +166,18 @@ impl NameContext<'_> {
             // complete the title; the person is the last one or two.
             let keep = 2.min(caps - 1);
             let mut seen = 0;
+            let mut first_kept = b;
             for k in (a..=b).rev() {
                 if self.tokens[k].cap {
                     seen += 1;
                     if seen == keep {
                         start = self.tokens[k].start;
+                        first_kept = k;
                         break;
                     }
                 }
             }
-            return Some(Candidate {
+            let person = Candidate {
                 start,
                 end,
                 entity_type: Some(EntityType::Person),
@@ -182,7 +187,28 @@ impl NameContext<'_> {
                     SCORE_PERSON
                 },
                 cap_words: keep,
-            });
+            };
+            // The words before the person name what the title heads; the guesser types
+            // them ("della Coldiretti" → an organisation; "del Lavoro" is a common noun).
+            // Only in languages whose articles mark such names (entity_org_articles).
+            let lead = (a..first_kept)
+                .rev()
+                .find(|&k| self.tokens[k].cap)
+                .filter(|_| !self.lists.org_articles.is_empty())
+                .filter(|&e| {
+                    // Initials ("Mr. A. W. Kinglake") are part of the person.
+                    (a..=e).all(|k| {
+                        !self.tokens[k].initial && self.tokens[k].end - self.tokens[k].start > 1
+                    })
+                })
+                .map(|e| Candidate {
+                    start: self.tokens[a].start,
+                    end: self.tokens[e].end,
+                    entity_type: None,
+                    score: 0.0,
+                    cap_words: caps - keep,
+                });
+            return lead.into_iter().chain([person]).collect();
         }
         let single = caps == 1;
         if single
@@ -192,13 +218,16 @@ impl NameContext<'_> {
                 .count()
                 < 3
         {
-            return None;
+            return Vec::new();
         }
         let (entity_type, score) = match title {
             Some(Title::Adjacent) if single => (Some(EntityType::Person), SCORE_SINGLE),
             Some(Title::Adjacent) => (Some(EntityType::Person), SCORE_TITLED),
             _ if !single && self.apposition_after(end) => (Some(EntityType::Person), SCORE_TITLED),
-            Some(_) if !single => (Some(EntityType::Person), SCORE_PERSON),
+            // "presidente onorario delle Messaggerie Italiane": people take no article.
+            Some(_) if !single && !self.article_before(start) => {
+                (Some(EntityType::Person), SCORE_PERSON)
+            }
             _ if self.speech_verb_after(end) && !(single && self.lone_word_unlike_a_name(a)) => (
                 Some(EntityType::Person),
                 if single { SCORE_SINGLE } else { SCORE_PERSON },
@@ -224,12 +253,22 @@ impl NameContext<'_> {
             }
             _ => (None, 0.0),
         };
-        Some(Candidate {
+        vec![Candidate {
             start,
             end,
             entity_type,
             score,
             cap_words: caps,
-        })
+        }]
+    }
+
+    /// True when an article of the language that people and cities never take stands
+    /// right before `start` (entity_org_articles: "delle", "dell'").
+    fn article_before(&self, start: usize) -> bool {
+        !self.lists.org_articles.is_empty()
+            && self
+                .lists
+                .org_articles
+                .contains(&super::evidence::word_before(self.text, start))
     }
 }

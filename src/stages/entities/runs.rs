@@ -74,7 +74,13 @@ impl NameContext<'_> {
             Some(k) if self.holds_head_word(k, b) => vec![(a, b)],
             // "Deputy Secretary Laura Bennett": the words before are the person's title.
             Some(k) if self.leading_title(k - 1, k - 1) > 0 => self.split_before_given_name(k, b),
-            Some(k) if (k - a > 1 || !self.is_head_word(&toks[a].folded)) && !completes_title() => {
+            // "il presidente della Regione Lazio Piero Marrazzo": an organisation's name
+            // of several words, then the person, even after a title.
+            Some(k)
+                if (k - a > 1 || !self.is_head_word(&toks[a].folded))
+                    && (!completes_title()
+                        || (k - a > 1 && self.all_lists.org_heads.contains(&toks[a].folded))) =>
+            {
                 let mut out = vec![(a, k - 1)];
                 out.extend(self.split_before_given_name(k, b));
                 out
