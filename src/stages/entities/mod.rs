@@ -168,7 +168,11 @@ impl EntityTagger {
             })
             .collect();
         if self.patterns {
-            org_spans::head_before_place(text, lang_lists, self.lists.all(), &mut drafts);
+            let changed =
+                org_spans::head_before_place(text, lang_lists, self.lists.all(), &mut drafts);
+            for i in changed {
+                self.rename(text, &mut drafts[i]);
+            }
         }
         if self.patterns || self.coref {
             let tokens = tokens::tokenize(text);
@@ -212,9 +216,22 @@ impl EntityTagger {
             }
         }
         org_cues::type_by_org_cues(text, &sentences, lang_lists, &mut drafts);
-        org_spans::extend_over_adjectives(text, lang_lists, &self.place_words, &mut drafts);
+        for i in org_spans::extend_over_adjectives(text, lang_lists, &self.place_words, &mut drafts)
+        {
+            self.rename(text, &mut drafts[i]);
+        }
         self.merge_inflected(text, lang_lists, &mut drafts);
         self.finish(text, &sentences, drafts)
+    }
+
+    /// Gives a draft whose span or type changed the id and canonical name of what it now
+    /// covers, as [`EntityTagger::pattern_draft`] does: the KB entry of its type whose
+    /// alias has that skeleton, else the derived id.
+    fn rename(&self, text: &str, d: &mut Draft) {
+        let key = (d.entity_type, identity::skeleton(&text[d.start..d.end]));
+        let known = self.skeletons.get(&key).map(|&i| &self.kb.entries[i]);
+        d.id = known.map_or_else(|| identity::id_of_skeleton(&key.1), |e| e.id.clone());
+        d.canonical = known.map(|e| e.name.clone());
     }
 
     /// The draft of a typed pattern name: linked to the KB entry of the same type whose

@@ -198,7 +198,8 @@ impl NameContext<'_> {
                 .filter(|&e| {
                     // Initials ("Mr. A. W. Kinglake") are part of the person.
                     (a..=e).all(|k| {
-                        !self.tokens[k].initial && self.tokens[k].end - self.tokens[k].start > 1
+                        let t = &self.tokens[k];
+                        !t.initial && self.text[t.start..t.end].chars().nth(1).is_some()
                     })
                 })
                 .map(|e| Candidate {

@@ -18,9 +18,10 @@ use super::context::{first_words, last_words, LangLists};
 use super::guess::SCORE_HINTED;
 use super::names::SCORE_PERSON;
 use super::phrases::Phrases;
+use super::words::fold_plain;
 use super::Draft;
 use crate::model::EntityType;
-use crate::text::{fold_str, sentence_of};
+use crate::text::sentence_of;
 
 /// Words after a name searched for a `nonperson=` possessive.
 const NONPERSON_WINDOW: usize = 8;
@@ -98,14 +99,13 @@ fn cue_before(before: &[String], lists: &LangLists) -> bool {
     let cues = &lists.org_cues;
     // An elided article is no word of the cue ("l'amministratore" → "amministratore").
     let tail = before.len().saturating_sub(cues.before.max_words() + 1);
-    let before: Vec<&str> = before[tail..]
+    let before: Vec<String> = before[tail..]
         .iter()
         .map(|w| match w.rsplit_once(['\'', '’']) {
-            Some((_, rest)) if !rest.is_empty() => rest,
-            _ => w.as_str(),
+            Some((_, rest)) if !rest.is_empty() => rest.to_string(),
+            _ => w.clone(),
         })
         .collect();
-    let before: Vec<String> = before.into_iter().map(str::to_string).collect();
     let function_word = |w: &String| {
         lists.stopwords.contains(w)
             || cues.articles.contains(w)
@@ -227,16 +227,18 @@ pub(super) fn type_by_org_cues(
     }
     let weak_person = |d: &Draft| d.entity_type == EntityType::Person && d.score < SCORE_PERSON;
     let pattern = |d: &&Draft| d.method == "pattern";
+    let names: Vec<Option<String>> = drafts
+        .iter()
+        .map(|d| pattern(&d).then(|| fold_plain(&text[d.start..d.end])))
+        .collect();
     // Only names with a mention a cue may retype are worth reading around.
     let mut by_name: HashMap<String, Cues> = drafts
         .iter()
-        .filter(pattern)
-        .filter(|d| weak_person(d) || d.entity_type == EntityType::Loc)
-        .map(|d| (fold_str(&text[d.start..d.end]), Cues::default()))
+        .zip(&names)
+        .filter(|(d, _)| weak_person(d) || d.entity_type == EntityType::Loc)
+        .filter_map(|(_, name)| name.clone().map(|n| (n, Cues::default())))
         .collect();
-    let mut names = Vec::with_capacity(drafts.len());
-    for d in drafts.iter() {
-        let name = (d.method == "pattern").then(|| fold_str(&text[d.start..d.end]));
+    for (d, name) in drafts.iter().zip(&names) {
         if let Some(slot) = name.as_ref().and_then(|n| by_name.get_mut(n)) {
             let c = cues_at(text, sentences, lists, d.start, d.end);
             slot.org |= c.org;
@@ -244,7 +246,6 @@ pub(super) fn type_by_org_cues(
             slot.speaks |= c.speaks;
             slot.titled |= c.titled;
         }
-        names.push(name);
     }
     let mut orgs: HashSet<&str> = HashSet::new();
     for (d, name) in drafts.iter_mut().zip(&names) {

@@ -58,20 +58,22 @@ fn adjectives_end(
 
 /// Extends every organisation found by pattern whose first word is a head word of the
 /// language over the adjectives after it (see the module doc).
+/// Returns the indices of the drafts it extended: their id must follow the new name.
 pub(super) fn extend_over_adjectives(
     text: &str,
     lists: &LangLists,
     place_words: &HashSet<String>,
     drafts: &mut [Draft],
-) {
+) -> Vec<usize> {
+    let mut changed = Vec::new();
     if lists.org_adjective_endings.is_empty() {
-        return;
+        return changed;
     }
     let starts: Vec<usize> = drafts.iter().map(|d| d.start).collect();
-    for d in drafts
-        .iter_mut()
-        .filter(|d| d.method == "pattern" && d.entity_type == EntityType::Org)
-    {
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if d.method != "pattern" || d.entity_type != EntityType::Org {
+            continue;
+        }
         let written = &text[d.start..d.end];
         let first = written.split_whitespace().next().unwrap_or("");
         if !first.starts_with(char::is_uppercase) || !lists.org_heads.contains(&fold_str(first)) {
@@ -80,27 +82,37 @@ pub(super) fn extend_over_adjectives(
         let end = adjectives_end(text, d.end, lists, place_words);
         if end > d.end && !starts.iter().any(|&s| s >= d.end && s < end) {
             d.end = end;
+            changed.push(i);
         }
     }
+    changed
 }
 
 /// Score of an organisation named by a head word and a known place ("Team New Zealand").
 const SCORE_HEAD_AND_PLACE: f32 = 0.65;
 
+/// Capitalised words at most taken before the head word ("Veterans" in "Veterans Affairs
+/// Canada"): a title-case headline would otherwise run the name back over a sentence.
+const MAX_WORDS_BEFORE_HEAD: usize = 1;
+
 /// Makes every known place written right after a capitalised organisation head word of
 /// any language an organisation with it and the capitalised words before the head ("Team
 /// New Zealand", "Regione Basilicata", "Veterans Affairs Canada"): the place names the
 /// organisation, it is not mentioned as a place. Only in languages that capitalise names
-/// alone (`guess_multi` set: German capitalises every noun).
+/// alone (`guess_multi` set: German capitalises every noun). The words before the head
+/// stop at [`MAX_WORDS_BEFORE_HEAD`], a stopword or common noun, or another name. Returns
+/// the indices of the drafts it changed: their id must follow the new name.
 pub(super) fn head_before_place(
     text: &str,
     lists: &LangLists,
     all_lists: &LangLists,
     drafts: &mut [Draft],
-) {
+) -> Vec<usize> {
+    let mut changed = Vec::new();
     if lists.guess_multi.is_none() {
-        return;
+        return changed;
     }
+    let ends: Vec<usize> = drafts.iter().map(|d| d.end).collect();
     // The capitalised word that ends right before `pos` after one space.
     let word_before = |pos: usize| {
         let before = text[..pos].strip_suffix(' ')?;
@@ -113,28 +125,32 @@ pub(super) fn head_before_place(
         word.starts_with(char::is_uppercase)
             .then_some((start, word))
     };
-    for d in drafts
-        .iter_mut()
-        .filter(|d| d.entity_type == EntityType::Loc)
-    {
+    for (i, d) in drafts.iter_mut().enumerate() {
+        if d.entity_type != EntityType::Loc {
+            continue;
+        }
         let Some((mut start, head)) = word_before(d.start) else {
             continue;
         };
         if !all_lists.org_heads.contains(&fold_str(head)) {
             continue;
         }
-        while let Some((s, w)) = word_before(start) {
-            if lists.stopwords.contains(&fold_str(w)) {
+        for _ in 0..MAX_WORDS_BEFORE_HEAD {
+            let Some((s, w)) = word_before(start) else {
+                break;
+            };
+            let folded = fold_str(w);
+            let named = ends.contains(&start.saturating_sub(1));
+            if named || lists.stopwords.contains(&folded) || lists.common_nouns.contains(&folded) {
                 break;
             }
             start = s;
         }
-        let written = &text[start..d.end];
         d.start = start;
         d.entity_type = EntityType::Org;
-        d.id = super::identity::id_of_skeleton(&super::identity::skeleton(written));
-        d.canonical = None;
         d.method = "pattern";
         d.score = SCORE_HEAD_AND_PLACE;
+        changed.push(i);
     }
+    changed
 }

@@ -174,3 +174,43 @@ fn a_capitalised_title_after_a_comma_says_nothing_of_the_name() {
     );
     assert_eq!(type_of(&m, "Radiolande"), Some("ORG"), "{m:?}");
 }
+
+#[test]
+fn an_organisation_run_on_over_adjectives_takes_the_id_of_its_whole_name() {
+    // Italy's ministry and Ghana's are two organisations: the longer name gets its own id.
+    let m = tag(
+        "it",
+        "Il Ministero della Salute ha chiesto chiarimenti, mentre il Ministero della Salute \
+         ghanese taceva.",
+    );
+    let id = |t: &str| m.iter().find(|x| x.0 == t).map(|x| x.2.clone());
+    let (short, long) = (
+        id("Ministero della Salute"),
+        id("Ministero della Salute ghanese"),
+    );
+    assert!(short.is_some() && long.is_some(), "{m:?}");
+    assert_ne!(short, long, "{m:?}");
+    let m = tag(
+        "it",
+        "Il caso è ora davanti alla Corte penale internazionale.",
+    );
+    let corte = m.iter().find(|x| x.0 == "Corte penale internazionale");
+    assert!(
+        corte.is_some_and(|x| x.2.contains("internazionale")),
+        "{m:?}"
+    );
+}
+
+#[test]
+fn a_head_word_before_a_place_takes_one_word_before_it_at_most() {
+    // A title-case headline: the organisation must not run back over the person.
+    let m = tag(
+        "en",
+        "Prime Minister Justin Trudeau Congratulated Team Canada On Their Win.",
+    );
+    assert_eq!(type_of(&m, "Justin Trudeau"), Some("PERSON"), "{m:?}");
+    assert!(
+        m.iter().all(|x| !(x.0.contains("Trudeau") && x.1 == "ORG")),
+        "{m:?}"
+    );
+}
