@@ -90,11 +90,8 @@ impl PageDates {
             if ev.labelled.is_none() {
                 ev.labelled = self.values.labelled(&text).map(|date| Found { pos, date });
             }
-            if ev.short.len() < LISTED && !self.values.names_update(&text) {
-                // The date alone, or heading a stamp: "21. Januar 2022 | Umwelt".
-                let head = text.split(super::STAMP_SEPARATORS).next().unwrap_or("");
-                let alone = self.values.only_a_date(head);
-                if let Some(date) = alone.then(|| self.values.parse_text(head)).flatten() {
+            if ev.short.len() < LISTED {
+                if let Some(date) = self.short_date(&text) {
                     ev.short.push(Found { pos, date });
                 }
             }
@@ -141,10 +138,8 @@ impl PageDates {
             }
         }
         for (pos, text) in self.marked.short_texts(html, &still_out) {
-            let head = text.split(super::STAMP_SEPARATORS).next().unwrap_or("");
-            if in_sidebar(pos) && !self.values.names_update(&text) && self.values.only_a_date(head)
-            {
-                dates.extend(self.values.parse_text(head));
+            if in_sidebar(pos) {
+                dates.extend(self.short_date(&text));
             }
         }
         dates.sort_unstable();
@@ -153,6 +148,14 @@ impl PageDates {
             [one] => Some(*one),
             _ => None,
         }
+    }
+
+    /// The date of a short text that is only a date, or heads a stamp ("21. Januar 2022 |
+    /// Umwelt"), unless the text names an update.
+    fn short_date(&self, text: &str) -> Option<NaiveDate> {
+        let head = text.split(super::STAMP_SEPARATORS).next().unwrap_or("");
+        let alone = !self.values.names_update(text) && self.values.only_a_date(head);
+        alone.then(|| self.values.parse_text(head)).flatten()
     }
 
     /// Fills `ev.title` and `ev.description`: a date alone at either end of the page's
@@ -243,7 +246,9 @@ impl PageDates {
             if let Some(date) = value.or_else(text) {
                 if !ev.excluded.iter().any(|r| r.contains(&pos)) {
                     ev.loose.push(Found { pos, date });
-                } else if ev.aside.len() < LISTED {
+                } else {
+                    // All of them: comment dates early in the page must not crowd out a
+                    // sidebar's list of other posts (see `sidebar_date`).
                     ev.aside.push(Found { pos, date });
                 }
             }

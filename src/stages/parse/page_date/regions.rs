@@ -33,9 +33,10 @@ const OUT_WORDS: [&str; 8] = [
 /// Word starts that mark a region out only when they open the class or id name
 /// ("menu-main", "sidebar-left", but not "with-navigation" or "zen-one-sidebar-second",
 /// layout wrappers that name what sits beside the article).
-const OUT_HEADS: [&str; 5] = ["navigation", "menu", "breadcrumb", "popular", "sidebar"];
+const OUT_HEADS: [&str; 4] = ["navigation", "menu", "breadcrumb", "popular"];
 
-/// The head of [`OUT_HEADS`] that the last resort reads after all.
+/// The head that marks a sidebar out like [`OUT_HEADS`], except for the last resort of
+/// [`super::evidence`], which reads sidebars after all.
 const SIDEBAR: &str = "sidebar";
 
 /// First words of a class name that describe a state, not a region ("has-comments").
@@ -128,8 +129,8 @@ fn name_out(name: &str, sidebars: bool) -> bool {
         return false;
     }
     let out = |w: &str| OUT_WORDS.iter().any(|o| w.starts_with(o));
-    let mut heads = OUT_HEADS.iter().filter(|o| sidebars || **o != SIDEBAR);
-    out(head) || heads.any(|o| head.starts_with(o)) || words.any(out)
+    let sidebar = sidebars && head.starts_with(SIDEBAR);
+    out(head) || sidebar || OUT_HEADS.iter().any(|o| head.starts_with(o)) || words.any(out)
 }
 
 /// The value of attribute `key` in a lower-cased start tag's attribute text.

@@ -121,6 +121,22 @@ fn a_sidebar_date_is_the_last_resort_and_only_when_it_is_the_only_one() {
         r#"<span class="post-date">2. März 2011</span><p>Text.</p>"#,
     );
     assert_eq!(dates().find(&dated), day("2011-03-02"));
+    // However many comment dates come first, a sidebar listing other posts by `<time>`
+    // still shows several dates.
+    let comments: String = (1..=20)
+        .map(|d| {
+            format!(
+                r#"<div class="comment"><time datetime="2010-06-{d:02}">{d}. Juni</time></div>"#
+            )
+        })
+        .collect();
+    let crowded = page
+        .replace(r#"<div id="content">"#, &format!(r#"<div id="content">{comments}"#))
+        .replace(
+            "</div></body>",
+            r#"<ul><li><time datetime="2010-07-01">1. Juli</time></li><li><time datetime="2010-07-09">9. Juli</time></li></ul></div></body>"#,
+        );
+    assert_eq!(dates().find(&crowded), None);
     // Comments inside the sidebar stay out even then.
     let comment = page.replace(
         r#"<p class="news">Der Beitrag wurde am <nobr>19. Mai 2010</nobr>"#,
