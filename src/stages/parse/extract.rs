@@ -55,19 +55,16 @@ const MIN_SIBLING_CHARS: usize = 80;
 struct Page {
     pruned: Pruned,
     scores: HashMap<NodeId, usize>,
-    /// The recall pass: weak class hints ignored, the block the page names as its body
-    /// emitted whole.
-    lenient: bool,
-    /// Link lists and link-only paragraphs kept: set when that named body is emitted (a
-    /// post that is a list of links).
+    /// Link lists and link-only paragraphs kept: set for the recall pass, which emits the
+    /// block the page names as its body (a post that is a list of links).
     keep_links: bool,
 }
 
 /// The page's main text, one block per line; `None` when the page has no body text.
 ///
-/// When the strict pass keeps less than [`MIN_ROOT_CHARS`], a lenient pass runs (a
-/// Drupal `node-promoted` wrapper read as a promotion, a post that is a list of links)
-/// and wins when it finds at least twice as much text.
+/// When the chosen text is under [`MIN_ROOT_CHARS`] and the page names a block as its
+/// body (`entry-content`, `articleBody` …), that block is emitted whole, its link lists
+/// kept, and wins when it holds at least twice as much text.
 pub(crate) fn main_text(doc: &Html) -> Option<String> {
     let body = doc
         .root_element()
@@ -75,16 +72,21 @@ pub(crate) fn main_text(doc: &Html) -> Option<String> {
         .filter_map(ElementRef::wrap)
         .find(|e| e.value().name() == "body")
         .unwrap_or(doc.root_element());
-    let strict = Page::new(body, false).text(body);
-    let text = if too_short(&strict) {
-        let lenient = Page::new(body, true).text(body);
-        if recall_wins(&strict, &lenient) {
-            lenient
-        } else {
-            strict
+    let mut page = Page::new(body);
+    let strict = page.text(body);
+    let text = match named_body(body, &page.pruned) {
+        Some(named) if too_short(&strict) => {
+            page.keep_links = true;
+            let mut out = String::new();
+            page.emit(named, &mut out);
+            let recall = out.trim();
+            if recall_wins(&strict, recall) {
+                recall.to_string()
+            } else {
+                strict
+            }
         }
-    } else {
-        strict
+        _ => strict,
     };
     (!text.is_empty()).then_some(text)
 }
@@ -101,31 +103,20 @@ pub(crate) fn recall_wins(short: &str, recall: &str) -> bool {
 }
 
 impl Page {
-    /// The page's pruning and scores, strict or lenient.
-    fn new(body: ElementRef, lenient: bool) -> Page {
+    /// The page's pruning and scores.
+    fn new(body: ElementRef) -> Page {
         let mut page = Page {
-            pruned: Pruned::new(body, !lenient),
+            pruned: Pruned::new(body),
             scores: HashMap::new(),
-            lenient,
             keep_links: false,
         };
         page.score(body, &mut Vec::new());
         page
     }
 
-    /// The main text: the best container with its siblings, else the whole body; in the
-    /// lenient pass the block the page names as its body, when it has one.
-    fn text(&mut self, body: ElementRef) -> String {
+    /// The main text: the best container with its siblings, else the whole body.
+    fn text(&self, body: ElementRef) -> String {
         let mut out = String::new();
-        if let Some(named) = self
-            .lenient
-            .then(|| named_body(body, &self.pruned))
-            .flatten()
-        {
-            self.keep_links = true;
-            self.emit(named, &mut out);
-            return out.trim().to_string();
-        }
         let total: usize = self.text_chars(body);
         let root = self.best_root(body, total);
         if root.id() == body.id() {

@@ -63,6 +63,9 @@ const WEAK_NOISE: [&str; 21] = [
     "read-more",
     "readmore",
 ];
+/// Class or id parts that name a state of the block, not what it is, though they start
+/// like a noise name: Drupal's `node-promoted` is an article promoted to the front page.
+const STATE_PARTS: [&str; 1] = ["promoted"];
 /// Class or id parts that mark the article body itself (never dropped).
 const CONTENT_NAMES: [&str; 6] = [
     "article-body",
@@ -98,17 +101,16 @@ pub(crate) struct Pruned {
 }
 
 impl Pruned {
-    /// Decides, for every element under `body`, whether it is dropped; with `weak_hints`
-    /// false (the lenient pass), weak class hints drop nothing.
-    pub(crate) fn new(body: ElementRef, weak_hints: bool) -> Pruned {
+    /// Decides, for every element under `body`, whether it is dropped.
+    pub(crate) fn new(body: ElementRef) -> Pruned {
         let mut prose = HashMap::new();
         let total = prose_chars(body, &mut prose);
         let mut pruned = Pruned {
-            weak_hints,
+            weak_hints: true,
             ..Pruned::default()
         };
         pruned.walk(body, &prose, total);
-        if weak_hints && total > 0 && pruned.weak_dropped as f64 > total as f64 * WEAK_DROP_LIMIT {
+        if total > 0 && pruned.weak_dropped as f64 > total as f64 * WEAK_DROP_LIMIT {
             pruned = Pruned::default();
             pruned.walk(body, &prose, total);
         }
@@ -242,9 +244,10 @@ pub(crate) fn named_body<'a>(e: ElementRef<'a>, pruned: &Pruned) -> Option<Eleme
 /// `share_bar`, `nav` … but not `navigate-article` matched by accident of a longer word.
 fn noise_token(token: &str, names: &[&str]) -> bool {
     token.split(['-', '_']).any(|part| {
-        names
-            .iter()
-            .any(|n| part.len() <= n.len() + 3 && part.starts_with(n))
+        !STATE_PARTS.contains(&part)
+            && names
+                .iter()
+                .any(|n| part.len() <= n.len() + 3 && part.starts_with(n))
     }) || (token.contains('-') && names.iter().any(|n| n.contains('-') && token.contains(n)))
 }
 

@@ -1,7 +1,8 @@
-//! Pages whose article the strict extraction misses, written for the purpose, one per
-//! cause: a wrapper whose class reads as a promotion (Drupal's `node-promoted`), a post
-//! that is a list of links, an article given only in `<noscript>` (Blogger); and a short
-//! page the recall pass must leave as it is.
+//! Pages whose article a first extraction missed, written for the purpose, one per
+//! cause: a wrapper whose class only looks like a promotion (Drupal's `node-promoted`, a
+//! state), a post that is a list of links (the block named as the body, emitted whole),
+//! an article given only in `<noscript>` (Blogger); and a short page the recall pass must
+//! leave as it is.
 
 use super::tests_layout::html_doc;
 
