@@ -10,6 +10,19 @@ pub use fold::{fold_char, fold_str, Folded};
 pub use offsets::CharOffsets;
 pub use sentences::{sentence_of, sentence_spans, word_spans};
 
+/// Possessive endings written with an apostrophe ("Acme's", "Reuters'"), longest first.
+const POSSESSIVE_MARKS: [&str; 4] = ["'s", "’s", "'", "’"];
+
+/// The text after a possessive ending that opens `rest` (the text right after a name),
+/// when one does and no letter or digit follows it: `Some(" shares")` for "'s shares",
+/// `None` for "'sa" or for text with no apostrophe.
+pub fn after_possessive(rest: &str) -> Option<&str> {
+    POSSESSIVE_MARKS.iter().find_map(|p| {
+        rest.strip_prefix(p)
+            .filter(|after| !after.starts_with(char::is_alphanumeric))
+    })
+}
+
 /// Lower-case hexadecimal spelling of `bytes` (hash digests, ids).
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;

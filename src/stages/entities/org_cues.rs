@@ -183,9 +183,7 @@ fn cues_at(
     );
     let titled = lists.title_ending_at(&before, before.len()).is_some();
     let rest = &text[end..to];
-    let possessive = ["'s", "’s", "'", "’"]
-        .iter()
-        .find_map(|p| rest.strip_prefix(p));
+    let possessive = crate::text::after_possessive(rest);
     let after = possessive.unwrap_or(rest);
     let reach = [
         cues.after.max_words(),

@@ -35,6 +35,7 @@ mod matching;
 mod memo;
 mod name_runs;
 mod nearby;
+mod org_descriptions;
 mod roles;
 mod salience;
 mod spans;
@@ -53,6 +54,8 @@ mod description_tests;
 mod eval_tests;
 #[cfg(test)]
 mod gold_tests;
+#[cfg(test)]
+mod org_description_tests;
 #[cfg(test)]
 mod seed_tests;
 #[cfg(test)]

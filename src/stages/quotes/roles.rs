@@ -28,6 +28,11 @@ impl Resolver<'_> {
         }) {
             return Speaker::of_mention(self.body, m, score::NAME_COLON);
         }
+        // "the company said": the organisation the text is about, not one that shares
+        // a role word elsewhere.
+        if let Some(s) = self.org_described_back(start, end, head) {
+            return s;
+        }
         let words: Vec<String> = word_spans(phrase)
             .into_iter()
             .map(|(s, e)| fold_str(&phrase[s..e]))

@@ -173,25 +173,24 @@ impl Resolver<'_> {
         // "», said Carey" and "…, adds Al Basha." invert the verb: its name is its subject.
         // A speech verb is judged as a verb before the stopwords, which also hold some
         // ("asked", "continued" in `quote_not_names`): "», asked Mira Olsen" speaks.
-        let object = if self.cues.cues_in(lead, s, e).is_empty() {
+        let adjacent = lead[e..].trim().is_empty()
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !self.cues.is_conjunction(word);
+        if !adjacent {
+            return false;
+        }
+        if self.cues.cues_in(lead, s, e).is_empty() {
             self.cues.is_stopword(word)
         } else {
             let at = from + s;
             !after_quote(self.body, at) && !closing_inversion(self.body, at, m.end)
-        };
-        lead[e..].trim().is_empty()
-            && word.chars().next().is_some_and(char::is_lowercase)
-            && !self.cues.is_conjunction(word)
-            && object
+        }
     }
 }
 
 /// True when `m` is a possessive ("Campbell’s partner"): not a speaker itself.
 pub fn possessive(body: &str, m: &EntityMention) -> bool {
-    let rest = &body[m.end..];
-    ["'s", "’s", "'", "’"]
-        .iter()
-        .any(|p| rest.starts_with(p) && !rest[p.len()..].starts_with(char::is_alphanumeric))
+    crate::text::after_possessive(&body[m.end..]).is_some()
 }
 
 /// True when the text before `at` ends with a quotation's closing mark, maybe followed

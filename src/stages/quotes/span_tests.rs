@@ -23,7 +23,7 @@ fn french_guillemets_with_and_without_inner_spaces() {
     assert_eq!(q[2].1.cue.as_deref(), Some("a-t-il ajouté"));
     // Named next to the cue vs a pronoun whose referent's gender the text never shows.
     assert!(
-        q[1].1.score == score::NAME_ADJACENT && q[2].1.score == score::PRONOUN_WEAK,
+        q[1].1.score == score::NAME_ADJACENT && q[2].1.score == score::PRONOUN,
         "{q:?}"
     );
 }

@@ -235,7 +235,7 @@ fn a_name_closing_a_clause_after_asked_speaks_on_in_the_next_paragraph() {
 #[test]
 fn a_pronoun_falling_back_to_the_latest_person_of_unknown_gender_keeps_the_lower_score() {
     // Ana Kovač is an object ("with Ana Kovač") whose gender the text does not show: the
-    // last resort of pronoun resolution, never raised by the unknown-gender tier.
+    // last resort of pronoun resolution keeps its own, lower score.
     let body = "The ferry to Vis was cancelled after a storm warning, and passengers waited with Ana Kovač for hours.\n“Nobody told us anything,” she said.";
     let q = run("en", body, &[("Ana Kovač", "Ana_Kovac", P)]);
     assert_eq!(q[0].1.speaker_id.as_deref(), Some("Ana_Kovac"));
