@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::{DataFrame, ParquetReader, SerReader};
 
+use super::calibration::Calibration;
 use crate::eval::align::Alignment;
 use crate::eval::gold::GoldSet;
 use crate::eval::quotes::{is_direct, matches_gold, overlap, speaker_matches, stripped_span};
@@ -123,7 +124,7 @@ fn ggt_speaker_misses_and_calibration() {
             .join(", ")
     };
     // Per score band: quotes, right speakers, sum of scores.
-    let mut buckets = [(0usize, 0usize, 0f64); 5];
+    let mut calibration = Calibration::new(5);
     let (mut total, mut right) = (0, 0);
     for g in &set.docs {
         let Some(i) = inputs.iter().position(|p| {
@@ -158,16 +159,13 @@ fn ggt_speaker_misses_and_calibration() {
                 continue;
             }
             total += 1;
-            let b = ((r.score * 5.0) as usize).min(4);
-            buckets[b].0 += 1;
-            buckets[b].2 += f64::from(r.score);
             let ok = [r.name.as_deref(), r.speaker.as_deref()]
                 .iter()
                 .flatten()
                 .any(|n| speaker_matches(want, n));
+            calibration.add(r.score, ok);
             if ok {
                 right += 1;
-                buckets[b].1 += 1;
             } else {
                 println!(
                     "WRONG {} @{}: want {want:?} (as {:?}) got {:?}/{:?} cue {:?} {:.2} | {text}",
@@ -180,24 +178,7 @@ fn ggt_speaker_misses_and_calibration() {
             }
         }
     }
-    for (b, (n, ok, sum)) in buckets.iter().enumerate() {
-        let acc = *ok as f64 / (*n).max(1) as f64;
-        println!(
-            "score {:.1}-{:.1}: {n} quotes, speaker right {ok} ({acc:.3}), mean score {:.3}",
-            b as f32 / 5.0,
-            (b + 1) as f32 / 5.0,
-            sum / (*n).max(1) as f64
-        );
-    }
-    // Expected calibration error over these bands: |right − sum of scores| per band, over
-    // all quotes.
-    let gap: f64 = buckets
-        .iter()
-        .map(|(_, ok, sum)| (*ok as f64 - sum).abs())
-        .sum();
-    println!(
-        "expected calibration error {:.3}",
-        gap / total.max(1) as f64
-    );
+    calibration.print();
+    println!("expected calibration error {:.3}", calibration.error());
     println!("speaker accuracy {right}/{total}");
 }

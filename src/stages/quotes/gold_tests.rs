@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use super::calibration::Calibration;
 use super::test_support::{doc, tagger};
 use crate::lexicon::Lexicon;
 use crate::model::QuoteKind;
@@ -43,8 +44,7 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
     let entities = EntityTagger::new(&settings, &lexicon).expect("entities");
     let quotes = tagger();
     let mut per_lang: BTreeMap<String, Counts> = BTreeMap::new();
-    // Per score band: quotes, right speakers, sum of scores.
-    let mut buckets = [(0usize, 0usize, 0f64); 10];
+    let mut calibration = Calibration::new(10);
     for line in GOLD.lines().filter(|l| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).expect("gold line");
         let (lang, body) = (
@@ -75,12 +75,9 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
             c.found += 1;
             let want = g["speaker"].as_str();
             let ok = same_speaker(want, q.speaker_name.as_deref(), q.speaker.as_deref());
-            let bucket = ((q.score * 10.0) as usize).min(9);
-            buckets[bucket].0 += 1;
-            buckets[bucket].2 += f64::from(q.score);
+            calibration.add(q.score, ok);
             if ok {
                 c.speaker_right += 1;
-                buckets[bucket].1 += 1;
             } else {
                 println!(
                     "SPEAKER {} ({}): want {want:?} got {:?}/{:?} cue {:?} {:.2} | {text}",
@@ -111,36 +108,15 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
             ratio(c.kind_right, c.found)
         );
     }
-    for (b, (n, ok, sum)) in buckets.iter().enumerate() {
-        let (lo, hi) = (b as f32 / 10.0, (b + 1) as f32 / 10.0);
-        println!(
-            "score {lo:.1}-{hi:.1}: {n} quotes, speaker right {ok} ({:.3}), mean score {:.3}",
-            ratio(*ok, *n),
-            sum / (*n).max(1) as f64
-        );
-    }
-    // Expected calibration error over these bands (and over the 0.2-wide bands of
-    // `eval_tests`): |right − sum of scores| per band, over all found quotes.
-    let found: usize = buckets.iter().map(|b| b.0).sum();
-    let ece = |bands: &[(usize, usize, f64)]| {
-        let gap: f64 = bands
-            .iter()
-            .map(|(_, ok, sum)| (*ok as f64 - sum).abs())
-            .sum();
-        gap / found.max(1) as f64
-    };
-    let wide: Vec<(usize, usize, f64)> = buckets
-        .chunks(2)
-        .map(|c| (c[0].0 + c[1].0, c[0].1 + c[1].1, c[0].2 + c[1].2))
-        .collect();
+    calibration.print();
+    let wide = calibration.halved().error();
     println!(
-        "expected calibration error {:.3} (0.1 bands), {:.3} (0.2 bands)",
-        ece(&buckets),
-        ece(&wide)
+        "expected calibration error {:.3} (0.1 bands), {wide:.3} (0.2 bands, as `eval_tests`)",
+        calibration.error()
     );
     assert!(per_lang.values().map(|c| c.gold).sum::<usize>() >= 80);
     // A score is the chance the speaker is right (0.136 before the session-4 re-fit).
-    assert!(ece(&wide) <= 0.1, "calibration error {:.3}", ece(&wide));
+    assert!(wide <= 0.1, "calibration error {wide:.3}");
     for (lang, c) in &per_lang {
         assert!(ratio(c.found, c.gold) >= 0.9, "{lang} recall {c:?}");
         assert!(

@@ -47,6 +47,8 @@ mod apposed_name_tests;
 #[cfg(test)]
 mod attribution_tests;
 #[cfg(test)]
+mod calibration;
+#[cfg(test)]
 mod candidate_tests;
 #[cfg(test)]
 mod description_tests;
