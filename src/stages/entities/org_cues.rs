@@ -70,8 +70,13 @@ impl OrgCues {
         }
     }
 
+    /// True when no cue can fire: no words before or after, no possessive, and no
+    /// article for "X is a company" / "X, a charity" (which needs one).
     fn is_empty(&self) -> bool {
-        self.before.max_words() == 0 && self.after.max_words() == 0 && self.nonperson.is_empty()
+        self.before.max_words() == 0
+            && self.after.max_words() == 0
+            && self.nonperson.is_empty()
+            && self.articles.is_empty()
     }
 }
 
