@@ -219,7 +219,7 @@ impl GuessContext<'_> {
         let lists = self.lists;
         words.first().is_some_and(|w| !self.given_names.contains(w))
             && words.iter().any(|w| {
-                is_demonym(self.place_words, w)
+                is_folded_demonym(self.place_words, w)
                     || lists
                         .org_word_endings
                         .iter()
@@ -231,8 +231,15 @@ impl GuessContext<'_> {
 /// True when the word is one of `place_words` plus a short suffix ("Russian", "Israeli",
 /// "Italiane").
 pub(super) fn is_demonym(place_words: &HashSet<String>, word: &str) -> bool {
-    let folded = crate::text::fold_str(word);
-    let ends: Vec<usize> = folded.char_indices().map(|(i, _)| i).collect();
-    let n = ends.len();
-    (n.saturating_sub(4).max(4)..n).any(|k| place_words.contains(&folded[..ends[k]]))
+    is_folded_demonym(place_words, &crate::text::fold_str(word))
+}
+
+/// [`is_demonym`] of a word already folded: a place word plus one to four chars, the
+/// place word at least four chars long.
+pub(super) fn is_folded_demonym(place_words: &HashSet<String>, folded: &str) -> bool {
+    let n = folded.chars().count();
+    folded
+        .char_indices()
+        .skip(n.saturating_sub(4).max(4))
+        .any(|(i, _)| place_words.contains(&folded[..i]))
 }

@@ -106,7 +106,12 @@ impl NameContext<'_> {
                     }
                     if k > piece_start {
                         let piece = self.piece(piece_start, e, titled && piece_start == a);
-                        out.extend(piece.into_iter().map(|c| self.with_regnal_number(c)));
+                        out.extend(
+                            piece
+                                .into_iter()
+                                .flatten()
+                                .map(|c| self.with_regnal_number(c)),
+                        );
                     }
                     piece_start = k + 1;
                 }
@@ -144,16 +149,16 @@ impl NameContext<'_> {
         Some((candidate, rest))
     }
 
-    /// The candidates of one piece of a run: one name, or, after a title linked by a
-    /// function word, the name the title belongs to (left untyped) and the person
-    /// ("il presidente della Coldiretti Roberto Moncalvo").
-    fn piece(&self, mut a: usize, b: usize, titled: bool) -> Vec<Candidate> {
+    /// The candidates of one piece of a run, in text order: one name, or, after a title
+    /// linked by a function word, the name the title belongs to (left untyped) and the
+    /// person ("il presidente della Coldiretti Roberto Moncalvo").
+    fn piece(&self, mut a: usize, b: usize, titled: bool) -> [Option<Candidate>; 2] {
         while a < b && !self.tokens[a].cap {
             a += 1;
         }
         let caps = (a..=b).filter(|&k| self.tokens[k].cap).count();
         if caps == 0 || caps > 4 {
-            return Vec::new();
+            return [None, None];
         }
         let (mut start, end) = (self.tokens[a].start, self.tokens[b].end);
         let title = if titled {
@@ -209,7 +214,7 @@ impl NameContext<'_> {
                     score: 0.0,
                     cap_words: caps - keep,
                 });
-            return lead.into_iter().chain([person]).collect();
+            return [lead, Some(person)];
         }
         let single = caps == 1;
         if single
@@ -219,7 +224,7 @@ impl NameContext<'_> {
                 .count()
                 < 3
         {
-            return Vec::new();
+            return [None, None];
         }
         let (entity_type, score) = match title {
             Some(Title::Adjacent) if single => (Some(EntityType::Person), SCORE_SINGLE),
@@ -254,13 +259,16 @@ impl NameContext<'_> {
             }
             _ => (None, 0.0),
         };
-        vec![Candidate {
-            start,
-            end,
-            entity_type,
-            score,
-            cap_words: caps,
-        }]
+        [
+            None,
+            Some(Candidate {
+                start,
+                end,
+                entity_type,
+                score,
+                cap_words: caps,
+            }),
+        ]
     }
 
     /// True when an article of the language that people and cities never take stands

@@ -21,7 +21,7 @@ fn is_adjective(word: &str, lists: &LangLists, place_words: &HashSet<String>) ->
         .org_adjective_endings
         .iter()
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
-        || super::evidence::is_demonym(place_words, word)
+        || super::evidence::is_folded_demonym(place_words, word)
 }
 
 /// Byte offset of the end of the lower-case adjectives right after `end` (`end` when
