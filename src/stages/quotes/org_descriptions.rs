@@ -2,6 +2,8 @@
 //! Unternehmen teilte mit" stand for the organisation the text is about, the way "the
 //! affable proprietor" stands for the person it is about.
 
+use std::collections::HashMap;
+
 use crate::model::{EntityMention, EntityType};
 use crate::text::sentence_of;
 
@@ -98,20 +100,19 @@ impl Resolver<'_> {
 
     /// The organisation with the most mentions in the document (the earliest on a tie).
     fn most_mentioned_org(&self) -> Option<&EntityMention> {
-        let orgs = || {
-            self.mentions
-                .iter()
-                .copied()
-                .filter(|m| m.entity_type == EntityType::Org)
-        };
-        let count = |name: &str| orgs().filter(|m| m.entity_name == name).count();
-        let mut best: Option<(usize, &EntityMention)> = None;
-        for m in orgs() {
-            let n = count(&m.entity_name);
-            if best.is_none_or(|(b, _)| n > b) {
-                best = Some((n, m));
+        let mut counts: HashMap<&str, (usize, &EntityMention)> = HashMap::new();
+        for m in self.mentions.iter().copied() {
+            if m.entity_type == EntityType::Org {
+                counts.entry(m.entity_name.as_str()).or_insert((0, m)).0 += 1;
             }
         }
-        best.map(|(_, m)| m)
+        // Most mentions first, then the earliest first mention: no hash order leaks out.
+        counts
+            .into_values()
+            .max_by_key(|(n, first)| {
+                let earliest = std::cmp::Reverse((first.start, first.entity_name.as_str()));
+                (*n, earliest)
+            })
+            .map(|(_, first)| first)
     }
 }
