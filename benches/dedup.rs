@@ -16,7 +16,7 @@ fn main() {
 }
 
 fn dedup() -> Deduplicator {
-    Deduplicator::new(&PipelineConfig::default().validate().unwrap().dedup)
+    PipelineConfig::default().stages.dedup.build().unwrap()
 }
 
 #[divan::bench]

@@ -35,8 +35,9 @@ fn report_memory() {
 
 #[divan::bench]
 fn load_knowledge_base() -> EntityTagger {
-    let s = PipelineConfig::default().validate().unwrap();
-    EntityTagger::new(&s.entities, &Lexicon::load(&s.run.data_dirs).unwrap()).unwrap()
+    let c = PipelineConfig::default();
+    let lexicon = Lexicon::load(&c.run.data_dirs).unwrap();
+    c.stages.entities.build(&lexicon).unwrap()
 }
 
 #[divan::bench]

@@ -28,12 +28,9 @@ fn bytes(records: &[RawRecord]) -> usize {
 }
 
 fn parser() -> Parser {
-    let settings = PipelineConfig::default().validate().unwrap();
-    Parser::new(
-        &settings.parse,
-        &Lexicon::load(&settings.run.data_dirs).unwrap(),
-    )
-    .unwrap()
+    let c = PipelineConfig::default();
+    let lexicon = Lexicon::load(&c.run.data_dirs).unwrap();
+    c.stages.parse.build(&lexicon).unwrap()
 }
 
 /// Parses every record once per iteration, counting bytes of raw input.

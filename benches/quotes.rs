@@ -5,8 +5,6 @@ mod common;
 use divan::counter::BytesCount;
 use gazette::config::PipelineConfig;
 use gazette::lexicon::Lexicon;
-use gazette::stages::entities::EntityTagger;
-use gazette::stages::quotes::QuoteTagger;
 
 fn main() {
     divan::main();
@@ -15,10 +13,10 @@ fn main() {
 #[divan::bench]
 fn tag(bencher: divan::Bencher) {
     let docs = common::documents();
-    let s = PipelineConfig::default().validate().unwrap();
-    let lexicon = Lexicon::load(&s.run.data_dirs).unwrap();
-    let entities = EntityTagger::new(&s.entities, &lexicon).unwrap();
-    let quotes = QuoteTagger::new(&s.quotes, &lexicon).unwrap();
+    let c = PipelineConfig::default();
+    let lexicon = Lexicon::load(&c.run.data_dirs).unwrap();
+    let entities = c.stages.entities.build(&lexicon).unwrap();
+    let quotes = c.stages.quotes.build(&lexicon).unwrap();
     let mentions: Vec<_> = docs.iter().map(|d| entities.tag(d)).collect();
     bencher
         .counter(BytesCount::new(common::body_bytes(&docs)))

@@ -8,7 +8,6 @@ use gazette::config::PipelineConfig;
 use gazette::input::{discover, RecordReader};
 use gazette::lexicon::Lexicon;
 use gazette::model::{Document, RawRecord};
-use gazette::stages::parse::Parser;
 
 /// The repository root.
 pub fn repo() -> PathBuf {
@@ -40,9 +39,9 @@ pub fn eval_html_records(set: &str) -> Vec<RawRecord> {
 
 /// The shipped articles, parsed with the default settings.
 pub fn documents() -> Vec<Document> {
-    let settings = PipelineConfig::default().validate().unwrap();
-    let lexicon = Lexicon::load(&settings.run.data_dirs).unwrap();
-    let parser = Parser::new(&settings.parse, &lexicon).unwrap();
+    let c = PipelineConfig::default();
+    let lexicon = Lexicon::load(&c.run.data_dirs).unwrap();
+    let parser = c.stages.parse.build(&lexicon).unwrap();
     text_records()
         .into_iter()
         .filter_map(|r| parser.parse(r).ok())

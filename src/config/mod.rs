@@ -1,8 +1,7 @@
 //! `pipeline.toml`: the file layer (serde structs that reject unknown keys, every field
-//! defaulted) and its validation into [`Settings`], the only form stage code receives.
-//!
-//! Each stage's own section type lives in its module (`stages::dedup::DedupConfig`, …);
-//! this module assembles them and owns the run-wide sections.
+//! defaulted). The run-wide sections are checked into [`Settings`]; each stage's own
+//! section type lives in its module (`stages::dedup::DedupConfig`, …) and is checked by
+//! its `build()`, which makes the stage's runtime (see `pipeline::Stages::build`).
 
 mod sections;
 mod settings;
@@ -85,7 +84,8 @@ impl PipelineConfig {
         self.stages.entities.kb_files.iter_mut().for_each(fix);
     }
 
-    /// Checks every value once and produces the settings stage code runs with.
+    /// Checks the run-wide sections once and produces the settings the run uses (the
+    /// stage sections are checked by their `build()`).
     pub fn validate(&self) -> Result<Settings> {
         Settings::from_config(self)
     }
@@ -114,7 +114,21 @@ mod tests {
     fn empty_file_gives_defaults() {
         let c = PipelineConfig::from_toml("", Path::new("p.toml")).unwrap();
         assert_eq!(c, PipelineConfig::default());
-        c.validate().unwrap();
+        let settings = c.validate().unwrap();
+        crate::pipeline::Stages::build(&c.stages, &settings.run).unwrap();
+    }
+
+    #[test]
+    fn a_bad_stage_value_is_refused_when_the_stages_are_built() {
+        let c =
+            PipelineConfig::from_toml("[stages.quotes]\nmax_paragraphs = 0\n", Path::new("p.toml"))
+                .unwrap();
+        let settings = c.validate().unwrap();
+        let err = crate::pipeline::Stages::build(&c.stages, &settings.run)
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(err.contains("stages.quotes.max_paragraphs"), "{err}");
     }
 
     #[test]
@@ -185,7 +199,8 @@ mod tests {
     fn shipped_pipeline_toml_parses_and_validates() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipeline.toml");
         let c = PipelineConfig::load(&path).unwrap();
-        c.validate().unwrap();
+        let settings = c.validate().unwrap();
+        crate::pipeline::Stages::build(&c.stages, &settings.run).unwrap();
     }
 }
 

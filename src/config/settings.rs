@@ -1,5 +1,6 @@
-//! Validated settings: what stage code receives. Built once from [`PipelineConfig`]; every
-//! bad value is reported with its dotted key and the values allowed.
+//! Validated run-wide settings (`[run]`, `[input]`, `[output]`), built once from
+//! [`PipelineConfig`]; every bad value is reported with its dotted key and the values
+//! allowed. Each stage's section is checked by its own `build()` (see `pipeline::Stages`).
 
 use std::path::PathBuf;
 
@@ -7,10 +8,6 @@ use chrono::NaiveDate;
 
 use super::PipelineConfig;
 use crate::error::{Error, Result};
-use crate::stages::{
-    dates::DatesSettings, dedup::DedupSettings, entities::EntitiesSettings, parse::ParseSettings,
-    quotes::QuotesSettings,
-};
 
 /// Everything a run needs, checked.
 #[derive(Debug, Clone)]
@@ -21,16 +18,6 @@ pub struct Settings {
     pub input: InputSettings,
     /// `[output]`
     pub output: OutputSettings,
-    /// `[stages.parse]`
-    pub parse: ParseSettings,
-    /// `[stages.dedup]`
-    pub dedup: DedupSettings,
-    /// `[stages.dates]`
-    pub dates: DatesSettings,
-    /// `[stages.entities]`
-    pub entities: EntitiesSettings,
-    /// `[stages.quotes]`
-    pub quotes: QuotesSettings,
 }
 
 /// Checked `[run]`.
@@ -135,7 +122,6 @@ impl Settings {
         if config.input.max_bytes == 0 {
             return Err(Error::config("input.max_bytes", "must be at least 1"));
         }
-        let stages = &config.stages;
         Ok(Settings {
             run: RunSettings {
                 batch,
@@ -154,11 +140,6 @@ impl Settings {
                 row_group_rows: out.row_group_rows,
                 row_group_bytes: out.row_group_bytes,
             },
-            parse: stages.parse.validate()?,
-            dedup: stages.dedup.validate()?,
-            dates: stages.dates.validate()?,
-            entities: stages.entities.validate()?,
-            quotes: stages.quotes.validate()?,
         })
     }
 }

@@ -42,14 +42,14 @@ fn annotate_one(
     if doc.duplicate_of.is_some() && !stages.annotate_duplicates {
         return Ok((doc, ann));
     }
-    if stages.dates_enabled {
-        ann.dates = times.time(Step::Dates, || stages.dates.tag(&doc));
+    if let Some(dates) = &stages.dates {
+        ann.dates = times.time(Step::Dates, || dates.tag(&doc));
     }
-    if stages.entities_enabled {
-        ann.entities = times.time(Step::Entities, || stages.entities.tag(&doc));
+    if let Some(entities) = &stages.entities {
+        ann.entities = times.time(Step::Entities, || entities.tag(&doc));
     }
-    if stages.quotes_enabled {
-        ann.quotes = times.time(Step::Quotes, || stages.quotes.tag(&doc, &ann.entities));
+    if let Some(quotes) = &stages.quotes {
+        ann.quotes = times.time(Step::Quotes, || quotes.tag(&doc, &ann.entities));
     }
     Ok((doc, ann))
 }

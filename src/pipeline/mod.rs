@@ -19,14 +19,14 @@ use std::time::Instant;
 
 use sha2::{Digest, Sha256};
 
-use crate::config::{PipelineConfig, Settings};
+use crate::config::{PipelineConfig, RunSettings, Settings, StagesConfig};
 use crate::error::{Error, Result};
 use crate::input::{discover, RecordReader};
 use crate::lexicon::Lexicon;
 use crate::output::{BatchWriter, Counts, FileMetadata, Manifest};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
-use crate::stages::dedup::Deduplicator;
+use crate::stages::dedup::{Deduplicator, PriorState};
 use crate::stages::entities::EntityTagger;
 use crate::stages::parse::Parser;
 use crate::stages::quotes::QuoteTagger;
@@ -34,33 +34,45 @@ use crate::tables::{RejectsBuilder, Table};
 use prepare::PassOne;
 use timing::{StageTimes, Step};
 
-/// Every stage's runtime, built once and shared read-only by all worker threads.
+/// Every stage's runtime, built once and shared read-only by all worker threads. A
+/// disabled stage is `None`; parse always runs (its `enabled` key turns cleaning off).
 pub struct Stages {
     parser: Parser,
-    dedup: Deduplicator,
-    dates: DateStamper,
-    entities: EntityTagger,
-    quotes: QuoteTagger,
-    dates_enabled: bool,
-    entities_enabled: bool,
-    quotes_enabled: bool,
+    dedup: Option<Deduplicator>,
+    dates: Option<DateStamper>,
+    entities: Option<EntityTagger>,
+    quotes: Option<QuoteTagger>,
     annotate_duplicates: bool,
 }
 
 impl Stages {
-    /// Loads the language data and builds every stage.
-    pub fn build(settings: &Settings) -> Result<Self> {
-        let lexicon = Lexicon::load(&settings.run.data_dirs)?;
+    /// Loads the language data and builds every enabled stage from its section; the
+    /// first bad value is an error naming its key.
+    pub fn build(stages: &StagesConfig, run: &RunSettings) -> Result<Self> {
+        let lexicon = Lexicon::load(&run.data_dirs)?;
         Ok(Stages {
-            parser: Parser::new(&settings.parse, &lexicon)?,
-            dedup: Deduplicator::new(&settings.dedup),
-            dates: DateStamper::new(&settings.dates, &lexicon, settings.run.reference_date)?,
-            entities: EntityTagger::new(&settings.entities, &lexicon)?,
-            quotes: QuoteTagger::new(&settings.quotes, &lexicon)?,
-            dates_enabled: settings.dates.enabled,
-            entities_enabled: settings.entities.enabled,
-            quotes_enabled: settings.quotes.enabled,
-            annotate_duplicates: settings.dedup.annotate_duplicates,
+            parser: stages.parse.build(&lexicon)?,
+            dedup: stages
+                .dedup
+                .enabled
+                .then(|| stages.dedup.build())
+                .transpose()?,
+            dates: stages
+                .dates
+                .enabled
+                .then(|| stages.dates.build(&lexicon, run.reference_date))
+                .transpose()?,
+            entities: stages
+                .entities
+                .enabled
+                .then(|| stages.entities.build(&lexicon))
+                .transpose()?,
+            quotes: stages
+                .quotes
+                .enabled
+                .then(|| stages.quotes.build(&lexicon))
+                .transpose()?,
+            annotate_duplicates: stages.dedup.annotate_duplicates,
         })
     }
 }
@@ -84,6 +96,7 @@ pub struct RunOptions {
 pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Result<Manifest> {
     let started = chrono::Utc::now();
     let clock = Instant::now();
+    let stages = Stages::build(&config.stages, &settings.run)?;
     let (files, skipped) = discover(&settings.input.paths)?;
     let config_json = config.canonical_json();
     let config_sha256 = crate::text::hex(&Sha256::digest(config_json.as_bytes()));
@@ -91,7 +104,6 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         .num_threads(settings.run.threads)
         .build()
         .map_err(|e| Error::config("run.threads", e.to_string()))?;
-    let stages = Stages::build(settings)?;
     let mut writer = BatchWriter::create(
         &settings.output,
         &FileMetadata {
@@ -129,7 +141,10 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         } = pass_one;
         // Earlier batches' representatives; this batch's state is published on commit.
         let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
-        let prior = times.time(Step::Dedup, || stages.dedup.load_state(out_dir, batch))?;
+        let prior = match &stages.dedup {
+            Some(dedup) => times.time(Step::Dedup, || dedup.load_state(out_dir, batch))?,
+            None => PriorState::default(),
+        };
         let mut doc_ids: Vec<String> = entries
             .iter_mut()
             .map(|e| std::mem::take(&mut e.doc_id))
@@ -142,13 +157,14 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
-        let verdicts = times.time(Step::Dedup, || -> Result<_> {
-            let verdicts = stages.dedup.cluster(&entries, &prior.entries);
-            dedup_state = stages
-                .dedup
-                .stage_state(out_dir, batch, &entries, &verdicts)?;
-            Ok(verdicts)
-        })?;
+        let verdicts = match &stages.dedup {
+            Some(dedup) => times.time(Step::Dedup, || -> Result<_> {
+                let verdicts = dedup.cluster(&entries, &prior.entries);
+                dedup_state = Some(dedup.stage_state(out_dir, batch, &entries, &verdicts)?);
+                Ok(verdicts)
+            })?,
+            None => vec![None; entries.len()],
+        };
 
         // Pass 2 needs only the ids: signatures and dedup keys are freed here.
         let doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();

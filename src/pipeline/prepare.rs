@@ -10,7 +10,7 @@ use crate::error::Result;
 use crate::input::{InputItem, RecordReader};
 use crate::model::{Document, Reject};
 use crate::progress::Progress;
-use crate::stages::dedup::{DedupEntry, Fingerprint};
+use crate::stages::dedup::{exact_fingerprint, DedupEntry, Fingerprint};
 
 /// The outcome of pass 1. Per document, memory keeps only its spill slot and its dedup
 /// keys; everything else (text, locator, URL) waits in the spill file.
@@ -27,10 +27,13 @@ fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Prepared
     let record = item?;
     let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
     doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
-    if stages.dates_enabled {
-        times.time(Step::Dates, || stages.dates.stamp_publication(&mut doc));
+    if let Some(dates) = &stages.dates {
+        times.time(Step::Dates, || dates.stamp_publication(&mut doc));
     }
-    let fp = times.time(Step::Dedup, || stages.dedup.fingerprint(&doc.body));
+    let fp = times.time(Step::Dedup, || match &stages.dedup {
+        Some(dedup) => dedup.fingerprint(&doc.body),
+        None => exact_fingerprint(&doc.body),
+    });
     doc.content_hash = fp.content_hash_hex();
     Ok((doc, fp))
 }
@@ -50,7 +53,10 @@ fn keep(
             Ok((doc, fingerprint)) => {
                 let slot = spill.append(&doc)?;
                 out.entries.push(DedupEntry {
-                    agency: stages.dedup.is_agency(doc.source_name.as_deref()),
+                    agency: stages
+                        .dedup
+                        .as_ref()
+                        .is_some_and(|d| d.is_agency(doc.source_name.as_deref())),
                     chars: doc.chars(),
                     published: doc.published_date,
                     has_url: doc.url.is_some(),

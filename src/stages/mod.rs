@@ -1,7 +1,8 @@
 //! The pipeline's stages, one module each: parse → dedup → dates → entities → quotes.
 //!
-//! Each module holds its `*Config` (the pipeline.toml section, serde), its `*Settings`
-//! (validated), its runtime type and its unit tests. Per-document stages are `Sync`
+//! Each module holds its `*Config` (the pipeline.toml section, serde, unknown keys
+//! refused) whose `build()` checks every value and makes the stage's runtime type, and
+//! its unit tests. Per-document stages are `Sync`
 //! runtime values with plain methods, shared by reference across rayon workers; dedup is
 //! a whole-set stage and takes every document's fingerprint at once.
 

@@ -1,8 +1,11 @@
-//! `[stages.dates]`: the config section and its validated settings.
+//! `[stages.dates]`: the config section and its checks.
 
 use serde::{Deserialize, Serialize};
 
+use super::DateStamper;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use chrono::NaiveDate;
 
 /// `[stages.dates]` in pipeline.toml.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -44,45 +47,17 @@ impl Default for DatesConfig {
     }
 }
 
-/// Checked `[stages.dates]`.
-#[derive(Debug, Clone)]
-pub struct DatesSettings {
-    /// See [`DatesConfig::enabled`].
-    pub enabled: bool,
-    /// See [`DatesConfig::publication_from_crawl`].
-    pub publication_from_crawl: bool,
-    /// See [`DatesConfig::publication_from_reference`].
-    pub publication_from_reference: bool,
-    /// See [`DatesConfig::lead_lines`].
-    pub lead_lines: usize,
-    /// See [`DatesConfig::min_publication_year`].
-    pub min_publication_year: i32,
-    /// See [`DatesConfig::min_year`].
-    pub min_year: i32,
-    /// See [`DatesConfig::max_year`].
-    pub max_year: i32,
-}
-
-impl Default for DatesSettings {
-    /// The settings of [`DatesConfig::default`].
-    fn default() -> Self {
-        let c = DatesConfig::default();
-        DatesSettings {
-            enabled: c.enabled,
-            publication_from_crawl: c.publication_from_crawl,
-            publication_from_reference: c.publication_from_reference,
-            lead_lines: c.lead_lines,
-            min_publication_year: c.min_publication_year,
-            min_year: c.min_year,
-            max_year: c.max_year,
-        }
-    }
-}
-
 impl DatesConfig {
+    /// Checks the section (every bad value is an error naming its `stages.dates.*` key) and
+    /// builds the stage's runtime from it. `reference` is the run's reference date.
+    pub fn build(&self, lexicon: &Lexicon, reference: NaiveDate) -> Result<DateStamper> {
+        self.validate()?;
+        DateStamper::new(self, lexicon, reference)
+    }
+
     /// Validates the section: years in 1..=9999 with `min_year <= max_year`, at most 100
     /// lead lines.
-    pub fn validate(&self) -> Result<DatesSettings> {
+    pub fn validate(&self) -> Result<()> {
         let key = |k: &str| format!("stages.dates.{k}");
         for (name, year) in [
             ("min_year", self.min_year),
@@ -105,15 +80,7 @@ impl DatesConfig {
                 "must be between 0 and 100",
             ));
         }
-        Ok(DatesSettings {
-            enabled: self.enabled,
-            publication_from_crawl: self.publication_from_crawl,
-            publication_from_reference: self.publication_from_reference,
-            lead_lines: self.lead_lines,
-            min_publication_year: self.min_publication_year,
-            min_year: self.min_year,
-            max_year: self.max_year,
-        })
+        Ok(())
     }
 }
 
@@ -123,7 +90,8 @@ mod tests {
 
     #[test]
     fn defaults_validate_and_bad_years_are_named() {
-        let s = DatesConfig::default().validate().unwrap();
+        let s = DatesConfig::default();
+        s.validate().unwrap();
         assert!(s.enabled && !s.publication_from_crawl && !s.publication_from_reference);
         let bad = DatesConfig {
             min_year: 2200,

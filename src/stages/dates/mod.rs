@@ -58,7 +58,7 @@ mod tests_text_date;
 
 use chrono::NaiveDate;
 
-pub use config::{DatesConfig, DatesSettings};
+pub use config::DatesConfig;
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -78,7 +78,11 @@ pub struct DateStamper {
 impl DateStamper {
     /// Builds the tagger from the language data; `reference` is the run's reference date.
     /// A malformed `date_*` list is an error.
-    pub fn new(settings: &DatesSettings, lexicon: &Lexicon, reference: NaiveDate) -> Result<Self> {
+    pub(crate) fn new(
+        settings: &DatesConfig,
+        lexicon: &Lexicon,
+        reference: NaiveDate,
+    ) -> Result<Self> {
         Ok(DateStamper {
             tagger: Tagger::new(lexicon, settings)?,
             publication: Publication::new(settings, reference),
@@ -124,7 +128,7 @@ mod tests {
         assert_sync::<DateStamper>();
         let lex = Lexicon::load(&[] as &[&str]).unwrap();
         let reference = NaiveDate::from_ymd_opt(2024, 8, 6).unwrap();
-        let s = DateStamper::new(&DatesSettings::default(), &lex, reference).unwrap();
+        let s = DateStamper::new(&DatesConfig::default(), &lex, reference).unwrap();
         for lang in ["fr", "it", "en", "de", "es"] {
             assert!(
                 s.tagger.grammars_for(lang).0.len() == 1,

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::model::{DateSource, Document};
 
-use super::config::DatesSettings;
+use super::config::DatesConfig;
 use super::tagger::Tagger;
 
 mod text_date;
@@ -20,7 +20,7 @@ pub struct Publication {
     url_dates: Vec<Regex>,
     dateline: Regex,
     clock: Regex,
-    settings: DatesSettings,
+    settings: DatesConfig,
     reference: NaiveDate,
 }
 
@@ -35,7 +35,7 @@ const STAMP_LETTERS: usize = 30;
 
 impl Publication {
     /// Compiles the URL and dateline patterns.
-    pub fn new(settings: &DatesSettings, reference: NaiveDate) -> Publication {
+    pub fn new(settings: &DatesConfig, reference: NaiveDate) -> Publication {
         // Fixed patterns: compiling them cannot fail.
         let re = |p: &str| Regex::new(p).expect("publication date pattern");
         Publication {

@@ -12,7 +12,7 @@ use crate::lexicon::Lexicon;
 use crate::model::DateMention;
 use crate::text::Folded;
 
-use super::config::DatesSettings;
+use super::config::DatesConfig;
 use super::numeric::Numeric;
 use super::patterns::Grammar;
 use super::scan::Scan;
@@ -45,7 +45,7 @@ pub struct Tagger {
 
 impl Tagger {
     /// Builds one grammar per language that has `date_*` lists.
-    pub fn new(lexicon: &Lexicon, settings: &DatesSettings) -> Result<Tagger> {
+    pub fn new(lexicon: &Lexicon, settings: &DatesConfig) -> Result<Tagger> {
         let grammars = Vocab::languages(lexicon)
             .iter()
             .map(|lang| Vocab::load(lexicon, lang).and_then(Grammar::new))

@@ -113,7 +113,7 @@ fn crawl_and_reference_dates_only_when_configured() {
             publication_from_reference: refer,
             ..DatesConfig::default()
         };
-        DateStamper::new(&c.validate().unwrap(), &lex, reference).unwrap()
+        c.build(&lex, reference).unwrap()
     };
     let doc = Document {
         body: "Rien.".into(),

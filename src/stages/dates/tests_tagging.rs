@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Granularity};
 
-use super::{DateStamper, DatesSettings};
+use super::{DateStamper, DatesConfig};
 
 /// The stamper over the shipped data, reference date 2030-01-01 (never the anchor here).
 pub(super) fn stamper() -> &'static DateStamper {
@@ -16,7 +16,7 @@ pub(super) fn stamper() -> &'static DateStamper {
     S.get_or_init(|| {
         let lex = Lexicon::load(&[] as &[&str]).expect("shipped lexicon");
         let reference = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
-        DateStamper::new(&DatesSettings::default(), &lex, reference).expect("stamper")
+        DateStamper::new(&DatesConfig::default(), &lex, reference).expect("stamper")
     })
 }
 

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::fingerprint::{estimated_jaccard, mix, Fingerprint};
-use super::DedupSettings;
+use super::DedupConfig;
 
 /// What dedup needs to know of one document.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,12 +75,12 @@ fn better(a: &DedupEntry, b: &DedupEntry) -> bool {
 
 /// Joins documents whose verified similarity reaches the threshold; `all` holds the
 /// earlier batches' representatives first, then this batch.
-fn components(all: &[&DedupEntry], settings: &DedupSettings) -> UnionFind {
+fn components(all: &[&DedupEntry], settings: &DedupConfig) -> UnionFind {
     let mut uf = UnionFind((0..all.len()).collect());
     let mut by_hash: HashMap<&[u8; 16], usize> = HashMap::with_capacity(all.len());
     // One member per exact-copy group enters the LSH buckets: its copies share its fate.
     let mut signed: Vec<usize> = Vec::with_capacity(all.len());
-    let (rows, width) = (settings.rows, settings.num_hashes());
+    let (rows, width) = (settings.rows, settings.num_hashes);
     for (i, e) in all.iter().enumerate() {
         match by_hash.get(&e.fingerprint.content_hash) {
             Some(&j) => uf.union(i, j),
@@ -133,7 +133,7 @@ fn band_hash(band: &[u32]) -> u64 {
 pub fn cluster(
     entries: &[DedupEntry],
     prior: &[DedupEntry],
-    settings: &DedupSettings,
+    settings: &DedupConfig,
 ) -> Vec<Option<Duplicate>> {
     let all: Vec<&DedupEntry> = prior.iter().chain(entries).collect();
     let p = prior.len();

@@ -1,7 +1,8 @@
-//! `[stages.dedup]`: the config section and its validated settings.
+//! `[stages.dedup]`: the config section and its checks.
 
 use serde::{Deserialize, Serialize};
 
+use super::Deduplicator;
 use crate::error::{Error, Result};
 
 /// `[stages.dedup]` in pipeline.toml.
@@ -41,35 +42,16 @@ impl Default for DedupConfig {
     }
 }
 
-/// Checked `[stages.dedup]`.
-#[derive(Debug, Clone)]
-pub struct DedupSettings {
-    /// See [`DedupConfig::enabled`].
-    pub enabled: bool,
-    /// See [`DedupConfig::shingle_size`].
-    pub shingle_size: usize,
-    /// See [`DedupConfig::bands`].
-    pub bands: usize,
-    /// See [`DedupConfig::rows`].
-    pub rows: usize,
-    /// See [`DedupConfig::threshold`].
-    pub threshold: f32,
-    /// See [`DedupConfig::min_words`].
-    pub min_words: usize,
-    /// See [`DedupConfig::annotate_duplicates`].
-    pub annotate_duplicates: bool,
-}
-
-impl DedupSettings {
-    /// Number of MinHash values per signature.
-    pub fn num_hashes(&self) -> usize {
-        self.bands * self.rows
-    }
-}
-
 impl DedupConfig {
+    /// Checks the section (every bad value is an error naming its `stages.dedup.*` key) and
+    /// builds the stage's runtime from it.
+    pub fn build(&self) -> Result<Deduplicator> {
+        self.validate()?;
+        Ok(Deduplicator::new(self))
+    }
+
     /// Validates the section.
-    pub fn validate(&self) -> Result<DedupSettings> {
+    pub fn validate(&self) -> Result<()> {
         let key = |k: &str| format!("stages.dedup.{k}");
         if self.shingle_size == 0 {
             return Err(Error::config(key("shingle_size"), "must be at least 1"));
@@ -98,15 +80,7 @@ impl DedupConfig {
                 format!("{} is out of range: allowed (0, 1]", self.threshold),
             ));
         }
-        Ok(DedupSettings {
-            enabled: self.enabled,
-            shingle_size: self.shingle_size,
-            bands: self.bands,
-            rows: self.rows,
-            threshold: self.threshold,
-            min_words: self.min_words,
-            annotate_duplicates: self.annotate_duplicates,
-        })
+        Ok(())
     }
 }
 

@@ -118,6 +118,12 @@ pub fn fingerprint(
     }
 }
 
+/// The fingerprint of a document that is only exact-matched: its content hash, no
+/// signature (what every document gets when the dedup stage is disabled).
+pub fn exact_fingerprint(body: &str) -> Fingerprint {
+    fingerprint(body, 1, 0, usize::MAX)
+}
+
 /// The multiply-add pairs `(a_i, b_i)` of MinHash value `i` (`a_i` odd).
 fn hash_params(num_hashes: usize) -> impl Iterator<Item = (u64, u64)> {
     (0..num_hashes as u64).map(|i| {

@@ -10,12 +10,11 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use super::scurve::{s_curve, SCurvePoint};
-use super::{state, DedupEntry, Deduplicator};
-use crate::config::Settings;
+use super::{state, DedupEntry};
+use crate::config::PipelineConfig;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::{Payload, RawRecord, RecordMeta};
-use crate::stages::parse::Parser;
 use crate::synth::{shingle_jaccard, Generator, SynthDoc, Variant};
 
 /// Precision, recall and cost of the stage on a generated corpus.
@@ -92,11 +91,14 @@ fn record(doc: &SynthDoc, i: usize) -> RawRecord {
 }
 
 /// Generates `docs` documents from `seed`, runs them through the parse stage and this
-/// stage with `settings`, and scores the clusters against the truth.
-pub fn benchmark(settings: &Settings, docs: usize, seed: u64) -> Result<Report> {
-    let parser = Parser::new(&settings.parse, &Lexicon::load(&settings.run.data_dirs)?)?;
-    let dd = Deduplicator::new(&settings.dedup);
-    let k = settings.dedup.shingle_size;
+/// stage with `config`, and scores the clusters against the truth.
+pub fn benchmark(config: &PipelineConfig, docs: usize, seed: u64) -> Result<Report> {
+    let parser = config
+        .stages
+        .parse
+        .build(&Lexicon::load(&config.run.data_dirs)?)?;
+    let dd = config.stages.dedup.build()?;
+    let k = config.stages.dedup.shingle_size;
     let mut scored: Vec<Scored> = Vec::with_capacity(docs);
     let mut truth: Vec<(usize, usize, f64)> = Vec::new();
     let mut fp_nanos = 0u128;
@@ -213,7 +215,7 @@ pub fn benchmark(settings: &Settings, docs: usize, seed: u64) -> Result<Report> 
         .filter(|(_, v)| v.is_none())
         .map(|(e, _)| e)
         .collect();
-    let state_len = state::encode(kept.iter().copied(), &settings.dedup).len();
+    let state_len = state::encode(kept.iter().copied(), &config.stages.dedup).len();
     Ok(Report {
         docs: scored.len(),
         body_bytes: scored.iter().map(|s| s.bytes).sum(),
@@ -230,7 +232,7 @@ pub fn benchmark(settings: &Settings, docs: usize, seed: u64) -> Result<Report> 
         fingerprint_time: Duration::from_nanos(fp_nanos.min(u64::MAX as u128) as u64),
         cluster_time,
         state: (state_len, kept.len()),
-        s_curve: s_curve(&settings.dedup, 200, seed),
+        s_curve: s_curve(&config.stages.dedup, 200, seed),
     })
 }
 

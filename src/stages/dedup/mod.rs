@@ -32,9 +32,9 @@ mod scurve;
 pub mod state;
 
 pub use cluster::{DedupEntry, Duplicate};
-pub use config::{DedupConfig, DedupSettings};
+pub use config::DedupConfig;
 pub(crate) use fingerprint::mix;
-pub use fingerprint::{estimated_jaccard, normalise, Fingerprint};
+pub use fingerprint::{estimated_jaccard, exact_fingerprint, normalise, Fingerprint};
 pub use state::{PendingState, PriorState};
 
 use std::path::Path;
@@ -44,14 +44,14 @@ use crate::error::Result;
 /// Runtime of the stage.
 #[derive(Debug, Clone)]
 pub struct Deduplicator {
-    settings: DedupSettings,
+    settings: DedupConfig,
     /// News agencies (data/dedup/agencies.txt), lower-cased, for the representative rule.
     agencies: Vec<String>,
 }
 
 impl Deduplicator {
-    /// Builds the stage from its settings.
-    pub fn new(settings: &DedupSettings) -> Self {
+    /// Builds the stage from a checked section (see [`DedupConfig::build`]).
+    pub(crate) fn new(settings: &DedupConfig) -> Self {
         let agencies = crate::lexicon::embedded_file("dedup/agencies.txt").unwrap_or("");
         Deduplicator {
             settings: settings.clone(),
@@ -72,40 +72,29 @@ impl Deduplicator {
     /// The fingerprint of one body (per document, run in parallel before clustering).
     pub fn fingerprint(&self, body: &str) -> Fingerprint {
         let s = &self.settings;
-        let min_words = if s.enabled { s.min_words } else { usize::MAX };
-        fingerprint::fingerprint(body, s.shingle_size, s.num_hashes(), min_words)
+        fingerprint::fingerprint(body, s.shingle_size, s.num_hashes, s.min_words)
     }
 
     /// Clusters this batch's `entries` against each other and against `prior`
     /// (representatives of earlier batches); one slot per entry, `Some` for duplicates.
-    /// With the stage disabled every document is unique.
     pub fn cluster(&self, entries: &[DedupEntry], prior: &[DedupEntry]) -> Vec<Option<Duplicate>> {
-        if !self.settings.enabled {
-            return vec![None; entries.len()];
-        }
         cluster::cluster(entries, prior, &self.settings)
     }
 
-    /// The state of every batch under `output` but `batch` (empty when disabled).
+    /// The state of every batch under `output` but `batch`.
     pub fn load_state(&self, output: &Path, batch: &str) -> Result<PriorState> {
-        if !self.settings.enabled {
-            return Ok(PriorState::default());
-        }
         state::load_prior(output, batch, &self.settings)
     }
 
     /// Writes this batch's state (its representatives and unique documents) under a
-    /// temporary name; publish it after the batch commits. None when disabled.
+    /// temporary name; publish it after the batch commits.
     pub fn stage_state(
         &self,
         output: &Path,
         batch: &str,
         entries: &[DedupEntry],
         verdicts: &[Option<Duplicate>],
-    ) -> Result<Option<PendingState>> {
-        if !self.settings.enabled {
-            return Ok(None);
-        }
+    ) -> Result<PendingState> {
         let mut kept: Vec<&DedupEntry> = entries
             .iter()
             .zip(verdicts)
@@ -113,7 +102,7 @@ impl Deduplicator {
             .map(|(e, _)| e)
             .collect();
         kept.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
-        PendingState::stage(output, batch, kept.into_iter(), &self.settings).map(Some)
+        PendingState::stage(output, batch, kept.into_iter(), &self.settings)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use super::{DedupSettings, Deduplicator};
+use super::{DedupConfig, Deduplicator};
 use crate::synth::{shingle_jaccard, Rng};
 
 /// One row of the S-curve: pairs built at a target Jaccard similarity.
@@ -21,7 +21,7 @@ pub struct SCurvePoint {
 }
 
 /// The measured S-curve: `pairs` random body pairs at each Jaccard level 0.1 … 1.0.
-pub fn s_curve(settings: &DedupSettings, pairs: usize, seed: u64) -> Vec<SCurvePoint> {
+pub fn s_curve(settings: &DedupConfig, pairs: usize, seed: u64) -> Vec<SCurvePoint> {
     let dd = Deduplicator::new(settings);
     let (k, rows) = (settings.shingle_size, settings.rows);
     (2..=20)

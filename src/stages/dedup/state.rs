@@ -17,7 +17,7 @@ use std::io::Write;
 use chrono::{Datelike, NaiveDate};
 
 use super::fingerprint::{fnv1a, fnv1a_more};
-use super::{DedupEntry, DedupSettings, Fingerprint};
+use super::{DedupConfig, DedupEntry, Fingerprint};
 use crate::error::{Error, Result};
 
 /// Directory of the state files under the output directory.
@@ -34,9 +34,9 @@ pub fn state_path(output: &Path, batch: &str) -> PathBuf {
 /// Serialises `entries` with the header of `settings`.
 pub fn encode<'a>(
     entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
-    settings: &DedupSettings,
+    settings: &DedupConfig,
 ) -> Vec<u8> {
-    let mut out = Vec::with_capacity(64 + entries.len() * (40 + 4 * settings.num_hashes()));
+    let mut out = Vec::with_capacity(64 + entries.len() * (40 + 4 * settings.num_hashes));
     encode_to(&mut out, entries, settings).expect("writing to a Vec cannot fail");
     out
 }
@@ -46,7 +46,7 @@ pub fn encode<'a>(
 pub fn encode_to<'a>(
     out: &mut impl Write,
     entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
-    settings: &DedupSettings,
+    settings: &DedupConfig,
 ) -> std::io::Result<u64> {
     let (mut sum, mut written) = (fnv1a(&[]), 0u64);
     let mut emit = |b: &mut Vec<u8>| -> std::io::Result<()> {
@@ -56,11 +56,11 @@ pub fn encode_to<'a>(
         b.clear();
         Ok(())
     };
-    let mut b = Vec::with_capacity(64 + 4 * settings.num_hashes());
+    let mut b = Vec::with_capacity(64 + 4 * settings.num_hashes);
     b.extend_from_slice(MAGIC);
     b.extend_from_slice(&STATE_VERSION.to_le_bytes());
     b.extend_from_slice(&(settings.shingle_size as u32).to_le_bytes());
-    b.extend_from_slice(&(settings.num_hashes() as u32).to_le_bytes());
+    b.extend_from_slice(&(settings.num_hashes as u32).to_le_bytes());
     b.extend_from_slice(&(entries.len() as u64).to_le_bytes());
     emit(&mut b)?;
     for e in entries {
@@ -106,7 +106,7 @@ impl<'a> Cursor<'a> {
 /// Parses a state file. Signatures made with another shingle size or hash count cannot
 /// be compared with this run's: they are dropped (those documents are then exact-matched
 /// only). A bad magic, version, checksum or length is an error naming `path`.
-pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec<DedupEntry>> {
+pub fn decode(bytes: &[u8], path: &Path, settings: &DedupConfig) -> Result<Vec<DedupEntry>> {
     let bad = |message: String| Error::Data {
         path: path.display().to_string(),
         message,
@@ -129,7 +129,7 @@ pub fn decode(bytes: &[u8], path: &Path, settings: &DedupSettings) -> Result<Vec
         )));
     }
     let compatible =
-        shingle as usize == settings.shingle_size && hashes as usize == settings.num_hashes();
+        shingle as usize == settings.shingle_size && hashes as usize == settings.num_hashes;
     let mut out = Vec::with_capacity(count.min(1 << 24) as usize);
     for _ in 0..count {
         let entry = (|| -> Option<DedupEntry> {
@@ -182,7 +182,7 @@ pub struct PriorState {
 }
 
 /// Loads the state of every batch under `output` except `batch` itself.
-pub fn load_prior(output: &Path, batch: &str, settings: &DedupSettings) -> Result<PriorState> {
+pub fn load_prior(output: &Path, batch: &str, settings: &DedupConfig) -> Result<PriorState> {
     let dir = output.join(STATE_DIR);
     let own = state_path(output, batch);
     let mut files: Vec<PathBuf> = match std::fs::read_dir(&dir) {
@@ -224,7 +224,7 @@ impl PendingState {
         output: &Path,
         batch: &str,
         entries: impl ExactSizeIterator<Item = &'a DedupEntry>,
-        settings: &DedupSettings,
+        settings: &DedupConfig,
     ) -> Result<PendingState> {
         let target = state_path(output, batch);
         let dir = output.join(STATE_DIR);

@@ -2,7 +2,7 @@ use super::*;
 use chrono::NaiveDate;
 
 fn dedup() -> Deduplicator {
-    Deduplicator::new(&DedupConfig::default().validate().unwrap())
+    DedupConfig::default().build().unwrap()
 }
 
 fn article(seed: usize, n: usize) -> Vec<String> {
@@ -165,7 +165,7 @@ fn two_stories_on_one_event_by_one_outlet_are_not_duplicates() {
 #[test]
 fn earlier_batches_win_and_survive_a_state_round_trip() {
     let dd = dedup();
-    let settings = DedupConfig::default().validate().unwrap();
+    let settings = DedupConfig::default();
     let body = article(8, 250);
     let old = entry(&dd, "old", &body.join(" "), Some((2026, 5, 2)));
     let bytes = state::encode([&old].into_iter(), &settings);
@@ -190,21 +190,14 @@ fn earlier_batches_win_and_survive_a_state_round_trip() {
         shingle_size: 4,
         ..Default::default()
     };
-    let exact_only = state::decode(&bytes, path, &other.validate().unwrap()).unwrap();
+    let exact_only = state::decode(&bytes, path, &other).unwrap();
     assert!(exact_only[0].fingerprint.signature.is_empty());
 }
 
 #[test]
-fn disabled_stage_flags_nothing() {
-    let cfg = DedupConfig {
-        enabled: false,
-        ..Default::default()
-    };
-    let dd = Deduplicator::new(&cfg.validate().unwrap());
+fn exact_fingerprint_has_the_content_hash_and_no_signature() {
     let body = article(4, 100).join(" ");
-    let v = dd.cluster(
-        &[entry(&dd, "a", &body, None), entry(&dd, "b", &body, None)],
-        &[],
-    );
-    assert_eq!(v, vec![None, None]);
+    let exact = exact_fingerprint(&body);
+    assert!(exact.signature.is_empty());
+    assert_eq!(exact.content_hash, dedup().fingerprint(&body).content_hash);
 }

@@ -1,9 +1,11 @@
-//! `[stages.entities]`: the serde section and its validated settings.
+//! `[stages.entities]`: the serde section and its checks.
 
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
+use super::EntityTagger;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 
 /// `[stages.entities]` in pipeline.toml.
 ///
@@ -38,36 +40,22 @@ impl Default for EntitiesConfig {
     }
 }
 
-/// Checked `[stages.entities]`.
-#[derive(Debug, Clone, Default)]
-pub struct EntitiesSettings {
-    /// Run the stage.
-    pub enabled: bool,
-    /// Extra knowledge-base files.
-    pub kb_files: Vec<PathBuf>,
-    /// Find names missing from the knowledge base.
-    pub patterns: bool,
-    /// Resolve short forms to fuller mentions.
-    pub coref: bool,
-    /// Minimum score kept, in [0, 1].
-    pub min_score: f32,
-}
-
 impl EntitiesConfig {
+    /// Checks the section (every bad value is an error naming its `stages.entities.*` key) and
+    /// builds the stage's runtime from it.
+    pub fn build(&self, lexicon: &Lexicon) -> Result<EntityTagger> {
+        self.validate()?;
+        EntityTagger::new(self, lexicon)
+    }
+
     /// Validates the section: `min_score` must lie in [0, 1].
-    pub fn validate(&self) -> Result<EntitiesSettings> {
+    pub fn validate(&self) -> Result<()> {
         if !(0.0..=1.0).contains(&self.min_score) {
             return Err(Error::config(
                 "stages.entities.min_score",
                 format!("{} is out of range: use a number in [0, 1]", self.min_score),
             ));
         }
-        Ok(EntitiesSettings {
-            enabled: self.enabled,
-            kb_files: self.kb_files.clone(),
-            patterns: self.patterns,
-            coref: self.coref,
-            min_score: self.min_score,
-        })
+        Ok(())
     }
 }

@@ -42,7 +42,7 @@ mod words;
 
 use std::collections::HashMap;
 
-pub use config::{EntitiesConfig, EntitiesSettings};
+pub use config::EntitiesConfig;
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -90,7 +90,7 @@ pub struct EntityTagger {
 impl EntityTagger {
     /// Loads the knowledge base (built-in plus `kb_files`) and the context lists, and
     /// builds the matchers.
-    pub fn new(settings: &EntitiesSettings, lexicon: &Lexicon) -> Result<Self> {
+    pub(crate) fn new(settings: &EntitiesConfig, lexicon: &Lexicon) -> Result<Self> {
         let kb = KnowledgeBase::load(&settings.kb_files)?;
         let gazetteer = Gazetteer::new(&kb)?;
         let mut skeletons = HashMap::new();

@@ -10,8 +10,7 @@ pub(super) fn tagger() -> &'static EntityTagger {
     static T: OnceLock<EntityTagger> = OnceLock::new();
     T.get_or_init(|| {
         let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-        let settings = EntitiesConfig::default().validate().expect("settings");
-        EntityTagger::new(&settings, &lex).expect("tagger")
+        EntitiesConfig::default().build(&lex).expect("tagger")
     })
 }
 
@@ -175,9 +174,9 @@ fn config_validation() {
         min_score: 0.9,
         ..EntitiesConfig::default()
     }
-    .validate()
-    .expect("valid");
-    let t = EntityTagger::new(&strict, &lex).expect("tagger");
+    .build(&lex)
+    .expect("tagger");
+    let t = strict;
     let d = doc(
         "fr",
         "Le ministre Karim Haddadi a rencontré Sergei Choïgou.",
@@ -202,9 +201,9 @@ fn user_kb_files_add_entities() {
         kb_files: vec![path],
         ..EntitiesConfig::default()
     }
-    .validate()
-    .expect("valid");
-    let t = EntityTagger::new(&s, &lex).expect("tagger");
+    .build(&lex)
+    .expect("tagger");
+    let t = s;
     let m = t.tag(&doc("en", "Acme said acme prices rise."));
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].entity_id, "gz:org:acme");

@@ -14,11 +14,7 @@ fn probe(set: &str, lang_filter: Option<&str>) {
         return;
     };
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let t = EntityTagger::new(
-        &EntitiesConfig::default().validate().expect("settings"),
-        &lex,
-    )
-    .expect("tagger");
+    let t = EntitiesConfig::default().build(&lex).expect("tagger");
     let (mut gold_n, mut hit) = (0usize, 0usize);
     let mut pred: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
     let mut misses = Vec::new();

@@ -5,8 +5,7 @@ use crate::model::Document;
 
 fn tagger() -> EntityTagger {
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let settings = EntitiesConfig::default().validate().expect("settings");
-    EntityTagger::new(&settings, &lex).expect("tagger")
+    EntitiesConfig::default().build(&lex).expect("tagger")
 }
 
 fn tag(t: &EntityTagger, lang: &str, body: &str) -> Vec<(String, EntityType, &'static str)> {

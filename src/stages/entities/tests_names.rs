@@ -2,7 +2,7 @@
 //! sentences written for them.
 
 use super::tests::{doc, id_of, tag, tagger, texts};
-use super::{EntitiesConfig, EntityTagger};
+use super::EntitiesConfig;
 
 #[test]
 fn unknown_names_with_titles_verbs_and_appositions() {
@@ -70,7 +70,7 @@ fn unconfirmed_capitals_are_only_guesses() {
         ..EntitiesConfig::default()
     };
     let lex = crate::lexicon::Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let strict = EntityTagger::new(&strict.validate().expect("settings"), &lex).expect("tagger");
+    let strict = strict.build(&lex).expect("tagger");
     assert!(strict.tag(&doc).is_empty());
     assert!(strict
         .tag(&super::tests::doc("en", "Blue Ridge Parkway was closed."))

@@ -48,9 +48,9 @@ pub(crate) struct Cleaner<'a> {
     pub rules: &'a LineRules,
     /// Lead-head patterns.
     pub lead: &'a LeadRules,
-    /// See `ParseSettings::max_title_chars`.
+    /// See `ParseConfig::max_title_chars`.
     pub max_title_chars: usize,
-    /// See `ParseSettings::min_language_chars`.
+    /// See `ParseConfig::min_language_chars`.
     pub min_language_chars: usize,
 }
 

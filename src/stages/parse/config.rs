@@ -1,8 +1,10 @@
-//! `[stages.parse]`: the config section and its validated settings.
+//! `[stages.parse]`: the config section and its checks.
 
 use serde::{Deserialize, Serialize};
 
+use super::Parser;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 
 /// `[stages.parse]` in pipeline.toml.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -34,24 +36,16 @@ impl Default for ParseConfig {
     }
 }
 
-/// Checked `[stages.parse]`.
-#[derive(Debug, Clone)]
-pub struct ParseSettings {
-    /// See [`ParseConfig::enabled`].
-    pub enabled: bool,
-    /// See [`ParseConfig::min_body_chars`].
-    pub min_body_chars: usize,
-    /// See [`ParseConfig::extra_boilerplate`].
-    pub extra_boilerplate: Vec<String>,
-    /// See [`ParseConfig::max_title_chars`].
-    pub max_title_chars: usize,
-    /// See [`ParseConfig::min_language_chars`].
-    pub min_language_chars: usize,
-}
-
 impl ParseConfig {
+    /// Checks the section (every bad value is an error naming its `stages.parse.*` key) and
+    /// builds the stage's runtime from it.
+    pub fn build(&self, lexicon: &Lexicon) -> Result<Parser> {
+        self.validate()?;
+        Parser::new(self, lexicon)
+    }
+
     /// Validates the section.
-    pub fn validate(&self) -> Result<ParseSettings> {
+    pub fn validate(&self) -> Result<()> {
         if self.max_title_chars < 10 {
             return Err(Error::config(
                 "stages.parse.max_title_chars",
@@ -64,12 +58,6 @@ impl ParseConfig {
                 format!("{p:?}: phrases must not be blank"),
             ));
         }
-        Ok(ParseSettings {
-            enabled: self.enabled,
-            min_body_chars: self.min_body_chars,
-            extra_boilerplate: self.extra_boilerplate.clone(),
-            max_title_chars: self.max_title_chars,
-            min_language_chars: self.min_language_chars,
-        })
+        Ok(())
     }
 }

@@ -44,7 +44,7 @@ mod tests_recall;
 #[cfg(test)]
 mod tests_seeds;
 
-pub use config::{ParseConfig, ParseSettings};
+pub use config::ParseConfig;
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -62,7 +62,7 @@ use rules::LineRules;
 /// `Sync`; build it once and share it by reference across threads.
 #[derive(Debug)]
 pub struct Parser {
-    settings: ParseSettings,
+    settings: ParseConfig,
     cues: Cues,
     rules: LineRules,
     lead: LeadRules,
@@ -72,7 +72,7 @@ pub struct Parser {
 
 impl Parser {
     /// Builds a parser from validated settings and the language data.
-    pub fn new(settings: &ParseSettings, lexicon: &Lexicon) -> Result<Parser> {
+    pub(crate) fn new(settings: &ParseConfig, lexicon: &Lexicon) -> Result<Parser> {
         Ok(Parser {
             settings: settings.clone(),
             cues: Cues::load(lexicon, &settings.extra_boilerplate),

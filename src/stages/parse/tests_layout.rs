@@ -22,7 +22,7 @@ pub(super) fn html_doc(html: &str) -> Document {
 
 fn parser_with(config: ParseConfig) -> Parser {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    Parser::new(&config.validate().expect("settings"), &lexicon).expect("parser")
+    config.build(&lexicon).expect("parser")
 }
 
 /// A plain-text record without metadata.

@@ -1,8 +1,10 @@
-//! `[stages.quotes]`: the stage's config section and its validated form.
+//! `[stages.quotes]`: the stage's config section and its checks.
 
 use serde::{Deserialize, Serialize};
 
+use super::QuoteTagger;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 
 /// `[stages.quotes]` in pipeline.toml.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -36,38 +38,16 @@ impl Default for QuotesConfig {
     }
 }
 
-/// Checked `[stages.quotes]`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct QuotesSettings {
-    /// Run the stage.
-    pub enabled: bool,
-    /// See [`QuotesConfig::max_quote_bytes`].
-    pub max_quote_bytes: usize,
-    /// See [`QuotesConfig::max_paragraphs`].
-    pub max_paragraphs: usize,
-    /// See [`QuotesConfig::max_name_words`].
-    pub max_name_words: usize,
-    /// See [`QuotesConfig::cue_window_bytes`].
-    pub cue_window_bytes: usize,
-}
-
-impl Default for QuotesSettings {
-    /// The settings of the default config.
-    fn default() -> Self {
-        let c = QuotesConfig::default();
-        QuotesSettings {
-            enabled: c.enabled,
-            max_quote_bytes: c.max_quote_bytes,
-            max_paragraphs: c.max_paragraphs,
-            max_name_words: c.max_name_words,
-            cue_window_bytes: c.cue_window_bytes,
-        }
-    }
-}
-
 impl QuotesConfig {
+    /// Checks the section (every bad value is an error naming its `stages.quotes.*` key) and
+    /// builds the stage's runtime from it.
+    pub fn build(&self, lexicon: &Lexicon) -> Result<QuoteTagger> {
+        self.validate()?;
+        QuoteTagger::new(self, lexicon)
+    }
+
     /// Validates the section: every bound must be positive and sensible.
-    pub fn validate(&self) -> Result<QuotesSettings> {
+    pub fn validate(&self) -> Result<()> {
         if self.max_quote_bytes < 20 {
             return Err(Error::config(
                 "stages.quotes.max_quote_bytes",
@@ -92,13 +72,7 @@ impl QuotesConfig {
                 "must be between 20 and 2000 bytes",
             ));
         }
-        Ok(QuotesSettings {
-            enabled: self.enabled,
-            max_quote_bytes: self.max_quote_bytes,
-            max_paragraphs: self.max_paragraphs,
-            max_name_words: self.max_name_words,
-            cue_window_bytes: self.cue_window_bytes,
-        })
+        Ok(())
     }
 }
 
@@ -108,8 +82,7 @@ mod tests {
 
     #[test]
     fn default_validates_and_bad_values_name_their_key() {
-        let s = QuotesConfig::default().validate().unwrap();
-        assert_eq!(s, QuotesSettings::default());
+        QuotesConfig::default().validate().unwrap();
         let bad = QuotesConfig {
             max_paragraphs: 0,
             ..QuotesConfig::default()

@@ -12,7 +12,7 @@ use super::calibration::Calibration;
 use super::test_support::{doc, tagger};
 use crate::lexicon::Lexicon;
 use crate::model::QuoteKind;
-use crate::stages::entities::{EntitiesConfig, EntityTagger};
+use crate::stages::entities::EntitiesConfig;
 
 const GOLD: &str = include_str!("../../../tests/data/quotes_gold.jsonl");
 
@@ -40,8 +40,7 @@ fn same_speaker(gold: Option<&str>, name: Option<&str>, text: Option<&str>) -> b
 #[test]
 fn gold_set_recall_and_speaker_accuracy_per_language() {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let settings = EntitiesConfig::default().validate().expect("settings");
-    let entities = EntityTagger::new(&settings, &lexicon).expect("entities");
+    let entities = EntitiesConfig::default().build(&lexicon).expect("entities");
     let quotes = tagger();
     let mut per_lang: BTreeMap<String, Counts> = BTreeMap::new();
     let mut calibration = Calibration::new(10);

@@ -67,7 +67,7 @@ mod speaker_rule_tests;
 #[cfg(test)]
 mod test_support;
 
-pub use config::{QuotesConfig, QuotesSettings};
+pub use config::QuotesConfig;
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -86,13 +86,13 @@ const SHORT_PARTIAL_FACTOR: f32 = 0.8;
 /// Runtime of the stage; immutable and shared across threads.
 #[derive(Debug)]
 pub struct QuoteTagger {
-    settings: QuotesSettings,
+    settings: QuotesConfig,
     cues: CueLexicon,
 }
 
 impl QuoteTagger {
     /// Compiles the cue lexicons of every language that has a `speech_verbs` list.
-    pub fn new(settings: &QuotesSettings, lexicon: &Lexicon) -> Result<Self> {
+    pub(crate) fn new(settings: &QuotesConfig, lexicon: &Lexicon) -> Result<Self> {
         Ok(QuoteTagger {
             settings: settings.clone(),
             cues: CueLexicon::new(lexicon)?,

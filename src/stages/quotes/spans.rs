@@ -2,7 +2,7 @@
 //! quotes inside their outer quotation, continues a quotation over paragraphs reopened
 //! with the same mark, and drops marks left unclosed at the end of a paragraph.
 
-use super::config::QuotesSettings;
+use super::config::QuotesConfig;
 
 /// Families of quotation marks; a closing mark only closes an opening of its family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,11 +60,7 @@ pub fn paragraphs(body: &str) -> Vec<(usize, usize)> {
 }
 
 /// Every outermost quotation of `body`, in order, each inner text trimmed and non-empty.
-pub fn find_pairs(
-    body: &str,
-    paras: &[(usize, usize)],
-    settings: &QuotesSettings,
-) -> Vec<MarkPair> {
+pub fn find_pairs(body: &str, paras: &[(usize, usize)], settings: &QuotesConfig) -> Vec<MarkPair> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut carried = 0;
@@ -133,7 +129,7 @@ fn make_pair(
     open: Open,
     close: usize,
     close_end: usize,
-    settings: &QuotesSettings,
+    settings: &QuotesConfig,
 ) -> Option<MarkPair> {
     let inner = &body[open.end..close];
     let start = open.end + (inner.len() - inner.trim_start().len());

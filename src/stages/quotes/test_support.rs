@@ -7,7 +7,7 @@ use crate::model::EntityType;
 /// The stage with default settings and the shipped lexicon.
 pub(super) fn tagger() -> QuoteTagger {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("shipped lexicon");
-    QuoteTagger::new(&QuotesSettings::default(), &lexicon).expect("tagger")
+    QuoteTagger::new(&QuotesConfig::default(), &lexicon).expect("tagger")
 }
 
 /// A document in `lang` with `body`.
