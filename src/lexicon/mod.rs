@@ -3,12 +3,15 @@
 //! Files live under `data/lang/<lang>/<name>.txt` (embedded in the binary at build time)
 //! and, optionally, in extra directories named in pipeline.toml with the same layout,
 //! whose entries are added to the built-in ones. Format: one entry per line; `#` starts a
-//! comment line; blank lines are skipped; a `key | value` line is a pair.
+//! comment line; blank lines are skipped; a `key | value` line is a pair. Every list name
+//! is in [`registry`]; a file of an extra directory with another name is an error.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+
+pub mod registry;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
@@ -35,6 +38,26 @@ pub fn list_entries(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The entries of the built-in list `name` of every language, languages in sorted order,
+/// each entry once (first occurrence kept). For the text primitives, which are not
+/// language-specific: they read the union of the shipped lists, not extra directories.
+pub fn builtin_union(name: &str) -> Vec<&'static str> {
+    debug_assert!(
+        registry::spec(name).is_some(),
+        "list {name:?} is not in the registry"
+    );
+    let file = format!("/{name}.txt");
+    let mut out: Vec<&'static str> = Vec::new();
+    for (_, text) in embedded_files("lang/").filter(|(p, _)| p.ends_with(&file)) {
+        for entry in list_entries(text) {
+            if !out.contains(&entry) {
+                out.push(entry);
+            }
+        }
+    }
+    out
 }
 
 /// Language data, keyed by (language, list name). Immutable once built; share it by reference.
@@ -86,6 +109,15 @@ impl Lexicon {
                     continue;
                 }
                 let name = path.file_stem().unwrap().to_string_lossy().to_string();
+                if registry::spec(&name).is_none() {
+                    return Err(Error::Data {
+                        path: path.display().to_string(),
+                        message: format!(
+                            "unknown list name {name:?} (a misspelt file name?); known lists: {}",
+                            registry::known_names()
+                        ),
+                    });
+                }
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::Data {
                     path: path.display().to_string(),
                     message: e.to_string(),
@@ -105,8 +137,13 @@ impl Lexicon {
         list.extend(list_entries(text).map(str::to_string));
     }
 
-    /// The entries of list `name` for `lang` (empty when there is none).
+    /// The entries of list `name` for `lang` (empty when there is none). `name` must be in
+    /// the [`registry`] (checked in debug builds, so every test catches a misspelt name).
     pub fn list(&self, lang: &str, name: &str) -> &[String] {
+        debug_assert!(
+            registry::spec(name).is_some(),
+            "list {name:?} is not in the registry"
+        );
         self.lists
             .get(&(lang.to_string(), name.to_string()))
             .map(Vec::as_slice)
@@ -124,6 +161,10 @@ impl Lexicon {
 
     /// Languages that have a list called `name`, sorted.
     pub fn languages_with(&self, name: &str) -> Vec<String> {
+        debug_assert!(
+            registry::spec(name).is_some(),
+            "list {name:?} is not in the registry"
+        );
         self.lists
             .keys()
             .filter(|(_, n)| n == name)
@@ -133,6 +174,10 @@ impl Lexicon {
 
     /// Every (language, entry) of list `name` across languages, languages in sorted order.
     pub fn all(&self, name: &str) -> Vec<(&str, &str)> {
+        debug_assert!(
+            registry::spec(name).is_some(),
+            "list {name:?} is not in the registry"
+        );
         self.lists
             .iter()
             .filter(|((_, n), _)| n == name)
@@ -150,16 +195,16 @@ mod tests {
         let mut lex = Lexicon::default();
         lex.add(
             "fr",
-            "months",
+            "date_months",
             "# comment\njanvier | 1\n\n févr. | 2 \nnopair\n",
         );
-        assert_eq!(lex.list("fr", "months").len(), 3);
+        assert_eq!(lex.list("fr", "date_months").len(), 3);
         assert_eq!(
-            lex.pairs("fr", "months"),
+            lex.pairs("fr", "date_months"),
             vec![("janvier".into(), "1".into()), ("févr.".into(), "2".into())]
         );
-        assert!(lex.list("it", "months").is_empty());
-        assert_eq!(lex.languages_with("months"), vec!["fr".to_string()]);
+        assert!(lex.list("it", "date_months").is_empty());
+        assert_eq!(lex.languages_with("date_months"), vec!["fr".to_string()]);
     }
 
     #[test]
@@ -171,5 +216,44 @@ mod tests {
         assert_eq!(lex.list("xx", "boilerplate"), ["Teile diesen Artikel"]);
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(Lexicon::load(&[dir]).is_err());
+    }
+
+    #[test]
+    fn a_misspelt_list_name_in_an_extra_directory_is_an_error_naming_the_file() {
+        let dir = std::env::temp_dir().join(format!("gazette-lex-bad-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("fr")).unwrap();
+        std::fs::write(dir.join("fr/speach_verbs.txt"), "a déclaré\n").unwrap();
+        let err = Lexicon::load(&[&dir]).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            err.contains("speach_verbs.txt") && err.contains("speech_verbs"),
+            "{err}"
+        );
+    }
+
+    /// Every shipped `data/lang/<lang>/<name>.txt` is a known list, and every known list
+    /// ships for at least one language.
+    #[test]
+    fn shipped_list_files_and_the_registry_agree() {
+        let mut shipped = std::collections::BTreeSet::new();
+        for (path, _) in embedded_files("lang/") {
+            let parts: Vec<&str> = path.split('/').collect();
+            assert_eq!(parts.len(), 3, "{path}: expected lang/<lang>/<name>.txt");
+            let name = parts[2].strip_suffix(".txt").unwrap_or_else(|| {
+                panic!("{path}: language data files end in .txt");
+            });
+            assert!(
+                registry::spec(name).is_some(),
+                "{path}: unknown list name {name:?}; add it to src/lexicon/registry.rs or rename the file"
+            );
+            shipped.insert(name);
+        }
+        for spec in registry::LISTS {
+            assert!(
+                shipped.contains(spec.name),
+                "{}: registered, shipped for no language",
+                spec.name
+            );
+        }
     }
 }

@@ -10,8 +10,17 @@ pub use fold::{fold_char, fold_str, Folded};
 pub use offsets::CharOffsets;
 pub use sentences::{sentence_of, sentence_spans, word_spans};
 
-/// Possessive endings written with an apostrophe ("Acme's", "Reuters'"), longest first.
-const POSSESSIVE_MARKS: [&str; 4] = ["'s", "’s", "'", "’"];
+use std::sync::LazyLock;
+
+use crate::lexicon::builtin_union;
+
+/// Possessive endings written with an apostrophe ("Acme's", "Reuters'"): the
+/// `possessive_endings` lists of every shipped language, longest (in characters) first.
+static POSSESSIVE_MARKS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut marks = builtin_union("possessive_endings");
+    marks.sort_by_key(|m| std::cmp::Reverse(m.chars().count()));
+    marks
+});
 
 /// The text after a possessive ending that opens `rest` (the text right after a name),
 /// when one does and no letter or digit follows it: `Some(" shares")` for "'s shares",

@@ -1,7 +1,13 @@
 //! Sentence and word spans, good enough for news prose in Latin-script languages:
 //! a sentence ends at a paragraph break, or at `.`, `!`, `?` or `…` followed by
 //! whitespace and an upper-case letter, a digit or an opening quote, unless the token
-//! before the stop is a known short abbreviation or a single initial.
+//! before the stop is a known short abbreviation (the `abbreviations` lists of
+//! data/lang) or a single initial.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use crate::lexicon::builtin_union;
 
 /// Byte spans `(start, end)` of the sentences of `text`, trimmed, in order.
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
@@ -59,13 +65,13 @@ fn is_abbreviation(before: &str) -> bool {
         .next()
         .unwrap_or("");
     let last = last.trim_start_matches(['(', '«', '“', '"']);
-    const ABBR: &[&str] = &[
-        "M", "Mr", "Mrs", "Ms", "Dr", "St", "Mme", "Mgr", "Prof", "Gen", "Gén", "Sen", "Rep", "Jr",
-        "Sr", "Sig", "Dott", "Avv", "Ing", "Hr", "Fr", "Sra", "Sr", "No", "n", "art", "vol", "p",
-        "etc",
-    ];
-    (last.chars().count() == 1 && last.chars().all(char::is_uppercase)) || ABBR.contains(&last)
+    (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(last)
 }
+
+/// The `abbreviations` lists of every shipped language (data/lang/*/abbreviations.txt).
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| builtin_union("abbreviations").into_iter().collect());
 
 fn push_trimmed(text: &str, s: usize, e: usize, spans: &mut Vec<(usize, usize)>) {
     let piece = &text[s..e];
