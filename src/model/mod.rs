@@ -6,11 +6,13 @@
 //! `Document::body`; the table builders convert them to code points, as the contract asks.
 
 mod annotations;
+mod dedup;
 mod document;
 mod record;
 
 pub use annotations::{
     Annotations, DateMention, EntityMention, EntityType, Granularity, Quote, QuoteKind,
 };
+pub use dedup::{DedupEntry, Fingerprint, SignatureParams};
 pub use document::{DateSource, Document, RemovalReason, RemovedLine};
 pub use record::{Payload, RawRecord, RecordMeta, Reject, RejectReason};

@@ -1,7 +1,11 @@
-//! Writing a batch: one Parquet file per table into a staging directory, then, once
-//! everything is complete, an atomic move into the `batch=<id>` partitions and the run
-//! manifest. The writer sees Arrow record batches only, never articles.
+//! Writing a batch: one Parquet file per table (and the batch's dedup state) into a
+//! staging directory, then, once everything is complete, an atomic move of each into its
+//! `batch=<id>` partition and the run manifest. The writer sees Arrow record batches
+//! only, never articles. Reading earlier batches' dedup state is here too
+//! ([`dedup_state`]): the output layer persists, the dedup stage only computes.
 
+pub mod dedup_state;
+mod legacy_dedup;
 mod manifest;
 pub mod partition;
 
@@ -19,8 +23,9 @@ use parquet::file::properties::WriterProperties;
 
 use crate::config::{Compression, OutputSettings};
 use crate::error::{Error, Result};
+use crate::model::SignatureParams;
 use crate::tables::schema::SCHEMA_VERSION;
-use crate::tables::Table;
+use crate::tables::{dedup_state as state_table, Table};
 
 /// Key-value metadata written into every file.
 #[derive(Debug, Clone)]
@@ -43,6 +48,9 @@ pub struct BatchWriter {
     batch: String,
     staging: PathBuf,
     writers: BTreeMap<Table, ArrowWriter<File>>,
+    /// The dedup state's writer, while open; `state_staged` once closed.
+    state: Option<ArrowWriter<File>>,
+    state_staged: bool,
     committed: bool,
     documents_batches: usize,
     row_group_bytes: usize,
@@ -50,8 +58,13 @@ pub struct BatchWriter {
 
 impl BatchWriter {
     /// Creates the staging area (failing early if the output is not writable) and opens
-    /// one writer per table.
-    pub fn create(settings: &OutputSettings, meta: &FileMetadata) -> Result<Self> {
+    /// one writer per table, and one for the dedup state when `state` gives the signature
+    /// parameters of a run that deduplicates.
+    pub fn create(
+        settings: &OutputSettings,
+        meta: &FileMetadata,
+        state: Option<SignatureParams>,
+    ) -> Result<Self> {
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
         let compression = match settings.compression {
             Compression::Zstd(level) => ParquetCompression::ZSTD(
@@ -90,11 +103,32 @@ impl BatchWriter {
                 .map_err(|e| table_err(table, e))?;
             writers.insert(table, writer);
         }
+        let state = match state {
+            Some(params) => {
+                let dir = staging.join(state_table::DIR);
+                std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
+                    path: dir.clone(),
+                    source,
+                })?;
+                let path = dir.join("part-00000.parquet");
+                let file = File::create(&path).map_err(|source| Error::Output {
+                    path: path.clone(),
+                    source,
+                })?;
+                let writer =
+                    ArrowWriter::try_new(file, state_table::schema(params), Some(props.clone()))
+                        .map_err(state_err)?;
+                Some(writer)
+            }
+            None => None,
+        };
         Ok(BatchWriter {
             output: settings.dir.clone(),
             batch: meta.batch.clone(),
             staging,
             writers,
+            state,
+            state_staged: false,
             committed: false,
             documents_batches: 0,
             row_group_bytes: settings.row_group_bytes,
@@ -120,6 +154,25 @@ impl BatchWriter {
         Ok(())
     }
 
+    /// Writes the batch's whole dedup state and closes its file; returns its size in
+    /// bytes. It is published with the tables by [`BatchWriter::commit`].
+    pub fn write_state(&mut self, rows: &RecordBatch) -> Result<u64> {
+        let mut writer = self.state.take().ok_or_else(|| Error::Table {
+            table: state_table::DIR,
+            message: "the dedup state is written once, by a run that deduplicates".into(),
+        })?;
+        writer.write(rows).map_err(state_err)?;
+        writer.close().map_err(state_err)?;
+        self.state_staged = true;
+        let path = self
+            .staging
+            .join(state_table::DIR)
+            .join("part-00000.parquet");
+        std::fs::metadata(&path)
+            .map(|m| m.len())
+            .map_err(|source| Error::Output { path, source })
+    }
+
     fn failpoint(&self) -> Result<()> {
         match std::env::var(FAILPOINT_ENV).as_deref() {
             Ok("after-first-chunk") if self.documents_batches == 1 => Err(Error::Table {
@@ -131,15 +184,27 @@ impl BatchWriter {
         }
     }
 
-    /// Closes every file, publishes each table's partition atomically, then writes the
-    /// manifest to `_runs/<batch>.json`.
+    /// Closes every file, publishes each table's partition and the dedup state (when the
+    /// run wrote one) atomically, then writes the manifest to `_runs/<batch>.json`.
     pub fn commit(mut self, manifest: &Manifest) -> Result<()> {
         for (table, writer) in std::mem::take(&mut self.writers) {
             writer.close().map_err(|e| table_err(table, e))?;
         }
+        if let Some(writer) = self.state.take() {
+            // Opened but never given rows: an empty state is still this batch's state.
+            writer.close().map_err(state_err)?;
+            self.state_staged = true;
+        }
         for table in Table::ALL {
             let target = table.partition_dir(&self.output, &self.batch);
             partition::replace_dir(&self.staging.join(table.name()), &target)?;
+        }
+        if self.state_staged {
+            let target = self
+                .output
+                .join(state_table::DIR)
+                .join(dedup_state::partition_name(&self.batch));
+            partition::replace_dir(&self.staging.join(state_table::DIR), &target)?;
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
         partition::write_atomic(
@@ -170,9 +235,17 @@ impl Drop for BatchWriter {
     fn drop(&mut self) {
         if !self.committed {
             self.writers.clear();
+            self.state = None;
             let _ = std::fs::remove_dir_all(&self.staging);
             let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
         }
+    }
+}
+
+fn state_err(e: impl std::fmt::Display) -> Error {
+    Error::Table {
+        table: state_table::DIR,
+        message: e.to_string(),
     }
 }
 
@@ -224,7 +297,7 @@ mod tests {
             batch: "b".into(),
             config_sha256: "0".into(),
         };
-        let mut writer = BatchWriter::create(&settings, &meta).unwrap();
+        let mut writer = BatchWriter::create(&settings, &meta, None).unwrap();
         for seed in 0..10 {
             let batch = RejectsBuilder::build(&noisy_rejects(100, seed + 1)).unwrap();
             writer.write(Table::Rejects, &batch).unwrap();

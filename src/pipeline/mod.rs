@@ -23,14 +23,14 @@ use crate::config::{PipelineConfig, RunSettings, Settings, StagesConfig};
 use crate::error::{Error, Result};
 use crate::input::{discover, RecordReader};
 use crate::lexicon::Lexicon;
-use crate::output::{BatchWriter, Counts, FileMetadata, Manifest};
+use crate::output::{dedup_state, BatchWriter, Counts, FileMetadata, Manifest};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
-use crate::stages::dedup::{Deduplicator, PriorState};
+use crate::stages::dedup::Deduplicator;
 use crate::stages::entities::EntityTagger;
 use crate::stages::parse::Parser;
 use crate::stages::quotes::QuoteTagger;
-use crate::tables::{RejectsBuilder, Table};
+use crate::tables::{dedup_state as state_table, RejectsBuilder, Table};
 use prepare::PassOne;
 use timing::{StageTimes, Step};
 
@@ -110,6 +110,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             batch: settings.run.batch.clone(),
             config_sha256: config_sha256.clone(),
         },
+        stages.dedup.as_ref().map(Deduplicator::params),
     )?;
     let times = StageTimes::default();
     let mut counts = Counts {
@@ -125,7 +126,6 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         times: &times,
         chunk_size: settings.run.chunk_size,
     };
-    let mut dedup_state = None;
     pool.install(|| -> Result<()> {
         let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
         let progress = Progress::start("parse", None, options.progress);
@@ -142,14 +142,16 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         // Earlier batches' representatives; this batch's state is published on commit.
         let (out_dir, batch) = (&settings.output.dir, &settings.run.batch);
         let prior = match &stages.dedup {
-            Some(dedup) => times.time(Step::Dedup, || dedup.load_state(out_dir, batch))?,
-            None => PriorState::default(),
+            Some(dedup) => times.time(Step::Dedup, || {
+                dedup_state::load_prior(out_dir, batch, dedup.params())
+            })?,
+            None => Vec::new(),
         };
         let mut doc_ids: Vec<String> = entries
             .iter_mut()
             .map(|e| std::mem::take(&mut e.doc_id))
             .collect();
-        let published = prior.entries.iter().map(|e| e.doc_id.as_str()).collect();
+        let published = prior.iter().map(|e| e.doc_id.as_str()).collect();
         ids::disambiguate(&mut doc_ids, &published, batch, |i| {
             spill.read(slots[i]).map(|doc| (doc.input, doc.url))
         })?;
@@ -159,8 +161,11 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         }
         let verdicts = match &stages.dedup {
             Some(dedup) => times.time(Step::Dedup, || -> Result<_> {
-                let verdicts = dedup.cluster(&entries, &prior.entries);
-                dedup_state = Some(dedup.stage_state(out_dir, batch, &entries, &verdicts)?);
+                let verdicts = dedup.cluster(&entries, &prior);
+                let kept = dedup.state_entries(&entries, &verdicts);
+                counts.dedup_state_documents = kept.len();
+                let rows = state_table::build(kept, dedup.params())?;
+                counts.dedup_state_bytes = writer.write_state(&rows)?;
                 Ok(verdicts)
             })?,
             None => vec![None; entries.len()],
@@ -188,10 +193,6 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         Ok(())
     })?;
 
-    if let Some(state) = &dedup_state {
-        counts.dedup_state_documents = state.entries;
-        counts.dedup_state_bytes = state.bytes;
-    }
     let manifest = Manifest {
         batch: settings.run.batch.clone(),
         started: started.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
@@ -205,14 +206,5 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         wall_seconds: clock.elapsed().as_secs_f64(),
     };
     writer.commit(&manifest)?;
-    if let Some(state) = dedup_state {
-        tracing::info!(
-            documents = state.entries,
-            bytes = state.bytes,
-            bytes_per_document = state.bytes / state.entries.max(1) as u64,
-            "dedup state written"
-        );
-        state.publish()?;
-    }
     Ok(manifest)
 }

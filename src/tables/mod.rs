@@ -3,6 +3,7 @@
 //! these batches.
 
 mod annotations;
+pub mod dedup_state;
 mod documents;
 mod rejects;
 pub mod schema;

@@ -8,27 +8,9 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use super::fingerprint::{estimated_jaccard, mix, Fingerprint};
+use super::fingerprint::{estimated_jaccard, mix};
 use super::DedupConfig;
-
-/// What dedup needs to know of one document.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DedupEntry {
-    /// The document's id (last tie-breaker).
-    pub doc_id: String,
-    /// Its fingerprint.
-    pub fingerprint: Fingerprint,
-    /// Publication date, when known (earliest wins).
-    pub published: Option<NaiveDate>,
-    /// Whether the publisher is a news agency (wins over others on equal dates).
-    pub agency: bool,
-    /// Whether the document has a URL (wins over URL-less copies).
-    pub has_url: bool,
-    /// Body length in code points (longest wins).
-    pub chars: usize,
-}
+use crate::model::DedupEntry;
 
 /// Verdict for a duplicate: its representative's doc_id and the similarity to it.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,22 +5,7 @@
 use sha2::{Digest, Sha256};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// What dedup keeps of a document: small, independent of the body's size.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fingerprint {
-    /// SHA-256 (first 128 bits) of the normalised body: the exact-duplicate key. Kept
-    /// as bytes (16 B a document in memory); [`Fingerprint::content_hash_hex`] spells it.
-    pub content_hash: [u8; 16],
-    /// MinHash signature; empty when the body is too short to be near-matched.
-    pub signature: Vec<u32>,
-}
-
-impl Fingerprint {
-    /// The content hash as 32 lower-case hex digits (the `documents.content_hash` value).
-    pub fn content_hash_hex(&self) -> String {
-        crate::text::hex(&self.content_hash)
-    }
-}
+use crate::model::Fingerprint;
 
 /// Normalises a body for hashing: NFC, lower case, punctuation folded away, whitespace
 /// collapsed. Two bodies differing only in case, punctuation or spacing normalise equal.

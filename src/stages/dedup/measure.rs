@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use super::scurve::{s_curve, SCurvePoint};
-use super::{state, DedupEntry};
+use super::DedupEntry;
 use crate::config::PipelineConfig;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -215,7 +215,7 @@ pub fn benchmark(config: &PipelineConfig, docs: usize, seed: u64) -> Result<Repo
         .filter(|(_, v)| v.is_none())
         .map(|(e, _)| e)
         .collect();
-    let state_len = state::encode(kept.iter().copied(), &config.stages.dedup).len();
+    let state_len = state_size(&kept, dd.params())?;
     Ok(Report {
         docs: scored.len(),
         body_bytes: scored.iter().map(|s| s.bytes).sum(),
@@ -292,4 +292,23 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// Bytes of the dedup state table (zstd Parquet, as a run writes it) for `kept`.
+fn state_size(kept: &[&DedupEntry], params: crate::model::SignatureParams) -> Result<usize> {
+    use parquet::basic::{Compression, ZstdLevel};
+    let rows = crate::tables::dedup_state::build(kept.iter().copied(), params)?;
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .build();
+    let err = |e: parquet::errors::ParquetError| crate::error::Error::Table {
+        table: crate::tables::dedup_state::DIR,
+        message: e.to_string(),
+    };
+    let mut buf = Vec::new();
+    let mut w =
+        parquet::arrow::ArrowWriter::try_new(&mut buf, rows.schema(), Some(props)).map_err(err)?;
+    w.write(&rows).map_err(err)?;
+    w.close().map_err(err)?;
+    Ok(buf.len())
 }

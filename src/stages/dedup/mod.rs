@@ -11,8 +11,9 @@
 //! byline, then a URL, then the longest body, then the smallest doc_id. Bodies under
 //! `min_words` words get no signature: they are only exact-matched.
 //!
-//! Across batches, [`state`] keeps the representatives of every committed batch in the
-//! output directory; a run loads all but its own batch's file.
+//! Across batches, the representatives and unique documents of every committed batch are
+//! the dedup state: this stage says what they are ([`Deduplicator::state_entries`]); the
+//! output layer persists them with the batch and loads those of every other batch.
 //!
 //! Defaults, from the measured S-curve (`gazette synth --docs 10000 --score`, see
 //! [`measure`]): with 5-word shingles and 32 bands × 4 rows = 128 MinHash values, a pair
@@ -29,17 +30,12 @@ mod config;
 mod fingerprint;
 pub mod measure;
 mod scurve;
-pub mod state;
 
-pub use cluster::{DedupEntry, Duplicate};
+pub use crate::model::{DedupEntry, Fingerprint, SignatureParams};
+pub use cluster::Duplicate;
 pub use config::DedupConfig;
 pub(crate) use fingerprint::mix;
-pub use fingerprint::{estimated_jaccard, exact_fingerprint, normalise, Fingerprint};
-pub use state::{PendingState, PriorState};
-
-use std::path::Path;
-
-use crate::error::Result;
+pub use fingerprint::{estimated_jaccard, exact_fingerprint, normalise};
 
 /// Runtime of the stage.
 #[derive(Debug, Clone)]
@@ -81,20 +77,22 @@ impl Deduplicator {
         cluster::cluster(entries, prior, &self.settings)
     }
 
-    /// The state of every batch under `output` but `batch`.
-    pub fn load_state(&self, output: &Path, batch: &str) -> Result<PriorState> {
-        state::load_prior(output, batch, &self.settings)
+    /// The parameters this stage's signatures are made with.
+    pub fn params(&self) -> SignatureParams {
+        SignatureParams {
+            shingle_size: self.settings.shingle_size,
+            num_hashes: self.settings.num_hashes,
+        }
     }
 
-    /// Writes this batch's state (its representatives and unique documents) under a
-    /// temporary name; publish it after the batch commits.
-    pub fn stage_state(
+    /// What this batch adds to the dedup state that later batches are deduplicated
+    /// against: its representatives and unique documents (every entry without a
+    /// verdict), in doc_id order. The output layer persists them with the batch.
+    pub fn state_entries<'a>(
         &self,
-        output: &Path,
-        batch: &str,
-        entries: &[DedupEntry],
+        entries: &'a [DedupEntry],
         verdicts: &[Option<Duplicate>],
-    ) -> Result<PendingState> {
+    ) -> Vec<&'a DedupEntry> {
         let mut kept: Vec<&DedupEntry> = entries
             .iter()
             .zip(verdicts)
@@ -102,7 +100,7 @@ impl Deduplicator {
             .map(|(e, _)| e)
             .collect();
         kept.sort_by(|a, b| a.doc_id.cmp(&b.doc_id));
-        PendingState::stage(output, batch, kept.into_iter(), &self.settings)
+        kept
     }
 }
 

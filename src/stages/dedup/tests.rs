@@ -163,15 +163,10 @@ fn two_stories_on_one_event_by_one_outlet_are_not_duplicates() {
 }
 
 #[test]
-fn earlier_batches_win_and_survive_a_state_round_trip() {
+fn earlier_batches_win() {
     let dd = dedup();
-    let settings = DedupConfig::default();
     let body = article(8, 250);
-    let old = entry(&dd, "old", &body.join(" "), Some((2026, 5, 2)));
-    let bytes = state::encode([&old].into_iter(), &settings);
-    let path = std::path::Path::new("state.bin");
-    let prior = state::decode(&bytes, path, &settings).unwrap();
-    assert_eq!(prior, vec![old]);
+    let prior = vec![entry(&dd, "old", &body.join(" "), Some((2026, 5, 2)))];
     // An earlier-dated copy arriving later still points at the published representative.
     let mut edited = body.clone();
     edited[3] = "edit".into();
@@ -179,19 +174,6 @@ fn earlier_batches_win_and_survive_a_state_round_trip() {
     let fresh = entry(&dd, "fresh", &article(9, 250).join(" "), None);
     let v = dd.cluster(&[new, fresh], &prior);
     assert_eq!((rep(&v[0]), rep(&v[1])), (Some("old"), None));
-
-    let mut corrupt = bytes.clone();
-    corrupt[40] ^= 1;
-    let e = state::decode(&corrupt, path, &settings)
-        .unwrap_err()
-        .to_string();
-    assert!(e.contains("checksum"), "{e}");
-    let other = DedupConfig {
-        shingle_size: 4,
-        ..Default::default()
-    };
-    let exact_only = state::decode(&bytes, path, &other).unwrap();
-    assert!(exact_only[0].fingerprint.signature.is_empty());
 }
 
 #[test]
