@@ -33,7 +33,6 @@
 //!   dates.
 
 mod config;
-mod entries;
 mod numeric;
 mod patterns;
 mod publication;

@@ -9,7 +9,7 @@ use regex::Regex;
 
 use crate::error::Result;
 
-use super::entries::Role;
+use super::vocab::Role;
 use super::vocab::Vocab;
 use terms::{alt, compile, counted_re, plain, prefix_term, term};
 
