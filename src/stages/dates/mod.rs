@@ -33,13 +33,9 @@
 //!   dates.
 
 mod config;
-mod numeric;
 mod patterns;
 mod publication;
-mod resolve;
-mod scan;
-mod tagger;
-mod value;
+mod tagging;
 mod vocab;
 
 #[cfg(test)]
@@ -64,7 +60,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{DateMention, Document};
 
 use publication::Publication;
-use tagger::Tagger;
+use tagging::Tagger;
 
 /// Runtime of the stage; immutable, `Sync`, shared across threads by reference.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use regex::Regex;
 use crate::model::{DateSource, Document};
 
 use super::config::DatesConfig;
-use super::tagger::Tagger;
+use super::tagging::Tagger;
 
 mod text_date;
 

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use crate::model::{DateMention, Document, Granularity, RemovalReason, RemovedLine};
 use crate::text::Folded;
 
-use super::super::tagger::Tagger;
 use super::{Publication, DATE_LINE_CHARS, STAMP_LETTERS, STAMP_LINE_CHARS};
+use crate::stages::dates::tagging::Tagger;
 
 impl Publication {
     /// The publication date written in the text, from the most to the least telling place:

@@ -4,9 +4,9 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::model::Granularity;
+use crate::stages::dates::vocab::Unit;
 
 use super::resolve::{shift_days, shift_month};
-use super::vocab::Unit;
 
 /// A normalised value with its first day and granularity.
 #[derive(Debug, Clone, PartialEq, Eq)]
