@@ -39,17 +39,7 @@ mod tagging;
 mod vocab;
 
 #[cfg(test)]
-mod tests_gold;
-#[cfg(test)]
-mod tests_publication;
-#[cfg(test)]
-mod tests_resolution;
-#[cfg(test)]
-mod tests_seeds;
-#[cfg(test)]
-mod tests_tagging;
-#[cfg(test)]
-mod tests_text_date;
+mod tests;
 
 use chrono::NaiveDate;
 
@@ -109,31 +99,5 @@ impl DateStamper {
     pub fn tag(&self, doc: &Document) -> Vec<DateMention> {
         self.tagger
             .tag_text(&doc.body, &doc.language, self.anchor(doc))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn assert_sync<T: Sync + Send>() {}
-
-    #[test]
-    fn stamper_is_shareable_and_loads_shipped_data() {
-        assert_sync::<DateStamper>();
-        let lex = Lexicon::load(&[] as &[&str]).unwrap();
-        let reference = NaiveDate::from_ymd_opt(2024, 8, 6).unwrap();
-        let s = DateStamper::new(&DatesConfig::default(), &lex, reference).unwrap();
-        for lang in ["fr", "it", "en", "de", "es"] {
-            assert!(
-                s.tagger.grammars_for(lang).0.len() == 1,
-                "no date data for {lang}"
-            );
-        }
-        let doc = Document {
-            body: "Rien.".into(),
-            ..Document::default()
-        };
-        assert_eq!(s.anchor(&doc), reference);
     }
 }
