@@ -2,10 +2,21 @@
 //! expression in the body normalised against an anchor date.
 //!
 //! Everything language-specific comes from the lexicon's `date_*` lists (format in
-//! `vocab.rs`); patterns are compiled once per language in [`DateStamper::new`]. A document
-//! is read with its own language's patterns, plus full dates with a year in the other
-//! languages ("March 08, 2019" in a French caption); a document whose language has no
-//! date data ("und") is read with every language's patterns.
+//! `vocab/mod.rs`); patterns are compiled once per language in [`DateStamper::new`]. A
+//! document is read with its own language's patterns, plus full dates with a year in the
+//! other languages ("March 08, 2019" in a French caption); a document whose language has
+//! no date data ("und") is read with every language's patterns.
+//!
+//! Layout, lower folders first (each folder imports only those listed before it, plus the
+//! settings in `config.rs`):
+//! - `vocab/`: one language's `date_*` lists (`entries.rs`: one entry and its parser);
+//! - `patterns/`: the regular expressions built from a vocabulary;
+//! - `tagging/`: the tagger running them over a text (`scan.rs`, `numeric.rs`) into
+//!   candidates (`candidate.rs`), partial dates resolved (`resolve.rs`) into values
+//!   (`value.rs`);
+//! - `publication/`: the publication date chain (URL dates, text dates, plausibility);
+//! - `config.rs`: `[stages.dates]`, which builds the [`DateStamper`] defined here;
+//! - `tests/`: the stage's tests, one file per concept.
 //!
 //! Conventions of the mentions:
 //! - A day-month date keeps its article or contracted article in the span ("le 17 avril",

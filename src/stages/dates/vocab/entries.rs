@@ -75,7 +75,7 @@ pub enum Unit {
     Day,
     /// ISO weeks from the anchor's week.
     Week,
-    /// Weekends (see `value::weekend`).
+    /// Weekends (see `weekend` in `tagging/value.rs`).
     Weekend,
     /// Calendar months from the anchor's month.
     Month,
