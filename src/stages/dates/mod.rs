@@ -2,10 +2,21 @@
 //! expression in the body normalised against an anchor date.
 //!
 //! Everything language-specific comes from the lexicon's `date_*` lists (format in
-//! `vocab.rs`); patterns are compiled once per language in [`DateStamper::new`]. A document
-//! is read with its own language's patterns, plus full dates with a year in the other
-//! languages ("March 08, 2019" in a French caption); a document whose language has no
-//! date data ("und") is read with every language's patterns.
+//! `vocab/mod.rs`); patterns are compiled once per language in [`DateStamper::new`]. A
+//! document is read with its own language's patterns, plus full dates with a year in the
+//! other languages ("March 08, 2019" in a French caption); a document whose language has
+//! no date data ("und") is read with every language's patterns.
+//!
+//! Layout, lower folders first (each folder imports only those listed before it, plus the
+//! settings in `config.rs`):
+//! - `vocab/`: one language's `date_*` lists (`entries.rs`: one entry and its parser);
+//! - `patterns/`: the regular expressions built from a vocabulary;
+//! - `tagging/`: the tagger running them over a text (`scan.rs`, `numeric.rs`) into
+//!   candidates (`candidate.rs`), partial dates resolved (`resolve.rs`) into values
+//!   (`value.rs`);
+//! - `publication/`: the publication date chain (URL dates, text dates, plausibility);
+//! - `config.rs`: `[stages.dates]`, which builds the [`DateStamper`] defined here;
+//! - `tests/`: the stage's tests, one file per concept.
 //!
 //! Conventions of the mentions:
 //! - A day-month date keeps its article or contracted article in the span ("le 17 avril",
@@ -33,28 +44,13 @@
 //!   dates.
 
 mod config;
-mod entries;
-mod numeric;
 mod patterns;
 mod publication;
-mod resolve;
-mod scan;
-mod tagger;
-mod value;
+mod tagging;
 mod vocab;
 
 #[cfg(test)]
-mod tests_gold;
-#[cfg(test)]
-mod tests_publication;
-#[cfg(test)]
-mod tests_resolution;
-#[cfg(test)]
-mod tests_seeds;
-#[cfg(test)]
-mod tests_tagging;
-#[cfg(test)]
-mod tests_text_date;
+mod tests;
 
 use chrono::NaiveDate;
 
@@ -65,7 +61,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{DateMention, Document};
 
 use publication::Publication;
-use tagger::Tagger;
+use tagging::Tagger;
 
 /// Runtime of the stage; immutable, `Sync`, shared across threads by reference.
 #[derive(Debug)]
@@ -114,31 +110,5 @@ impl DateStamper {
     pub fn tag(&self, doc: &Document) -> Vec<DateMention> {
         self.tagger
             .tag_text(&doc.body, &doc.language, self.anchor(doc))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn assert_sync<T: Sync + Send>() {}
-
-    #[test]
-    fn stamper_is_shareable_and_loads_shipped_data() {
-        assert_sync::<DateStamper>();
-        let lex = Lexicon::load(&[] as &[&str]).unwrap();
-        let reference = NaiveDate::from_ymd_opt(2024, 8, 6).unwrap();
-        let s = DateStamper::new(&DatesConfig::default(), &lex, reference).unwrap();
-        for lang in ["fr", "it", "en", "de", "es"] {
-            assert!(
-                s.tagger.grammars_for(lang).0.len() == 1,
-                "no date data for {lang}"
-            );
-        }
-        let doc = Document {
-            body: "Rien.".into(),
-            ..Document::default()
-        };
-        assert_eq!(s.anchor(&doc), reference);
     }
 }

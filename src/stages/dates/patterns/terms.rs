@@ -4,8 +4,8 @@
 
 use regex::Regex;
 
-use super::super::vocab::Vocab;
 use crate::error::{Error, Result};
+use crate::stages::dates::vocab::Vocab;
 
 /// One folded phrase as a regex: escaped, inner spaces as `\s+`, `\b` at word-char edges.
 pub(super) fn term(phrase: &str) -> String {

@@ -1,20 +1,63 @@
 //! The publication date written in a document's text: a dateline or "Publié le …" line
 //! in the lead, the removed dateline, a line opening with a publication cue, a date
-//! stamp (see [`Publication::text_date`]).
+//! stamp (see [`TextDates::date`]).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use regex::Regex;
 
 use crate::model::{DateMention, Document, Granularity, RemovalReason, RemovedLine};
+use crate::stages::dates::tagging::Tagger;
 use crate::text::Folded;
 
-use super::super::tagger::Tagger;
-use super::{Publication, DATE_LINE_CHARS, STAMP_LETTERS, STAMP_LINE_CHARS};
+use super::plausible::Plausibility;
 
-impl Publication {
+/// Longest line, in chars, that may hold nothing but a date to count as a date line.
+const DATE_LINE_CHARS: usize = 80;
+
+/// Longest line, in chars, read beyond the lead (a date stamp or a publication line).
+const STAMP_LINE_CHARS: usize = 120;
+
+/// Most letters a date stamp may hold besides its date and clock time ("Jane Doe /").
+const STAMP_LETTERS: usize = 30;
+
+/// Finds the publication date written in a document's text.
+#[derive(Debug)]
+pub struct TextDates {
+    /// A dateline's place before its date: "PARIS, ".
+    dateline: Regex,
+    /// A clock time with the words around it: "à 10h32", "um 09:25 Uhr".
+    clock: Regex,
+    /// How many non-empty lines at the start of the body make the lead.
+    lead_lines: usize,
+    /// The bounds a text date must fall within.
+    plausible: Plausibility,
+    /// The run's reference date: the anchor of yearless dates without a crawl date.
+    reference: NaiveDate,
+}
+
+impl TextDates {
+    /// Compiles the dateline and clock patterns; `lead_lines` lines make the lead, dates
+    /// outside `plausible` are not believed, `reference` is the run's reference date.
+    pub fn new(plausible: Plausibility, lead_lines: usize, reference: NaiveDate) -> TextDates {
+        // Fixed patterns: compiling them cannot fail.
+        let re = |p: &str| Regex::new(p).expect("publication date pattern");
+        TextDates {
+            // An upper-case place, an optional "(AFP)", then a separator: "PARIS, ".
+            dateline: re(r"^\s*\p{Lu}[\p{Lu}\p{M}'’. -]{1,40}(?:\([^)]{1,30}\))?\s*[,–—-]\s*$"),
+            // A clock time, with its "h"/"Uhr"/"am"/"pm"/"um"/"à" around it: "à 10h32", "um 09:25 Uhr".
+            clock: re(
+                r"(?i)(?:\b(?:à|a|um|at|alle|ore|às)\s+)?\b\d{1,2}[:h.]\d{2}(?::\d{2})?\s*(?:uhr|h|am|pm|cet|cest|utc|gmt)?\b",
+            ),
+            lead_lines,
+            plausible,
+            reference,
+        }
+    }
+
     /// The publication date written in the text, from the most to the least telling place:
     /// 1. the lead (first `lead_lines` lines): a date after a publication cue ("Publié le
     ///    17/04/2024"), in a dateline ("PARIS, 17 avril 2024 (AFP)"), or alone on its line;
@@ -25,11 +68,11 @@ impl Publication {
     ///    "Stand: 25.01.2022 10:00"), then a removed line that starts with one.
     ///
     /// Dates after an update cue ("Mis à jour le …") are skipped everywhere.
-    pub fn text_date(&self, tagger: &Tagger, doc: &Document) -> Option<NaiveDate> {
+    pub fn date(&self, tagger: &Tagger, doc: &Document) -> Option<NaiveDate> {
         // A line can be looked at in several passes: tag it and read its cues once.
         let memo = LineMemo::default();
         let lines = || doc.body.lines().filter(|l| !l.trim().is_empty());
-        let lead = self.settings.lead_lines;
+        let lead = self.lead_lines;
         let removed = || doc.removed.iter();
         let source = |r: &&RemovedLine| r.reason == RemovalReason::Source;
         lines()
@@ -64,7 +107,10 @@ impl Publication {
             .tag_text(line, &doc.language, anchor)
             .into_iter()
             .filter(|m| m.granularity == Some(Granularity::Day))
-            .filter(|m| m.date.is_some_and(|d| self.plausible(d, doc.crawled)))
+            .filter(|m| {
+                m.date
+                    .is_some_and(|d| self.plausible.allows(d, doc.crawled))
+            })
             .collect();
         if dates.is_empty() {
             return None;
@@ -202,7 +248,7 @@ type LineDates = Rc<(Vec<DateMention>, Vec<(usize, bool)>)>;
 /// `None` for a line without a plausible day date.
 type LineMemo = RefCell<HashMap<(usize, usize), Option<LineDates>>>;
 
-/// How a line is read by [`Publication::line_date`].
+/// How a line is read by [`TextDates::line_date`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Mode {
     /// A lead line: a date after a publication cue, in a dateline, or alone.

@@ -4,8 +4,8 @@
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::model::Granularity;
+use crate::stages::dates::vocab::Unit;
 
-use super::entries::Unit;
 use super::resolve::{shift_days, shift_month};
 
 /// A normalised value with its first day and granularity.

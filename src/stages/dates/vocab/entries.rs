@@ -1,9 +1,15 @@
-//! One entry of each `date_*` list: the types and their parsers. A parser gets the value
-//! part of a `key | value` line and says why it is malformed.
+//! One entry of each `date_*` list: the types and their parsers, and the key form every
+//! phrase is folded to. A parser gets the value part of a `key | value` line and says why
+//! it is malformed.
 
 use chrono::Weekday;
 
-use super::vocab::key;
+use crate::text::fold_str;
+
+/// Folds and collapses whitespace, the key form of every phrase.
+pub fn key(s: &str) -> String {
+    fold_str(s).split_whitespace().collect::<Vec<_>>().join(" ")
+}
 
 /// What a closed-class word does around a date (`date_words` roles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -69,7 +75,7 @@ pub enum Unit {
     Day,
     /// ISO weeks from the anchor's week.
     Week,
-    /// Weekends (see `value::weekend`).
+    /// Weekends (see `weekend` in `tagging/value.rs`).
     Weekend,
     /// Calendar months from the anchor's month.
     Month,

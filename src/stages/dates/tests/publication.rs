@@ -2,27 +2,9 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{DateSource, Document};
+use crate::stages::dates::{DateStamper, DatesConfig};
 
-use super::tests_tagging::{day, stamper};
-use super::{DateStamper, DatesConfig};
-
-pub(super) fn stamp(doc: Document) -> (Option<String>, Option<DateSource>) {
-    let mut doc = doc;
-    stamper().stamp_publication(&mut doc);
-    (doc.published_date.map(|d| d.to_string()), doc.date_source)
-}
-
-pub(super) fn text_doc(lang: &str, body: &str) -> Document {
-    Document {
-        body: body.into(),
-        language: lang.into(),
-        ..Document::default()
-    }
-}
-
-pub(super) fn some(d: &str, s: DateSource) -> (Option<String>, Option<DateSource>) {
-    (Some(d.to_string()), Some(s))
-}
+use super::{day, some, stamp, text_doc};
 
 #[test]
 fn metadata_then_page_then_url() {
@@ -151,7 +133,7 @@ fn crawl_and_reference_dates_only_when_configured() {
 }
 
 /// URL dates against the gold publication dates of htmldate-eval (read from ../shared/eval):
-/// `cargo test --lib stages::dates::tests_publication::url_eval -- --ignored --nocapture`
+/// `cargo test --lib stages::dates::tests::publication::url_eval -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn url_eval_on_htmldate_set() {

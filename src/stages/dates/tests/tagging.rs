@@ -1,63 +1,9 @@
-//! Tagging tests on sentences written for them, one group per language, plus the
-//! resolution rules and the numbers that are not dates.
+//! Tagging tests on sentences written for them, one group per language (the resolution
+//! rules and the numbers that are not dates are in `resolution.rs`).
 
-use std::sync::OnceLock;
-
-use chrono::NaiveDate;
-
-use crate::lexicon::Lexicon;
 use crate::model::{Document, Granularity};
 
-use super::{DateStamper, DatesConfig};
-
-/// The stamper over the shipped data, reference date 2030-01-01 (never the anchor here).
-pub(super) fn stamper() -> &'static DateStamper {
-    static S: OnceLock<DateStamper> = OnceLock::new();
-    S.get_or_init(|| {
-        let lex = Lexicon::load(&[] as &[&str]).expect("shipped lexicon");
-        let reference = NaiveDate::from_ymd_opt(2030, 1, 1).expect("date");
-        DateStamper::new(&DatesConfig::default(), &lex, reference).expect("stamper")
-    })
-}
-
-pub(super) fn day(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
-
-/// (text as written, value, relative) of every mention of `body` published on `published`.
-pub(super) fn tag(lang: &str, body: &str, published: &str) -> Vec<(String, String, bool)> {
-    let doc = Document {
-        body: body.to_string(),
-        language: lang.to_string(),
-        published_date: Some(day(published)),
-        ..Document::default()
-    };
-    stamper()
-        .tag(&doc)
-        .into_iter()
-        .map(|m| {
-            (
-                body[m.start..m.end].to_string(),
-                m.value.unwrap_or_default(),
-                m.relative,
-            )
-        })
-        .collect()
-}
-
-/// (text, value) pairs only.
-pub(super) fn pairs(lang: &str, body: &str, published: &str) -> Vec<(String, String)> {
-    tag(lang, body, published)
-        .into_iter()
-        .map(|(t, v, _)| (t, v))
-        .collect()
-}
-
-pub(super) fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(t, v)| (t.to_string(), v.to_string()))
-        .collect()
-}
+use super::{day, expect, pairs, stamper, tag};
 
 #[test]
 fn french_full_partial_and_relative_dates() {

@@ -1,6 +1,6 @@
-//! Running the grammars over a text: candidates from every pattern, resolved against the
-//! anchor, then a leftmost-longest choice without overlaps, mapped back to byte offsets
-//! of the original text.
+//! The tagger: every language's grammar plus the numeric patterns, run over a text into
+//! candidates resolved against the anchor, then a leftmost-longest choice without
+//! overlaps, mapped back to byte offsets of the original text.
 
 use std::collections::HashMap;
 
@@ -10,27 +10,14 @@ use chrono::NaiveDate;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::DateMention;
+use crate::stages::dates::config::DatesConfig;
+use crate::stages::dates::patterns::Grammar;
+use crate::stages::dates::vocab::Vocab;
 use crate::text::Folded;
 
-use super::config::DatesConfig;
+use super::candidate;
 use super::numeric::Numeric;
-use super::patterns::Grammar;
 use super::scan::Scan;
-use super::value::Value;
-use super::vocab::Vocab;
-
-/// One possible mention, in folded-text offsets.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    /// Folded start offset.
-    pub start: usize,
-    /// Folded end offset.
-    pub end: usize,
-    /// The normalised value.
-    pub value: Value,
-    /// Resolved against the anchor.
-    pub relative: bool,
-}
 
 /// Every language's grammar plus the language-independent numeric patterns.
 #[derive(Debug)]
@@ -102,26 +89,7 @@ impl Tagger {
         let prefer_mdy = primary.len() == 1 && primary[0].vocab.prefer_mdy;
         self.numeric
             .collect(&folded.text, prefer_mdy, &mut scan.out);
-        let mut cands = scan.out;
-        cands.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut last_end = 0;
-        let mut mentions = Vec::new();
-        for c in cands {
-            if c.start < last_end {
-                continue;
-            }
-            last_end = c.end;
-            mentions.push(DateMention {
-                start: folded.start_of(c.start),
-                end: folded.end_of(c.end, text),
-                value: Some(c.value.value),
-                date: Some(c.value.date),
-                granularity: Some(c.value.granularity),
-                relative: c.relative,
-                anchor: c.relative.then_some(anchor),
-            });
-        }
-        mentions
+        candidate::choose(scan.out, &folded, text, anchor)
     }
 }
 

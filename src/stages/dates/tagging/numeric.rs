@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::tagger::Candidate;
+use super::candidate::Candidate;
 use super::value::Value;
 
 /// The compiled numeric patterns.

@@ -1,6 +1,6 @@
 //! The gold set of temporal expressions written for the tagger (`tests/data/dates_gold.tsv`:
 //! language, sentence, expression, anchor, expected value or `-` for a non-date), scored
-//! per language: `cargo test --lib stages::dates::tests_gold -- --nocapture`.
+//! per language: `cargo test --lib stages::dates::tests::gold -- --nocapture`.
 //!
 //! A row is right when the sentence, tagged with the row's anchor as publication date,
 //! has a mention spelled exactly as the expression with the expected value; a `-` row is
@@ -9,9 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use super::tests_tagging::tag;
+use super::tag;
 
-const GOLD: &str = include_str!("../../../tests/data/dates_gold.tsv");
+const GOLD: &str = include_str!("../../../../tests/data/dates_gold.tsv");
 
 /// One gold row.
 struct Row<'a> {

@@ -9,8 +9,7 @@ use regex::Regex;
 
 use crate::error::Result;
 
-use super::entries::Role;
-use super::vocab::Vocab;
+use super::vocab::{Role, Vocab};
 use terms::{alt, compile, counted_re, plain, prefix_term, term};
 
 mod terms;

@@ -3,7 +3,7 @@
 
 use crate::model::Document;
 
-use super::tests_tagging::{day, expect, pairs, stamper};
+use super::{day, expect, pairs, stamper};
 
 #[test]
 fn yearless_dates_point_back_unless_told_otherwise() {

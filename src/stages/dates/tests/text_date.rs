@@ -3,8 +3,7 @@
 
 use crate::model::{DateSource, RemovalReason, RemovedLine};
 
-use super::tests_publication::{some, stamp, text_doc};
-use super::tests_tagging::day;
+use super::{day, some, stamp, text_doc};
 
 #[test]
 fn datelines_and_publication_lines_in_every_language() {

@@ -20,9 +20,11 @@ use chrono::Weekday;
 
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::text::fold_str;
+use entries::{Counted, Month, Period, RelativeDay, Why};
 
-use super::entries::{self, Counted, Month, Period, RelativeDay, Role, Why};
+mod entries;
+
+pub use entries::{key, Role, Unit};
 
 /// Every list name this module reads.
 pub const LISTS: [&str; 8] = [
@@ -59,11 +61,6 @@ pub struct Vocab {
     pub month_day: bool,
     /// Ambiguous numeric dates ("04/05/2024") are read month first.
     pub prefer_mdy: bool,
-}
-
-/// Folds and collapses whitespace, the key form of every phrase.
-pub fn key(s: &str) -> String {
-    fold_str(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn data_error(lang: &str, list: &str, message: String) -> Error {

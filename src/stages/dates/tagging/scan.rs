@@ -3,13 +3,13 @@
 use chrono::{NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
+use crate::stages::dates::patterns::Grammar;
+use crate::stages::dates::vocab::key;
 use crate::text::Folded;
 
-use super::patterns::Grammar;
+use super::candidate::Candidate;
 use super::resolve::{self, Direction};
-use super::tagger::Candidate;
 use super::value::{self, Value};
-use super::vocab::key;
 
 /// What one scan of a text needs.
 pub struct Scan<'a> {

@@ -1,6 +1,6 @@
 //! The five seed articles (raw text as the body), with their real publication dates.
 
-use super::tests_tagging::tag;
+use super::tag;
 
 const SEEDS: [(&str, &str, &str); 5] = [
     ("000_bc5637f2bb0699b7.txt", "fr", "2024-08-06"),
@@ -104,7 +104,7 @@ fn seed_004_full_and_yearless_dates_but_no_counts() {
     assert_eq!(m.len(), 6, "{m:?}");
 }
 
-/// `cargo test --lib stages::dates::tests_seeds::print -- --ignored --nocapture`
+/// `cargo test --lib stages::dates::tests::seeds::print -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn print_seed_mentions() {
@@ -119,7 +119,7 @@ fn print_seed_mentions() {
     }
 }
 
-/// Rough speed check (debug build): `… tests_seeds::timing -- --ignored --nocapture`.
+/// Rough speed check (debug build): `… tests::seeds::timing -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn timing_over_the_seeds() {
