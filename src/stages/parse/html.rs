@@ -7,8 +7,9 @@
 use super::attrs::TagAttrs;
 use regex::{Captures, Regex};
 
-use super::lines::{collapse_whitespace, CAPTION_MARK};
 use super::page_title::{choose_title, headline_text, home_link};
+use super::text::lines::CAPTION_MARK;
+use super::text::normalise::collapse_whitespace;
 
 /// Blocks removed with their content.
 const DROPPED_BLOCKS: [&str; 11] = [

@@ -8,20 +8,14 @@
 //! first (`extract`), and the page's metadata read (`html`, `page_date`).
 
 mod attrs;
-mod clean;
 mod config;
-mod cues;
 mod extract;
 mod html;
-mod language;
-mod lead;
-mod lines;
 mod noise;
 mod page_date;
 mod page_title;
 mod prose;
-mod rules;
-mod title;
+mod text;
 
 #[cfg(test)]
 mod tests_blocks;
@@ -50,13 +44,15 @@ use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Payload, RawRecord, Reject, RejectReason};
 
-use clean::{Cleaned, Cleaner};
-use cues::Cues;
 use html::{HtmlRules, PageMeta};
-use lead::LeadRules;
-use lines::split_lines;
 use page_date::PageDates;
-use rules::LineRules;
+use text::clean::{Cleaned, Cleaner};
+use text::cues::Cues;
+use text::language;
+use text::lead::LeadRules;
+use text::lines::split_lines;
+use text::rules::LineRules;
+use text::title;
 
 /// The parse stage's runtime: compiled rules and loaded phrase lists. Immutable and
 /// `Sync`; build it once and share it by reference across threads.

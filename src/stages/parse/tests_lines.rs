@@ -1,9 +1,10 @@
 //! Tests of the per-line rules and the lead-head rules, on lines written for the tests in
 //! French, Italian, English, German and Spanish.
 
-use super::cues::{norm, Cues, PhraseKind};
-use super::lead::{LeadHead, LeadRules};
-use super::rules::LineRules;
+use super::text::cues::{Cues, PhraseKind};
+use super::text::lead::{LeadHead, LeadRules};
+use super::text::normalise::norm;
+use super::text::rules::LineRules;
 use crate::lexicon::Lexicon;
 
 fn cues() -> Cues {
