@@ -7,14 +7,9 @@
 //! language); HTML payloads are parsed by an HTML5 parser and their main content chosen
 //! first (`extract`), and the page's metadata read (`html`, `page_date`).
 
-mod attrs;
 mod config;
-mod extract;
 mod html;
-mod noise;
 mod page_date;
-mod page_title;
-mod prose;
 mod text;
 
 #[cfg(test)]
@@ -44,7 +39,8 @@ use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Payload, RawRecord, Reject, RejectReason};
 
-use html::{HtmlRules, PageMeta};
+use html::meta::PageMeta;
+use html::HtmlRules;
 use page_date::PageDates;
 use text::clean::{Cleaned, Cleaner};
 use text::cues::Cues;

@@ -26,7 +26,7 @@ mod tests_choose;
 use chrono::NaiveDate;
 use regex::Regex;
 
-use super::attrs::TagAttrs;
+use super::html::attrs::TagAttrs;
 use choose::choose;
 use headline::Headline;
 use marks::MarkedText;

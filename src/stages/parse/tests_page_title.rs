@@ -2,7 +2,7 @@
 //! and a section after the headline, a site logo in an `<h1>`, a CJK title with its
 //! site's name glued on, and a headline line in the text versus the page's title.
 
-use super::page_title::{choose_title, headline_text, home_link, strip_site_name};
+use super::html::page_title::{choose_title, headline_text, home_link, strip_site_name};
 use super::tests_layout::html_doc;
 
 fn h1s(html: &str) -> Vec<(String, bool)> {

@@ -9,8 +9,8 @@ use scraper::{ElementRef, Html, Node};
 
 use super::noise::{named_body, Pruned};
 use super::prose::{is_paragraph, prose_in, text_and_links, MIN_PROSE_CHARS};
-use super::text::lines::CAPTION_MARK;
-use super::text::normalise::collapse_whitespace;
+use crate::stages::parse::text::lines::CAPTION_MARK;
+use crate::stages::parse::text::normalise::collapse_whitespace;
 
 /// Block elements: each starts a new line.
 const BLOCKS: [&str; 29] = [
