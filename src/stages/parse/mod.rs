@@ -12,27 +12,6 @@ mod html;
 mod page_date;
 mod text;
 
-#[cfg(test)]
-mod tests_blocks;
-#[cfg(test)]
-mod tests_extract;
-#[cfg(test)]
-mod tests_layout;
-#[cfg(test)]
-mod tests_line_helpers;
-#[cfg(test)]
-mod tests_lines;
-#[cfg(test)]
-mod tests_meta_lines;
-#[cfg(test)]
-mod tests_page_date;
-#[cfg(test)]
-mod tests_page_title;
-#[cfg(test)]
-mod tests_recall;
-#[cfg(test)]
-mod tests_seeds;
-
 pub use config::ParseConfig;
 
 use crate::error::Result;
@@ -175,3 +154,6 @@ impl Parser {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;

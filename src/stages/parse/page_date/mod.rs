@@ -21,9 +21,6 @@ mod marks;
 mod regions;
 mod values;
 
-#[cfg(test)]
-mod tests_choose;
-
 use chrono::NaiveDate;
 
 use choose::choose;
