@@ -5,7 +5,15 @@
 //! dateline or source prefix; the body's language is identified. The phrases the rules
 //! look for are data (`boilerplate`, `caption_cues`, `source_cues` lists of every
 //! language); HTML payloads are parsed by an HTML5 parser and their main content chosen
-//! first (`extract`), and the page's metadata read (`html`, `page_date`).
+//! first, and the page's metadata read.
+//!
+//! Folders by concept: `html/` (an HTML page to text and metadata: main-content
+//! extraction, noise, tag attributes, page title), `text/` (lines, their normal forms
+//! and shapes, cue lists, line rules, lead, headline line, language, the cleaning
+//! passes), `page_date/` (the page's publication date); `config` holds the
+//! `[stages.parse]` section and `tests/` the stage's tests. Between folders the
+//! imports go one way: `html` uses `text` (normal forms, the caption mark), `page_date`
+//! uses `html`'s attribute reader, `text` uses neither.
 
 mod config;
 mod html;
