@@ -5,44 +5,20 @@
 //! dateline or source prefix; the body's language is identified. The phrases the rules
 //! look for are data (`boilerplate`, `caption_cues`, `source_cues` lists of every
 //! language); HTML payloads are parsed by an HTML5 parser and their main content chosen
-//! first (`extract`), and the page's metadata read (`html`, `page_date`).
+//! first, and the page's metadata read.
+//!
+//! Folders by concept: `html/` (an HTML page to text and metadata: main-content
+//! extraction, noise, tag attributes, page title), `text/` (lines, their normal forms
+//! and shapes, cue lists, line rules, lead, headline line, language, the cleaning
+//! passes), `page_date/` (the page's publication date); `config` holds the
+//! `[stages.parse]` section and `tests/` the stage's tests. Between folders the
+//! imports go one way: `html` uses `text` (normal forms, the caption mark), `page_date`
+//! uses `html`'s attribute reader, `text` uses neither.
 
-mod attrs;
-mod clean;
 mod config;
-mod cues;
-mod extract;
 mod html;
-mod language;
-mod lead;
-mod lines;
-mod noise;
 mod page_date;
-mod page_title;
-mod prose;
-mod rules;
-mod title;
-
-#[cfg(test)]
-mod tests_blocks;
-#[cfg(test)]
-mod tests_extract;
-#[cfg(test)]
-mod tests_layout;
-#[cfg(test)]
-mod tests_line_helpers;
-#[cfg(test)]
-mod tests_lines;
-#[cfg(test)]
-mod tests_meta_lines;
-#[cfg(test)]
-mod tests_page_date;
-#[cfg(test)]
-mod tests_page_title;
-#[cfg(test)]
-mod tests_recall;
-#[cfg(test)]
-mod tests_seeds;
+mod text;
 
 pub use config::ParseConfig;
 
@@ -50,13 +26,16 @@ use crate::error::Result;
 use crate::lexicon::Lexicon;
 use crate::model::{Document, Payload, RawRecord, Reject, RejectReason};
 
-use clean::{Cleaned, Cleaner};
-use cues::Cues;
-use html::{HtmlRules, PageMeta};
-use lead::LeadRules;
-use lines::split_lines;
+use html::meta::PageMeta;
+use html::HtmlRules;
 use page_date::PageDates;
-use rules::LineRules;
+use text::clean::{Cleaned, Cleaner};
+use text::cues::Cues;
+use text::language;
+use text::lead::LeadRules;
+use text::lines::split_lines;
+use text::rules::LineRules;
+use text::title;
 
 /// The parse stage's runtime: compiled rules and loaded phrase lists. Immutable and
 /// `Sync`; build it once and share it by reference across threads.
@@ -183,3 +162,6 @@ impl Parser {
         })
     }
 }
+
+#[cfg(test)]
+mod tests;

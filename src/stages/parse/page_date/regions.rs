@@ -36,7 +36,7 @@ const OUT_WORDS: [&str; 8] = [
 const OUT_HEADS: [&str; 4] = ["navigation", "menu", "breadcrumb", "popular"];
 
 /// The head that marks a sidebar out like [`OUT_HEADS`], except for the last resort of
-/// [`super::evidence`], which reads sidebars after all.
+/// `gather`, which reads sidebars after all.
 const SIDEBAR: &str = "sidebar";
 
 /// First words of a class name that describe a state, not a region ("has-comments").
@@ -66,7 +66,7 @@ impl Regions {
 
     /// Byte ranges of `html` out of the article, sorted and disjoint. With `sidebars`
     /// false, a sidebar is not out (regions out within it still are): the last resort
-    /// of [`super::evidence`] reads it.
+    /// of `gather` reads it.
     pub(super) fn excluded(&self, html: &str, sidebars: bool) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for c in self.open.captures_iter(html) {

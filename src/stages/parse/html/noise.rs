@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::NodeId;
 use scraper::ElementRef;
 
-use super::prose::prose_chars;
+use super::prose::{is_paragraph, prose_in};
 
 /// Elements dropped with their content.
 const DROPPED: [&str; 16] = [
@@ -154,7 +154,7 @@ impl Pruned {
 
 /// Dropped whatever its class says: non-content tags, hidden elements, landmark roles
 /// of navigation and page furniture.
-pub(crate) fn structural_drop(e: ElementRef) -> bool {
+fn structural_drop(e: ElementRef) -> bool {
     let v = e.value();
     let name = v.name();
     if DROPPED.contains(&name) {
@@ -167,6 +167,28 @@ pub(crate) fn structural_drop(e: ElementRef) -> bool {
         || v.attr("aria-hidden") == Some("true")
         || v.attr("role")
             .is_some_and(|r| matches!(r, "navigation" | "complementary" | "contentinfo" | "banner"))
+}
+
+/// Characters of prose (paragraph-like blocks of some length, not mostly links) under
+/// `e`, structural drops left out; every element's figure is stored in `out`.
+fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
+    if structural_drop(e) {
+        return 0;
+    }
+    let name = e.value().name();
+    let mut sum = 0;
+    if is_paragraph(e) {
+        sum += prose_in(e);
+        if name != "td" && name != "li" {
+            out.insert(e.id(), sum);
+            return sum;
+        }
+    }
+    for child in e.children().filter_map(ElementRef::wrap) {
+        sum += prose_chars(child, out);
+    }
+    out.insert(e.id(), sum);
+    sum
 }
 
 /// The class/id hint of an element (`html`, `body`, `main`, `article` have none; a

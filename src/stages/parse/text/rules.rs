@@ -4,8 +4,9 @@
 
 use regex::Regex;
 
-use super::cues::{norm, Cues};
-use super::lines::{ends_sentence, word_count};
+use super::cues::Cues;
+use super::normalise::norm;
+use super::shape::{ends_sentence, word_count};
 
 /// Date lines ("Aktualisiert: 03.04.2020, 12:35") are at most this long (code points).
 const MAX_DATE_LINE_CHARS: usize = 100;

@@ -5,8 +5,8 @@
 
 use scraper::{ElementRef, Node};
 
-use super::cues::norm;
-use super::lines::{collapse_whitespace, word_count};
+use crate::stages::parse::text::normalise::{collapse_whitespace, norm};
+use crate::stages::parse::text::shape::word_count;
 
 /// Separators between a headline and the site's name (or a kicker) in a page title.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", ": "];

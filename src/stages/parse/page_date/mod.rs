@@ -1,5 +1,5 @@
 //! The page's own publication date, read from its markup. Every kind of evidence is
-//! gathered (`evidence`): JSON-LD `datePublished` (typed or untyped `<script>`, `@graph`,
+//! gathered (`gather`, into the `evidence` types at the bottom): JSON-LD `datePublished` (typed or untyped `<script>`, `@graph`,
 //! arrays), `<meta>` publication keys (`article:published_time`, Dublin Core, `pubdate`,
 //! any key naming a publication; `date`/`DC.date` as weaker generic keys),
 //! `itemprop="datePublished"`, `<time>` elements, publication keys in inline JSON, the
@@ -14,62 +14,32 @@
 
 mod choose;
 mod evidence;
+mod gather;
 mod headline;
 mod keys;
 mod marks;
 mod regions;
 mod values;
 
-#[cfg(test)]
-mod tests_choose;
-
 use chrono::NaiveDate;
-use regex::Regex;
 
-use super::attrs::TagAttrs;
 use choose::choose;
-use headline::Headline;
-use marks::MarkedText;
-use regions::Regions;
-use values::DateValues;
+use gather::EvidenceRules;
 
 use crate::lexicon::Lexicon;
 
-/// Separators after which a stamp's date is followed by other items ("| Umwelt").
-const STAMP_SEPARATORS: [char; 5] = ['|', '•', '·', '–', '—'];
-
-/// Compiled patterns for page dates, plus month names of every language.
+/// The page-date reader: the evidence rules, and the choice among what they find.
+/// Immutable; shared by reference.
 #[derive(Debug)]
 pub(crate) struct PageDates {
-    script: Regex,
-    json_key: Regex,
-    any_json_key: Regex,
-    tag: Regex,
-    time_text: Regex,
-    attr: TagAttrs,
-    regions: Regions,
-    headline: Headline,
-    marked: MarkedText,
-    values: DateValues,
+    rules: EvidenceRules,
 }
 
 impl PageDates {
     /// Compiles the patterns and loads `date_months` of every language.
     pub(crate) fn new(lexicon: &Lexicon) -> PageDates {
-        let re = |p: &str| Regex::new(p).expect("static pattern");
         PageDates {
-            script: re(r"(?is)<script\b([^>]*)>(.*?)</script\s*>"),
-            json_key: re(r#""datePublished"\s*:\s*"([^"]{6,40})""#),
-            any_json_key: re(
-                r#"(?i)\\?"(?:datePublished|publishedDate|publishDate|firstPublishedDate|published_at|publishedAt|date_published|publicationDate)\\?"\s*:\s*\\?"([^"\\]{6,40})"#,
-            ),
-            tag: re(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>"),
-            time_text: re(r"(?is)^([^<]{6,80})</time"),
-            attr: TagAttrs::new(),
-            regions: Regions::new(),
-            headline: Headline::new(),
-            marked: MarkedText::new(),
-            values: DateValues::new(lexicon),
+            rules: EvidenceRules::new(lexicon),
         }
     }
 
@@ -77,14 +47,22 @@ impl PageDates {
     /// `html` is the page without its comments (`HtmlRules::without_comments`), so that
     /// commented-out markup (`<!-- <meta …> -->`) is not read.
     pub(crate) fn find(&self, html: &str) -> Option<NaiveDate> {
-        choose(&self.gather(html))
+        choose(&self.rules.gather(html))
+    }
+}
+
+/// Test access and diagnostics.
+#[cfg(test)]
+impl PageDates {
+    /// A date value as pages write it (see `values::DateValues::parse_value`).
+    pub(crate) fn parse_value(&self, value: &str) -> Option<NaiveDate> {
+        self.rules.parse_value(value)
     }
 
     /// Diagnostic: every kind of evidence of a page, as JSON.
-    #[cfg(test)]
     pub(crate) fn evidence(&self, html: &str) -> serde_json::Value {
-        let mut ev = self.gather(html);
-        self.title_dates(html, &mut ev);
+        let mut ev = self.rules.gather(html);
+        self.rules.title_dates(html, &mut ev);
         let d = |d: Option<NaiveDate>| d.map(|d| d.to_string());
         let f = |f: &evidence::Found| serde_json::json!([f.pos, f.date.to_string()]);
         serde_json::json!({
@@ -106,22 +84,8 @@ impl PageDates {
         })
     }
 
-    /// A date value as pages write it (see [`DateValues::parse_value`]).
-    pub(crate) fn parse_value(&self, value: &str) -> Option<NaiveDate> {
-        self.values.parse_value(value)
-    }
-
     /// Diagnostic: the excluded regions' starts and the first marked texts.
-    #[cfg(test)]
     pub(crate) fn explain(&self, html: &str) -> (Vec<std::ops::Range<usize>>, Vec<String>) {
-        let excluded = self.regions.excluded(html, true);
-        let texts = self
-            .marked
-            .texts(html, &excluded)
-            .filter(|(_, _, original)| *original)
-            .take(8)
-            .map(|(_, t, _)| t)
-            .collect();
-        (excluded, texts)
+        self.rules.explain(html)
     }
 }

@@ -3,18 +3,7 @@
 //! the title, description or a labelled line, the one date of a sidebar; plus an ignored dump of the evidence of
 //! every document of an eval set.
 
-use chrono::NaiveDate;
-
-use super::PageDates;
-use crate::lexicon::Lexicon;
-
-fn dates() -> PageDates {
-    PageDates::new(&Lexicon::load(&[] as &[&str]).expect("lexicon"))
-}
-
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use super::{dates, day};
 
 const HEAD: &str = "<html><head><title>Faire Lieferketten im Blick - Jugendwerk</title>";
 
@@ -146,7 +135,7 @@ fn a_sidebar_date_is_the_last_resort_and_only_when_it_is_the_only_one() {
 }
 
 /// Every kind of page-date evidence of each document of an eval set, one JSON line each:
-/// `SET=htmldate-eval cargo test --lib stages::parse::page_date::tests_choose::eval_evidence -- --ignored --nocapture`
+/// `SET=htmldate-eval cargo test --lib stages::parse::tests::page_date_choice::eval_evidence -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn eval_evidence() {

@@ -2,8 +2,10 @@
 //! and a section after the headline, a site logo in an `<h1>`, a CJK title with its
 //! site's name glued on, and a headline line in the text versus the page's title.
 
-use super::page_title::{choose_title, headline_text, home_link, strip_site_name};
-use super::tests_layout::html_doc;
+use super::html_doc;
+use crate::stages::parse::html::page_title::{
+    choose_title, headline_text, home_link, strip_site_name,
+};
 
 fn h1s(html: &str) -> Vec<(String, bool)> {
     let doc = scraper::Html::parse_document(html);

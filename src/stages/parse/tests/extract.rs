@@ -2,7 +2,7 @@
 //! comment sections, related-link blocks, share bars and navigation gone, captions
 //! removed as captions, metadata read, a non-article page handled.
 
-use super::tests_layout::{html_doc, parser};
+use super::{html_doc, parser};
 use crate::model::{Document, Payload, RawRecord, RecordMeta, RemovalReason};
 
 const ARTICLE: &str = r#"<p>Les syndicats de cheminots ont appelé mardi à une nouvelle journée de grève nationale contre la réforme des retraites, la troisième en un mois.</p>
@@ -127,7 +127,7 @@ fn non_article_page_keeps_its_text_without_a_date() {
 }
 
 /// Lists, per trafilatura-eval page, the must-contain snippets lost and the must-not
-/// snippets kept: `cargo test --lib stages::parse::tests_extract::eval_snippets --
+/// snippets kept: `cargo test --lib stages::parse::tests::extract::eval_snippets --
 /// --ignored --nocapture`.
 #[test]
 #[ignore]

@@ -1,7 +1,7 @@
 //! The parser on the real seed articles of ../shared/corpus/seeds: no panic, known body
 //! sentences kept, known boilerplate gone. Only short distinctive snippets appear here.
 
-use super::tests_layout::{parser, text_record};
+use super::{parser, text_record};
 use crate::model::{Document, RemovalReason};
 
 const SEEDS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/seeds");
@@ -142,7 +142,7 @@ fn seed_004_drops_navigation_captions_and_tail() {
     assert_eq!(doc.body.lines().count(), 13);
 }
 
-/// Prints what the parser makes of each seed: `cargo test --lib stages::parse::tests_seeds
+/// Prints what the parser makes of each seed: `cargo test --lib stages::parse::tests::seeds
 /// -- --ignored --nocapture`.
 #[test]
 #[ignore]

@@ -3,7 +3,7 @@
 //! article; a real sidebar, a comment thread and a comment form go even when they hold
 //! more text than a short article.
 
-use super::tests_layout::html_doc;
+use super::html_doc;
 use crate::model::Document;
 
 const PARAS: &str = r#"<p>Die Stadtwerke haben am Montag angekündigt, die Preise für Fernwärme im kommenden Jahr um knapp zehn Prozent zu senken.</p>

@@ -4,7 +4,7 @@
 //! an article given only in `<noscript>` (Blogger); and a short page the recall pass must
 //! leave as it is.
 
-use super::tests_layout::html_doc;
+use super::html_doc;
 
 /// Two paragraphs of a German club news item (about 700 characters).
 const NEWS: &str = r#"<p>Der Ruderverein Lindau hat am Wochenende seine neue Bootshalle am Seeufer eingeweiht. Rund zweihundert Mitglieder und Gäste feierten bei Sonnenschein, der Bürgermeister durchschnitt das Band und lobte die Jugendarbeit des Vereins.</p>

@@ -1,10 +1,11 @@
 //! Tests of the per-line rules and the lead-head rules, on lines written for the tests in
 //! French, Italian, English, German and Spanish.
 
-use super::cues::{norm, Cues, PhraseKind};
-use super::lead::{LeadHead, LeadRules};
-use super::rules::LineRules;
 use crate::lexicon::Lexicon;
+use crate::stages::parse::text::cues::{Cues, PhraseKind};
+use crate::stages::parse::text::lead::{LeadHead, LeadRules};
+use crate::stages::parse::text::normalise::norm;
+use crate::stages::parse::text::rules::LineRules;
 
 fn cues() -> Cues {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("lexicon");

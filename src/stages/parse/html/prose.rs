@@ -2,37 +2,10 @@
 //! measures that both the noise decision (`noise`) and the container choice (`extract`)
 //! weigh.
 
-use std::collections::HashMap;
-
-use ego_tree::NodeId;
 use scraper::{ElementRef, Node};
-
-use super::noise::structural_drop;
 
 /// Paragraph-like blocks shorter than this (code points) are not counted as prose.
 pub(crate) const MIN_PROSE_CHARS: usize = 25;
-
-/// Characters of prose (paragraph-like blocks of some length, not mostly links) under
-/// `e`, structural drops left out; every element's figure is stored in `out`.
-pub(crate) fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
-    if structural_drop(e) {
-        return 0;
-    }
-    let name = e.value().name();
-    let mut sum = 0;
-    if is_paragraph(e) {
-        sum += prose_in(e);
-        if name != "td" && name != "li" {
-            out.insert(e.id(), sum);
-            return sum;
-        }
-    }
-    for child in e.children().filter_map(ElementRef::wrap) {
-        sum += prose_chars(child, out);
-    }
-    out.insert(e.id(), sum);
-    sum
-}
 
 /// Characters of prose in a paragraph-like block: its text when it is long enough and not
 /// mostly links, else 0.

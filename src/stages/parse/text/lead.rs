@@ -3,8 +3,9 @@
 
 use regex::Regex;
 
-use super::cues::{norm, Cues};
-use super::lines::word_count;
+use super::cues::Cues;
+use super::normalise::norm;
+use super::shape::word_count;
 
 /// Dashes that end a dateline or source prefix, with their surrounding spaces.
 const SEPARATORS: [&str; 4] = [" – ", " — ", " -- ", " - "];

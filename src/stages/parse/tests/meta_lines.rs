@@ -2,7 +2,7 @@
 //! most a label), and end-of-page markers in several languages that cut the tail (author
 //! boxes, "you may also like", comment prompts).
 
-use super::tests_layout::{parser, text_record};
+use super::{parser, text_record};
 use crate::model::{Document, RemovalReason};
 
 fn parse(text: &str) -> Document {

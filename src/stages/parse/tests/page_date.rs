@@ -2,18 +2,7 @@
 //! itemprop, `<time>`, modified dates ignored; plus an ignored diagnostic over the
 //! htmldate-eval set (lists every mismatch).
 
-use chrono::NaiveDate;
-
-use super::page_date::PageDates;
-use crate::lexicon::Lexicon;
-
-fn dates() -> PageDates {
-    PageDates::new(&Lexicon::load(&[] as &[&str]).expect("lexicon"))
-}
-
-fn day(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
+use super::{dates, day};
 
 #[test]
 fn json_ld_date_published_of_the_article_wins_over_modified() {
@@ -111,7 +100,7 @@ fn meta_keys_naming_a_publication_and_schema_prefixes() {
 fn commented_out_markup_is_not_read() {
     let html = r#"<!-- <meta property="article:published_time" content="2016-09-08T11:15:24+00:00" /> -->
       <p class="byline">Par Claire Dubois, le 13 avril 2020</p>"#;
-    let html = super::html::HtmlRules::new().without_comments(html);
+    let html = crate::stages::parse::html::HtmlRules::new().without_comments(html);
     assert_eq!(dates().find(&html), day("2020-04-13"));
 }
 
@@ -230,7 +219,7 @@ fn abbreviated_months_that_only_one_month_starts_with() {
     assert_eq!(d.parse_value("28. Jan. 2022"), day("2022-01-28"));
 }
 
-/// `cargo test --lib stages::parse::tests_page_date::eval_mismatches -- --ignored --nocapture`
+/// `cargo test --lib stages::parse::tests::page_date::eval_mismatches -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn eval_mismatches() {
@@ -263,7 +252,7 @@ fn eval_mismatches() {
     println!("page dates: {bytes_read} bytes in {spent:?} ({mb_s:.1} MB/s)");
 }
 
-/// `FILE=path cargo test --lib stages::parse::tests_page_date::explain_one -- --ignored --nocapture`
+/// `FILE=path cargo test --lib stages::parse::tests::page_date::explain_one -- --ignored --nocapture`
 #[test]
 #[ignore]
 fn explain_one() {

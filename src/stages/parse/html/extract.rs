@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Node};
 
-use super::lines::{collapse_whitespace, CAPTION_MARK};
 use super::noise::{named_body, Pruned};
 use super::prose::{is_paragraph, prose_in, text_and_links, MIN_PROSE_CHARS};
+use crate::stages::parse::text::lines::CAPTION_MARK;
+use crate::stages::parse::text::normalise::collapse_whitespace;
 
 /// Block elements: each starts a new line.
 const BLOCKS: [&str; 29] = [

@@ -1,38 +1,9 @@
 //! Document-level tests: title, lead heads, captions in another language, end blocks,
 //! rejects, disabled mode, HTML.
 
-use super::{ParseConfig, Parser};
-use crate::lexicon::Lexicon;
+use super::{parser, parser_with, text_record};
 use crate::model::{Document, Payload, RawRecord, RecordMeta, RejectReason, RemovalReason};
-
-/// A parser with the default settings and the shipped lists.
-pub(super) fn parser() -> Parser {
-    parser_with(ParseConfig::default())
-}
-
-/// The document the default parser makes of an HTML page (which must parse).
-pub(super) fn html_doc(html: &str) -> Document {
-    let record = RawRecord {
-        input: "page.html".into(),
-        payload: Payload::Html(html.into()),
-        meta: RecordMeta::default(),
-    };
-    parser().parse(record).expect("document")
-}
-
-fn parser_with(config: ParseConfig) -> Parser {
-    let lexicon = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    config.build(&lexicon).expect("parser")
-}
-
-/// A plain-text record without metadata.
-pub(super) fn text_record(text: &str) -> RawRecord {
-    RawRecord {
-        input: "test.txt".into(),
-        payload: Payload::Text(text.into()),
-        meta: RecordMeta::default(),
-    }
-}
+use crate::stages::parse::{ParseConfig, Parser};
 
 fn parse(text: &str) -> Document {
     parser().parse(text_record(text)).expect("document")

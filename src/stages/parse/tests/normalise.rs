@@ -1,7 +1,7 @@
 //! Equivalence tests of the one-pass text helpers of the line rules (`norm`,
 //! `collapse_whitespace`) against the straightforward versions they replaced.
 
-use super::cues::norm;
+use crate::stages::parse::text::normalise::norm;
 
 /// `norm` as first written: fold the whole string, then keep alphanumeric runs.
 fn norm_two_pass(s: &str) -> String {
@@ -57,7 +57,7 @@ fn collapse_by_words(s: &str) -> String {
 
 #[test]
 fn one_pass_collapse_equals_collapse_by_words() {
-    use super::lines::collapse_whitespace;
+    use crate::stages::parse::text::normalise::collapse_whitespace;
     for s in [
         "",
         " \t\u{a0} ",

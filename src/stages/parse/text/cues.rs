@@ -5,10 +5,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::lines::ends_sentence;
+use super::normalise::norm;
+use super::shape::ends_sentence;
 use crate::lexicon::Lexicon;
-use crate::text::fold::plain_ascii;
-use crate::text::fold_char;
 
 /// Lines longer than this (code points) are never matched by a `prefix` phrase.
 const MAX_PREFIX_LINE_CHARS: usize = 300;
@@ -38,37 +37,6 @@ pub(crate) enum PhraseKind {
     /// "Watch: …"): a teaser label too common a word to be a prefix on its own ("Lea"
     /// is also a name). Reported as `Prefix`.
     Label,
-}
-
-/// Lowercases, strips accents and turns every run of non-alphanumeric chars into one
-/// space: "- Advertisement -" → "advertisement", "Articles Liés" → "articles lies".
-pub(crate) fn norm(s: &str) -> String {
-    // One pass: each char is folded (ASCII directly) and its folded chars are kept when
-    // alphanumeric, any other run becoming one space (none at the ends).
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    let mut push = |c: char, out: &mut String| {
-        if c.is_alphanumeric() {
-            if space && !out.is_empty() {
-                out.push(' ');
-            }
-            space = false;
-            out.push(c);
-        } else {
-            space = true;
-        }
-    };
-    let mut folded = String::new();
-    for c in s.chars() {
-        if let Some(l) = plain_ascii(c) {
-            push(l, &mut out);
-        } else {
-            folded.clear();
-            fold_char(c, &mut folded);
-            folded.chars().for_each(|f| push(f, &mut out));
-        }
-    }
-    out
 }
 
 /// The loaded cue lists. Immutable; shared by reference.

@@ -2,8 +2,9 @@
 //! (short, no sentence-final stop, one sentence) and prose follows; or the line that
 //! repeats a title known from metadata.
 
-use super::cues::norm;
-use super::lines::{is_fragment_like, is_prose, starts_lowercase, word_count, Line};
+use super::lines::Line;
+use super::normalise::norm;
+use super::shape::{is_fragment_like, is_prose, starts_lowercase, word_count};
 use crate::text::sentence_spans;
 
 /// Only this many lines from the top are compared with a known title.

@@ -7,10 +7,11 @@ use crate::model::{RemovalReason, RemovedLine};
 use super::cues::{Cues, PhraseKind};
 use super::language::{guess, Guess};
 use super::lead::{LeadHead, LeadPrefix, LeadRules};
-use super::lines::{
-    ends_sentence, is_fragment_like, is_prose, letter_count, starts_lowercase, word_count, Line,
-};
+use super::lines::Line;
 use super::rules::{LineRules, MAX_CAPTION_CHARS};
+use super::shape::{
+    ends_sentence, is_fragment_like, is_prose, letter_count, starts_lowercase, word_count,
+};
 use super::title::{find_title, TitleMatch};
 
 /// A line in another language than the article is judged only from this many letters.

@@ -1,0 +1,74 @@
+//! HTML payloads to text: the main content from the HTML5 tree (`extract`, with `noise`
+//! deciding what is not content and `prose` measuring blocks; read again with
+//! `<noscript>` opened when that finds little), or, when the tree gives no text, the
+//! regex-level `fallback`; and the page's metadata (`meta`: title, site name, canonical
+//! URL). `attrs` and `markup` are the bottom files the regex-level readers share.
+
+pub(super) mod attrs;
+mod extract;
+mod fallback;
+mod markup;
+pub(super) mod meta;
+mod noise;
+pub(super) mod page_title;
+mod prose;
+
+use regex::Regex;
+
+use fallback::Fallback;
+use markup::Markup;
+use meta::{MetaRules, PageMeta};
+
+/// Compiled HTML patterns.
+#[derive(Debug)]
+pub(crate) struct HtmlRules {
+    comment: Regex,
+    noscript: Regex,
+    markup: Markup,
+    meta: MetaRules,
+    fallback: Fallback,
+}
+
+impl HtmlRules {
+    /// Compiles the patterns.
+    pub(crate) fn new() -> HtmlRules {
+        let re = |p: &str| Regex::new(p).expect("static pattern");
+        HtmlRules {
+            comment: re(r"(?s)<!--.*?-->"),
+            noscript: re(r"(?i)</?noscript\b[^>]*>"),
+            markup: Markup::new(),
+            meta: MetaRules::new(),
+            fallback: Fallback::new(),
+        }
+    }
+
+    /// The page with its HTML comments blanked out (`<!-- <meta …> -->` is not markup):
+    /// done once per page, before [`HtmlRules::extract`] and the page-date search.
+    pub(crate) fn without_comments<'a>(&self, html: &'a str) -> std::borrow::Cow<'a, str> {
+        self.comment.replace_all(html, " ")
+    }
+
+    /// The page's text, one block per line (figcaptions marked), and its metadata; `html`
+    /// is [`HtmlRules::without_comments`] of the page.
+    pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
+        let doc = scraper::Html::parse_document(html);
+        let meta = self.meta.read(html, &doc, &self.markup);
+        let mut main = extract::main_text(&doc);
+        let short = main.as_deref().is_none_or(extract::too_short);
+        if short && self.noscript.is_match(html) {
+            // Script-rendered pages (Blogger) give the article only in `<noscript>`, which
+            // the tree keeps as raw text: read again with those tags taken out.
+            let opened = self.noscript.replace_all(html, "");
+            let again = extract::main_text(&scraper::Html::parse_document(&opened));
+            if let Some(again) = again {
+                if extract::recall_wins(main.as_deref().unwrap_or(""), &again) {
+                    main = Some(again);
+                }
+            }
+        }
+        match main {
+            Some(text) => (text, meta),
+            None => (self.fallback.text(html, &self.markup), meta),
+        }
+    }
+}
