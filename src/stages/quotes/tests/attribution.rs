@@ -1,9 +1,9 @@
 //! Attribution tests: speaker after, before, by pronoun, role, source cue and
 //! continuation; hand-written sentences in fr, it, en, de, es.
 
-use super::speakers::score;
-use super::test_support::{run, P};
+use super::{run, P};
 use crate::model::{EntityType, QuoteKind};
+use crate::stages::quotes::speakers::score;
 
 #[test]
 fn role_resolved_through_apposition_or_left_as_text() {

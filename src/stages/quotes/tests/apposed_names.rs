@@ -2,7 +2,7 @@
 //! Agricultura, Manuel Ortega, en …"): the name is the speaker, in en, fr, it, de, es;
 //! and a description followed by a list of places names nobody.
 
-use super::test_support::{run, speaker, L, P};
+use super::{run, speaker, L, P};
 use crate::model::EntityType;
 
 const O: EntityType = EntityType::Org;

@@ -1,7 +1,7 @@
 //! The stage over the five seed articles (raw text as body, speakers' mentions built by
 //! hand from their names): 17 quotations with their key speakers.
 
-use super::test_support::{doc, mentions, tagger};
+use super::{doc, mentions, tagger};
 use crate::model::{EntityType, Quote, QuoteKind};
 
 const P: EntityType = EntityType::Person;

@@ -2,9 +2,9 @@
 //! a indiqué"): the organisation the text is about, not another one described with the
 //! same noun elsewhere; a person or a name apposed to the description still wins.
 
-use super::speakers::score;
-use super::test_support::{run, speaker, P};
+use super::{run, speaker, P};
 use crate::model::EntityType;
+use crate::stages::quotes::speakers::score;
 
 const O: EntityType = EntityType::Org;
 

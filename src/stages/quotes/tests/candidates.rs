@@ -4,7 +4,7 @@
 //! pronoun, cue-less partial quotes go to their clause's subject, credit lines and bare
 //! plural roles.
 
-use super::test_support::{run, speaker, L, P};
+use super::{run, speaker, L, P};
 
 #[test]
 fn a_sentence_adverb_tagged_as_a_person_never_speaks() {

@@ -4,17 +4,17 @@
 //! quote), speaker accuracy (same canonical name or same last word; a gold `null` wants
 //! no named speaker: no entity, at most a lowercase description as the speaker text),
 //! kind accuracy, and speaker accuracy per score bucket (calibration).
-//! `cargo test --lib stages::quotes::gold_tests -- --nocapture` prints the figures.
+//! `cargo test --lib stages::quotes::tests::gold -- --nocapture` prints the figures.
 
 use std::collections::BTreeMap;
 
 use super::calibration::Calibration;
-use super::test_support::{doc, tagger};
+use super::{doc, tagger};
 use crate::lexicon::Lexicon;
 use crate::model::QuoteKind;
 use crate::stages::entities::EntitiesConfig;
 
-const GOLD: &str = include_str!("../../../tests/data/quotes_gold.jsonl");
+const GOLD: &str = include_str!("../../../../tests/data/quotes_gold.jsonl");
 
 #[derive(Default, Debug)]
 struct Counts {

@@ -1,17 +1,29 @@
-//! Helpers shared by the quotes stage's tests: the stage, documents and hand-built
-//! entity mentions.
+//! The quotes stage's tests, one file per concept, and the support they share: the stage,
+//! documents and hand-built entity mentions. `calibration` holds the score-band counts of
+//! the calibration reports (`gold` here, and `eval_tests`).
+
+mod apposed_names;
+mod attribution;
+pub(super) mod calibration;
+mod candidates;
+mod descriptions;
+mod gold;
+mod org_descriptions;
+mod seeds;
+mod spans;
+mod speaker_rules;
 
 use super::*;
 use crate::model::EntityType;
 
 /// The stage with default settings and the shipped lexicon.
-pub(super) fn tagger() -> QuoteTagger {
+fn tagger() -> QuoteTagger {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("shipped lexicon");
     QuoteTagger::new(&QuotesConfig::default(), &lexicon).expect("tagger")
 }
 
 /// A document in `lang` with `body`.
-pub(super) fn doc(lang: &str, body: &str) -> Document {
+fn doc(lang: &str, body: &str) -> Document {
     Document {
         language: lang.to_string(),
         body: body.to_string(),
@@ -20,7 +32,7 @@ pub(super) fn doc(lang: &str, body: &str) -> Document {
 }
 
 /// A mention of every occurrence of each surface form, sorted by start.
-pub(super) fn mentions(body: &str, names: &[(&str, &str, EntityType)]) -> Vec<EntityMention> {
+fn mentions(body: &str, names: &[(&str, &str, EntityType)]) -> Vec<EntityMention> {
     let mut out: Vec<EntityMention> = names
         .iter()
         .flat_map(|&(surface, id, ty)| {
@@ -41,11 +53,9 @@ pub(super) fn mentions(body: &str, names: &[(&str, &str, EntityType)]) -> Vec<En
     out
 }
 
-pub(super) fn run(
-    lang: &str,
-    body: &str,
-    names: &[(&str, &str, EntityType)],
-) -> Vec<(String, Quote)> {
+/// The stage over `body` in `lang` with a mention of every occurrence of `names`: each
+/// quote with its quoted text.
+fn run(lang: &str, body: &str, names: &[(&str, &str, EntityType)]) -> Vec<(String, Quote)> {
     let d = doc(lang, body);
     let ents = mentions(body, names);
     tagger()
@@ -56,12 +66,12 @@ pub(super) fn run(
 }
 
 /// Shorthand for a person mention in test fixtures.
-pub(super) const P: EntityType = EntityType::Person;
+const P: EntityType = EntityType::Person;
 
 /// Shorthand for a place mention in test fixtures.
-pub(super) const L: EntityType = EntityType::Loc;
+const L: EntityType = EntityType::Loc;
 
 /// The speaker of quote `i` as a test reads it: the entity's name, else the text.
-pub(super) fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
+fn speaker(q: &[(String, crate::model::Quote)], i: usize) -> Option<&str> {
     q[i].1.speaker_name.as_deref().or(q[i].1.speaker.as_deref())
 }

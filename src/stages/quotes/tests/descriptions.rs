@@ -3,8 +3,8 @@
 //! previous quote’s own speaker and bare nouns ("the father") are not taken. Impersonal
 //! cues ("hieß es", "si legge") name nobody.
 
-use super::speakers::score;
-use super::test_support::{run, speaker, P};
+use super::{run, speaker, P};
+use crate::stages::quotes::speakers::score;
 
 #[test]
 fn en_a_modified_description_names_the_person_just_written_about() {

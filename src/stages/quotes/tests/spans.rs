@@ -1,9 +1,9 @@
 //! Quote-span tests: every mark convention, nesting, unbalanced marks, paragraphs,
 //! full vs partial, names in quotes; hand-written sentences in fr, it, en, de, es.
 
-use super::speakers::score;
-use super::test_support::{doc, mentions, run, tagger, P};
+use super::{doc, mentions, run, tagger, P};
 use crate::model::{EntityType, QuoteKind};
+use crate::stages::quotes::speakers::score;
 
 #[test]
 fn french_guillemets_with_and_without_inner_spaces() {

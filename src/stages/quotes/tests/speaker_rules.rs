@@ -3,9 +3,9 @@
 //! descriptions, organisation roles, continuations; hand-written sentences in en, fr,
 //! it, de, es.
 
-use super::speakers::score;
-use super::test_support::{doc, run, speaker, tagger, L, P};
+use super::{doc, run, speaker, tagger, L, P};
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::speakers::score;
 
 const O: EntityType = EntityType::Org;
 #[test]
