@@ -92,8 +92,8 @@ pub fn attribute(r: &Resolver, pair: &MarkPair, near: &Neighbours, window: usize
         if let Some(m) = source {
             return done(Some(Speaker::of_mention(body, m, score::ACCORDING_TO)), cue);
         }
-        if r.cues.leading_source_pronoun(body, cue.end, limit) {
-            let gender = r.cues.pronoun_gender(body, cue.end, limit);
+        if r.cues.words.leading_source_pronoun(body, cue.end, limit) {
+            let gender = r.cues.words.pronoun_gender(body, cue.end, limit);
             let s = r.pronoun(pair.open, prev, gender);
             return done(s.map(|s| s.with_score(score::PRONOUN_MENTION)), cue);
         }
@@ -173,9 +173,10 @@ fn after_speaker(
     if let Some(m) = r.subject_in(a, cue.start) {
         return Some(Speaker::of_mention(r.body, m, score::NAME_ADJACENT));
     }
-    if r.cues.leading_pronoun(r.body, a, cue.start).is_some() || r.cues.cue_has_pronoun(r.body, cue)
+    if r.cues.words.leading_pronoun(r.body, a, cue.start).is_some()
+        || r.cues.words.cue_has_pronoun(r.body, cue)
     {
-        let gender = r.cues.pronoun_gender(r.body, a, cue.end);
+        let gender = r.cues.words.pronoun_gender(r.body, a, cue.end);
         // No agreeing person: a role named after the verb may still say who it is
         // ("», a-t-elle répondu, la députée Nathalie Loiseau").
         if let Some(s) = r.pronoun(pair.open, prev, gender) {
@@ -191,8 +192,8 @@ fn after_speaker(
     if let Some(s) = r.description(a, cue.start, pair.open, prev) {
         return Some(s);
     }
-    if let Some((ps, pe)) = r.cues.leading_pronoun(r.body, cue.end, to) {
-        let gender = r.cues.pronoun_gender(r.body, ps, pe);
+    if let Some((ps, pe)) = r.cues.words.leading_pronoun(r.body, cue.end, to) {
+        let gender = r.cues.words.pronoun_gender(r.body, ps, pe);
         return r.pronoun(pair.open, prev, gender);
     }
     if let Some(s) = r.appositive_name(cue.end, to, score::NAME_ADJACENT) {
@@ -240,10 +241,10 @@ fn before_speaker(
     // "he told Reuters: «…»": a pronoun right before the verb is its subject, and the
     // name after the verb is the addressee.
     let pronoun_subject = last_word
-        .filter(|&(s, e)| r.cues.is_pronoun(&r.body[s..e]))
+        .filter(|&(s, e)| r.cues.words.is_pronoun(&r.body[s..e]))
         .filter(|&(_, e)| r.body[e..cue.start].trim().is_empty());
     if let Some((s, e)) = pronoun_subject {
-        return r.pronoun(pair.open, prev, r.cues.gender_of(&r.body[s..e]));
+        return r.pronoun(pair.open, prev, r.cues.words.gender_of(&r.body[s..e]));
     }
     // "Donald Tusk, the president of the Council, which …, urged": the clause subject
     // opening an apposition that ends at the verb.
@@ -270,8 +271,8 @@ fn before_speaker(
     if let Some(s) = r.named_after(cue.end, pair.open, pair.close_end, named) {
         return Some(s);
     }
-    if r.cues.cue_has_pronoun(r.body, cue) {
-        let gender = r.cues.pronoun_gender(r.body, cue.start, cue.end);
+    if r.cues.words.cue_has_pronoun(r.body, cue) {
+        let gender = r.cues.words.pronoun_gender(r.body, cue.start, cue.end);
         return r.pronoun(pair.open, prev, gender);
     }
     if let Some(m) = subject {

@@ -119,7 +119,7 @@ fn trimmed(body: &str, cues: &LangCues, m: &EntityMention) -> Option<EntityMenti
     }
     let first_name = spans
         .iter()
-        .position(|&(s, e)| !cues.is_stopword(&text[s..e]))?;
+        .position(|&(s, e)| !cues.words.is_stopword(&text[s..e]))?;
     if first_name == 0 {
         return Some(m.clone());
     }
@@ -198,7 +198,7 @@ fn titled(body: &str, cues: &LangCues, kept: &[&EntityMention], revised: &mut Ve
             || title.chars().count() > 4
             || !title.starts_with(char::is_uppercase)
             || !body[ns..ne].starts_with(char::is_uppercase)
-            || !cues.is_title(title)
+            || !cues.words.is_title(title)
         {
             continue;
         }

@@ -97,12 +97,12 @@ fn pronoun_speaker(r: &Resolver, from: usize, to: usize, prev: PrevQuote) -> Opt
         .rfind(|c| {
             let lead = &r.body[from..c.start];
             word_spans(lead).last().is_some_and(|&(s, e)| {
-                r.cues.is_pronoun(&lead[s..e]) && lead[e..].trim().is_empty()
+                r.cues.words.is_pronoun(&lead[s..e]) && lead[e..].trim().is_empty()
             })
         })?;
     let lead = &r.body[from..cue.start];
     let &(s, e) = word_spans(lead).last()?;
-    r.pronoun(from + s, prev, r.cues.gender_of(&lead[s..e]))
+    r.pronoun(from + s, prev, r.cues.words.gender_of(&lead[s..e]))
 }
 
 /// A partial quote with no cue: the subject of the clause of its sentence that first
@@ -122,8 +122,8 @@ pub fn clause_subject(r: &Resolver, pair: &MarkPair, prev: PrevQuote) -> Option<
         let clause = &r.body[from..stop];
         if let Some(&(s, e)) = word_spans(clause).first() {
             let word = &clause[s..e];
-            if r.cues.is_pronoun(word) {
-                let s = r.pronoun(from + s, prev, r.cues.gender_of(word))?;
+            if r.cues.words.is_pronoun(word) {
+                let s = r.pronoun(from + s, prev, r.cues.words.gender_of(word))?;
                 return Some(s.with_score(score::PARTIAL_SUBJECT));
             }
             let opening = r.mentions.iter().find(|m| {

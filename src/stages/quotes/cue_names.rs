@@ -7,9 +7,8 @@
 use crate::model::{EntityMention, EntityType};
 use crate::text::word_spans;
 
-use super::cues::{CueKind, LangCues};
+use super::cues::{after_quote, closing_inversion, CueKind, LangCues};
 use super::name_runs::name_run;
-use super::salience::{after_quote, closing_inversion};
 use super::spans::MarkPair;
 
 /// Longest apposition between a name and its cue ("Arafeh, a translator in Halifax, said").
@@ -130,7 +129,7 @@ fn after(body: &str, cues: &LangCues, at: usize) -> Option<(usize, usize)> {
         .iter()
         .take_while(|&&(ws, we)| {
             let w = &text[e + ws..e + we];
-            w.chars().next().is_some_and(char::is_lowercase) && !cues.is_stopword(w)
+            w.chars().next().is_some_and(char::is_lowercase) && !cues.words.is_stopword(w)
         })
         .count();
     if (1..=2).contains(&nouns) {

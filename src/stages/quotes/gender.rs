@@ -50,7 +50,7 @@ pub fn person_genders(
         };
         let gender = word_spans(window)
             .into_iter()
-            .find_map(|(s, e)| cues.word_gender(&window[s..e]));
+            .find_map(|(s, e)| cues.words.word_gender(&window[s..e]));
         let slot = votes.entry(m.entity_name.as_str()).or_default();
         match gender {
             Some('m') => slot.0 += 1,

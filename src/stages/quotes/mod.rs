@@ -31,7 +31,6 @@ mod cues;
 mod dashes;
 mod gender;
 mod kind;
-mod matching;
 mod memo;
 mod name_runs;
 mod nearby;

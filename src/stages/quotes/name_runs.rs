@@ -14,8 +14,8 @@ const MAX_RUN_WORDS: usize = 5;
 pub fn is_name_word(word: &str, cues: &LangCues) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 2
-        && !cues.is_stopword(word)
-        && !cues.is_pronoun(word)
+        && !cues.words.is_stopword(word)
+        && !cues.words.is_pronoun(word)
         && !word.ends_with("’s")
         && !word.ends_with("'s")
 }
@@ -24,7 +24,7 @@ pub fn is_name_word(word: &str, cues: &LangCues) -> bool {
 /// Leyen", "da Silva") or a short capitalised one ("Jean-Yves Le Drian", "Al Hashish");
 /// "à" in "Peskov à Moscou" is neither.
 fn is_particle(word: &str, cues: &LangCues) -> bool {
-    cues.is_name_particle(word)
+    cues.words.is_name_particle(word)
         || (word.chars().count() <= 3 && word.chars().next().is_some_and(char::is_uppercase))
 }
 

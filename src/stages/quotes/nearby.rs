@@ -84,12 +84,12 @@ impl Resolver<'_> {
         let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         // A determiner or a possessive, then only content words ("the affable proprietor").
         let lead_ok = possessive(first)
-            || self.cues.is_stopword(first)
+            || self.cues.words.is_stopword(first)
             || first.chars().next().is_some_and(char::is_lowercase);
         // A complement inside the description ("the head of Acme Corp", "el consejero
         // de Agricultura") may hold function words; then only a person may follow, so
         // "the mayor of Springfield, Illinois" names no place.
-        let complement = words[1..].iter().any(|w| self.cues.is_stopword(w));
+        let complement = words[1..].iter().any(|w| self.cues.words.is_stopword(w));
         let max_words = if complement { MAX_COMPLEMENT_WORDS } else { 6 };
         if words.len() > max_words || !lead_ok || head.contains(['.', ';', ':', '(', '\n']) {
             return None;
@@ -132,8 +132,8 @@ impl Resolver<'_> {
         let words = word_spans(text);
         let n = words.len();
         let word = |k: usize| &text[words[k].0..words[k].1];
-        let determiner =
-            (n.saturating_sub(4)..n.saturating_sub(1)).find(|&k| self.cues.is_determiner(word(k)));
+        let determiner = (n.saturating_sub(4)..n.saturating_sub(1))
+            .find(|&k| self.cues.words.is_determiner(word(k)));
         let Some(k) = determiner else {
             return self.bare_plural_before(text, &words);
         };
@@ -186,7 +186,7 @@ impl Resolver<'_> {
         let &(fs, fe) = words.first()?;
         // "l’agence" is one word holding its determiner; "the" alone is no description.
         let elided = phrase[fs..fe].contains(['\'', '’']);
-        if !self.cues.is_determiner(&phrase[fs..fe])
+        if !self.cues.words.is_determiner(&phrase[fs..fe])
             || fs > 0
             || words.len() > 7
             || (words.len() == 1 && !elided)
@@ -218,7 +218,7 @@ impl Resolver<'_> {
         let head_end = words
             .iter()
             .skip(1)
-            .find(|&&(s, e)| self.cues.is_stopword(&text[s..e]))
+            .find(|&&(s, e)| self.cues.words.is_stopword(&text[s..e]))
             .map_or(text.len(), |&(s, _)| s);
         let names_person = self.mentions.iter().any(|m| {
             m.entity_type == EntityType::Person && m.start >= start && m.end <= start + head_end
@@ -226,7 +226,7 @@ impl Resolver<'_> {
         let back = words.len() >= 3
             && words
                 .first()
-                .is_some_and(|&(s, e)| self.cues.is_back_determiner(&text[s..e]))
+                .is_some_and(|&(s, e)| self.cues.words.is_back_determiner(&text[s..e]))
             && !names_person
             && !text.contains("'s")
             && !text.contains("’s");

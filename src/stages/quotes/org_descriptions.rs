@@ -86,15 +86,18 @@ impl Resolver<'_> {
             .unwrap_or(0);
         let lead = &lead[cut..];
         let tokens: Vec<&str> = lead.split_whitespace().collect();
-        let Some(k) = tokens.iter().rposition(|t| self.cues.is_back_determiner(t)) else {
+        let Some(k) = tokens
+            .iter()
+            .rposition(|t| self.cues.words.is_back_determiner(t))
+        else {
             return false;
         };
         let modifiers = &tokens[k + 1..];
         modifiers.len() <= MAX_MODIFIERS
             && modifiers.iter().all(|w| {
                 w.starts_with(char::is_lowercase)
-                    && !self.cues.is_stopword(w)
-                    && !self.cues.is_determiner(w)
+                    && !self.cues.words.is_stopword(w)
+                    && !self.cues.words.is_determiner(w)
             })
     }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use crate::model::{EntityMention, EntityType};
 use crate::text::{sentence_of, word_spans};
 
-use super::cues::{Cue, CueKind};
+use super::cues::{after_quote, closing_inversion, Cue, CueKind};
 use super::memo::Speech;
 use super::speakers::{speaker_type, Resolver};
 
@@ -75,7 +75,7 @@ impl Resolver<'_> {
             // gives it another subject.
             let pronoun_last = word_spans(gap)
                 .last()
-                .is_some_and(|&(s, e)| self.cues.is_pronoun(&gap[s..e]));
+                .is_some_and(|&(s, e)| self.cues.words.is_pronoun(&gap[s..e]));
             apposition || !(self.person_within(m.end, c.start) || gap.contains(',') || pronoun_last)
         };
         if object || possessive(self.body, m) {
@@ -136,7 +136,7 @@ impl Resolver<'_> {
             || lead.ends_with(',')
             || word_spans(lead).iter().all(|&(s, e)| {
                 lead[s..e].chars().next().is_some_and(char::is_uppercase)
-                    && !self.cues.is_stopword(&lead[s..e])
+                    && !self.cues.words.is_stopword(&lead[s..e])
             })
     }
 
@@ -175,12 +175,12 @@ impl Resolver<'_> {
         // ("asked", "continued" in `quote_not_names`): "», asked Mira Olsen" speaks.
         let adjacent = lead[e..].trim().is_empty()
             && word.chars().next().is_some_and(char::is_lowercase)
-            && !self.cues.is_conjunction(word);
+            && !self.cues.words.is_conjunction(word);
         if !adjacent {
             return false;
         }
         if self.cues.cues_in(lead, s, e).is_empty() {
-            self.cues.is_stopword(word)
+            self.cues.words.is_stopword(word)
         } else {
             let at = from + s;
             !after_quote(self.body, at) && !closing_inversion(self.body, at, m.end)
@@ -191,23 +191,6 @@ impl Resolver<'_> {
 /// True when `m` is a possessive ("Campbell’s partner"): not a speaker itself.
 pub fn possessive(body: &str, m: &EntityMention) -> bool {
     crate::text::after_possessive(&body[m.end..]).is_some()
-}
-
-/// True when the text before `at` ends with a quotation's closing mark, maybe followed
-/// by a comma ("“…,” said", "« … », a déclaré"): a verb at `at` is inverted.
-pub fn after_quote(body: &str, at: usize) -> bool {
-    let before = body[..at].trim_end();
-    let before = before.strip_suffix(',').unwrap_or(before).trim_end();
-    before.ends_with(['"', '”', '»', '“', '«', '’', '\''])
-}
-
-/// True when a verb at `at` closes a clause inverted after a comma, its subject ending at
-/// `name_end` and the sentence ("…, adds Al Basha."): the name speaks.
-pub fn closing_inversion(body: &str, at: usize, name_end: usize) -> bool {
-    body[..at].trim_end().ends_with(',')
-        && body[name_end..]
-            .trim_start_matches(' ')
-            .starts_with(['.', '\n'])
 }
 
 impl Resolver<'_> {
@@ -244,7 +227,7 @@ impl Resolver<'_> {
         let sentence = &self.body[ps..pe];
         let pronoun = word_spans(sentence)
             .iter()
-            .any(|&(s, e)| self.cues.is_pronoun(&sentence[s..e]));
+            .any(|&(s, e)| self.cues.words.is_pronoun(&sentence[s..e]));
         let counts = |m: &EntityMention| !pronoun || !possessive(self.body, m);
         let only = named()
             .filter(|m| counts(m))
