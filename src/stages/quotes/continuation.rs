@@ -8,8 +8,8 @@ use crate::text::word_spans;
 
 use super::attribution::Neighbours;
 use super::cues::CueKind;
-use super::kind::kind_of;
 use super::salience::possessive;
+use super::spans::kind_of;
 use super::spans::MarkPair;
 use super::speakers::{score, PrevQuote, Resolver, Speaker};
 

@@ -28,9 +28,7 @@ mod config;
 mod continuation;
 mod cue_names;
 mod cues;
-mod dashes;
 mod gender;
-mod kind;
 mod memo;
 mod name_runs;
 mod nearby;
@@ -90,11 +88,11 @@ impl QuoteTagger {
         let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &all_paragraphs, &self.settings)
             .into_iter()
             .filter(|p| {
-                !kind::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                !spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
                     || cued_right_after(body, p, cues)
             })
             .collect();
-        let dashed = dashes::dash_pairs(body, &all_paragraphs, &pairs);
+        let dashed = spans::dash_pairs(body, &all_paragraphs, &pairs);
         if !dashed.is_empty() {
             pairs.extend(dashed);
             pairs.sort_by_key(|p| p.open);
@@ -188,8 +186,8 @@ fn cued_right_after(body: &str, pair: &MarkPair, cues: &cues::LangCues) -> bool 
 }
 
 fn to_quote(body: &str, pair: &MarkPair, a: Attribution) -> Quote {
-    let kind = kind::kind_of(body, pair);
-    let short = kind == QuoteKind::Partial && kind::word_count(&body[pair.start..pair.end]) <= 3;
+    let kind = spans::kind_of(body, pair);
+    let short = kind == QuoteKind::Partial && spans::word_count(&body[pair.start..pair.end]) <= 3;
     let score = if short {
         a.score * SHORT_PARTIAL_FACTOR
     } else {

@@ -6,8 +6,7 @@ use crate::model::QuoteKind;
 use crate::text::{sentence_of, word_spans};
 
 use super::attribution::Neighbours;
-use super::kind;
-use super::spans::MarkPair;
+use super::spans::{kind_of, MarkPair};
 use super::speakers::Resolver;
 
 /// From the closing mark to the end of its sentence (or the next quote, or the window).
@@ -71,7 +70,7 @@ pub fn before_window(
     // A short partial quote inside the sentence ("the word «refugee» hurled at her") does
     // not hide the cue before it; any other previous quote bounds the window.
     let inline = |p: &MarkPair| {
-        kind::kind_of(r.body, p) == QuoteKind::Partial
+        kind_of(r.body, p) == QuoteKind::Partial
             && word_spans(&r.body[p.start..p.end]).len() <= 3
             && sentence_of(&r.sentences, p.open) == sentence_of(&r.sentences, open)
     };

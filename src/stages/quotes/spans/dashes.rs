@@ -3,7 +3,7 @@
 //! ("—Son las cuentas —dijo la ministra."). Only paragraphs with that closing dash
 //! count, so dashed lists and bullet lines are not quotations.
 
-use super::spans::MarkPair;
+use super::pairing::MarkPair;
 
 const DASHES: [char; 2] = ['—', '–'];
 

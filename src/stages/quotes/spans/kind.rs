@@ -4,7 +4,7 @@
 use crate::model::QuoteKind;
 use crate::text::word_spans;
 
-use super::spans::MarkPair;
+use super::pairing::MarkPair;
 
 /// Full when the quoted words start upper-case and either end with sentence
 /// punctuation, are followed by the attribution comma, follow a colon or a sentence end,
