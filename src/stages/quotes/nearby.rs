@@ -5,8 +5,8 @@ use crate::text::{sentence_of, word_spans};
 
 use crate::model::{EntityMention, EntityType};
 
+use super::candidates::name_run;
 use super::cues::RoleHead;
-use super::name_runs::name_run;
 use super::salience::possessive;
 use super::speakers::{score, PrevQuote, Resolver, Speaker};
 

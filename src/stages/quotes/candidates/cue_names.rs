@@ -5,11 +5,11 @@
 //! full name elsewhere in the document (an entity mention, else a longer capitalised run).
 
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::cues::{after_quote, closing_inversion, CueKind, LangCues};
+use crate::stages::quotes::spans::MarkPair;
 use crate::text::word_spans;
 
-use super::cues::{after_quote, closing_inversion, CueKind, LangCues};
 use super::name_runs::name_run;
-use super::spans::MarkPair;
 
 /// Longest apposition between a name and its cue ("Arafeh, a translator in Halifax, said").
 const MAX_APPOSITION_WORDS: usize = 12;

@@ -9,9 +9,9 @@
 //! even when the entities stage took it for something else.
 
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::cues::LangCues;
 use crate::text::word_spans;
 
-use super::cues::LangCues;
 use super::name_runs::is_name_word;
 
 /// `method` of a person found after a title.

@@ -2,9 +2,8 @@
 //! cue names (`cue_names`, "Lonechild said", "said Mickelson") and the bare speaker
 //! names next to a cue (`nearby`, "», a déclaré Jean Dupont").
 
+use crate::stages::quotes::cues::LangCues;
 use crate::text::word_spans;
-
-use super::cues::LangCues;
 
 /// Most words a name run may hold (particles included).
 const MAX_RUN_WORDS: usize = 5;
