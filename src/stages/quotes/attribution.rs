@@ -7,9 +7,8 @@ use crate::text::{sentence_of, word_spans};
 
 use super::continuation::{clause_subject, continuation};
 use super::cues::{Cue, CueKind};
-use super::salience::possessive;
 use super::spans::MarkPair;
-use super::speakers::{score, PrevQuote, Resolver, Speaker};
+use super::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
 use super::windows::{after_window, before_window};
 
 /// How far after the closing mark a cue may start to count as "right after" it.

@@ -8,10 +8,9 @@ use crate::text::word_spans;
 
 use super::attribution::Neighbours;
 use super::cues::CueKind;
-use super::salience::possessive;
 use super::spans::kind_of;
 use super::spans::MarkPair;
-use super::speakers::{score, PrevQuote, Resolver, Speaker};
+use super::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
 
 /// A quote that opens its paragraph (or a sentence right after the previous quote, or
 /// follows a colon) with no cue: the last person who speaks in the previous paragraph

@@ -27,12 +27,6 @@ mod candidates;
 mod config;
 mod continuation;
 mod cues;
-mod gender;
-mod memo;
-mod nearby;
-mod org_descriptions;
-mod roles;
-mod salience;
 mod spans;
 mod speakers;
 mod windows;
@@ -55,7 +49,7 @@ use crate::text::sentence_spans;
 use attribution::{Attribution, Neighbours};
 use cues::CueLexicon;
 use spans::MarkPair;
-use speakers::Resolver;
+use speakers::{Memo, Resolver};
 
 /// Score factor for a short (≤ 3 words) partial quote: often a scare quote (10 of 14
 /// such quotes had the right speaker on ggt-quotes-en and the project gold, session 4).
@@ -123,7 +117,7 @@ impl QuoteTagger {
         let sentences = sentence_spans(body);
         let opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
 
-        let memo = memo::memo_slots(&mentions);
+        let memo = Memo::new(&mentions);
         let mut resolver = Resolver {
             body,
             cues,
@@ -132,7 +126,7 @@ impl QuoteTagger {
             genders: Default::default(),
             memo,
         };
-        resolver.genders = gender::person_genders(
+        resolver.genders = speakers::person_genders(
             body,
             cues,
             &resolver.mentions,

@@ -5,8 +5,6 @@ use std::cell::OnceCell;
 
 use crate::model::EntityMention;
 
-use super::speakers::Resolver;
-
 /// Memoised salience of one mention (per document).
 #[derive(Debug, Default)]
 pub struct MemoSlot {
@@ -29,19 +27,28 @@ pub struct Speech {
     pub inverted: bool,
 }
 
-/// One memo slot per mention of `mentions` (same order).
-pub fn memo_slots(mentions: &[&EntityMention]) -> Vec<MemoSlot> {
-    mentions.iter().map(|_| MemoSlot::default()).collect()
+/// The memo of one document: one slot per mention of the list it was made for.
+#[derive(Debug)]
+pub struct Memo {
+    slots: Vec<MemoSlot>,
 }
 
-impl Resolver<'_> {
-    /// The memo slot of `m` when it is one of the resolver's own mentions.
-    pub fn memo_slot(&self, m: &EntityMention) -> Option<&MemoSlot> {
-        let i = self.mentions.partition_point(|o| o.start < m.start);
-        self.mentions[i..]
+impl Memo {
+    /// One empty slot per mention of `mentions` (same order).
+    pub fn new(mentions: &[&EntityMention]) -> Self {
+        Memo {
+            slots: mentions.iter().map(|_| MemoSlot::default()).collect(),
+        }
+    }
+
+    /// The slot of `m` when it is (the very same mention as) one of `mentions`, the list
+    /// the memo was made for (sorted by start).
+    pub fn slot(&self, mentions: &[&EntityMention], m: &EntityMention) -> Option<&MemoSlot> {
+        let i = mentions.partition_point(|o| o.start < m.start);
+        mentions[i..]
             .iter()
             .take_while(|o| o.start == m.start)
             .position(|o| std::ptr::eq(*o, m))
-            .and_then(|k| self.memo.get(i + k))
+            .and_then(|k| self.slots.get(i + k))
     }
 }

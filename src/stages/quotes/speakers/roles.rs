@@ -2,10 +2,12 @@
 //! named with the same role words elsewhere in the document.
 
 use crate::model::EntityMention;
+use crate::stages::quotes::cues::RoleHead;
 use crate::text::{fold_str, sentence_of, word_spans};
 
-use super::cues::RoleHead;
-use super::speakers::{score, Resolver, Speaker};
+use super::resolver::Resolver;
+use super::score;
+use super::speaker::Speaker;
 
 impl Resolver<'_> {
     /// Resolves a role phrase `[start, end)` with head `head` to an entity: the name right

@@ -9,9 +9,8 @@
 use std::collections::HashMap;
 
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::cues::LangCues;
 use crate::text::{sentence_of, word_spans};
-
-use super::cues::LangCues;
 
 /// Gender ('m' or 'f') per entity name, when the document shows one.
 pub fn person_genders(

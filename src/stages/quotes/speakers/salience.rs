@@ -2,14 +2,12 @@
 //! speech verb, or named by an inverted or source cue), does it open its clause, is
 //! it an object or a possessive, does an apposition separate it from its cue.
 
-use std::collections::HashSet;
-
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::cues::{after_quote, closing_inversion, Cue, CueKind};
 use crate::text::{sentence_of, word_spans};
 
-use super::cues::{after_quote, closing_inversion, Cue, CueKind};
 use super::memo::Speech;
-use super::speakers::{speaker_type, Resolver};
+use super::resolver::{possessive, speaker_type, Resolver};
 
 impl Resolver<'_> {
     /// The speaker of an apposition running from `from` to a cue at `cue_start` ("»,
@@ -39,7 +37,7 @@ impl Resolver<'_> {
     /// right after an inverted one ("», said Carey") or a source cue ("according to
     /// Carey"); only text before `limit` counts. Objects and possessives never speak.
     pub fn speaks(&self, m: &EntityMention, limit: usize) -> bool {
-        let memo = match self.memo_slot(m) {
+        let memo = match self.memo.slot(&self.mentions, m) {
             Some(slot) => *slot.speaks.get_or_init(|| self.speech_of(m)),
             None => self.speech_of(m),
         };
@@ -113,7 +111,7 @@ impl Resolver<'_> {
     /// but capitalised title words, or a clause ending with a comma: "Down the street,
     /// Mike McFadden …").
     pub fn is_subject(&self, m: &EntityMention) -> bool {
-        match self.memo_slot(m) {
+        match self.memo.slot(&self.mentions, m) {
             Some(slot) => *slot.subject.get_or_init(|| self.subject_of(m)),
             None => self.subject_of(m),
         }
@@ -185,70 +183,5 @@ impl Resolver<'_> {
             let at = from + s;
             !after_quote(self.body, at) && !closing_inversion(self.body, at, m.end)
         }
-    }
-}
-
-/// True when `m` is a possessive ("Campbell’s partner"): not a speaker itself.
-pub fn possessive(body: &str, m: &EntityMention) -> bool {
-    crate::text::after_possessive(&body[m.end..]).is_some()
-}
-
-impl Resolver<'_> {
-    /// The person the sentence just before the one holding `at` introduces (a full name,
-    /// or a name with an apposition) as its main clause's subject, or as its one person
-    /// of known gender; none when that sentence starts before `since` (the previous quote's end) or
-    /// a person is named in the sentence before `at`.
-    pub fn previous_subject(&self, at: usize, since: usize) -> Option<&EntityMention> {
-        let i = sentence_of(&self.sentences, at)?;
-        let start = self.sentences[i].0.min(at);
-        let j = self.sentences[..i].iter().rposition(|&(_, e)| e <= start)?;
-        let (ps, pe) = self.sentences[j];
-        if ps < since {
-            return None;
-        }
-        let person = |m: &&EntityMention| m.entity_type == EntityType::Person;
-        // A person earlier in the quote's own sentence is the pronoun's ("Wojtaszek said
-        // she agreed …").
-        if self.person_within(start, at) {
-            return None;
-        }
-        // The main clause's subject ("Knowing Bardos was a fan, Cerato tried …"), else
-        // the one person named, when the document shows their gender ("For Espinos, who
-        // …, he's simply filling a niche.").
-        let named = || {
-            self.mentions
-                .iter()
-                .copied()
-                .filter(move |m| m.start >= ps && m.end <= pe && person(m))
-        };
-        // A possessive counts when no pronoun in the sentence may stand for another
-        // ("the issue of Musk's personal communications", not "he denied Hemming's
-        // request").
-        let sentence = &self.body[ps..pe];
-        let pronoun = word_spans(sentence)
-            .iter()
-            .any(|&(s, e)| self.cues.words.is_pronoun(&sentence[s..e]));
-        let counts = |m: &EntityMention| !pronoun || !possessive(self.body, m);
-        let only = named()
-            .filter(|m| counts(m))
-            .map(|m| &m.entity_name)
-            .collect::<HashSet<_>>();
-        // Only a person the sentence introduces (a full name, or an apposition after it):
-        // "Lavrov était absent." leaves the pronoun to the previous quote's speaker.
-        let introduced = |m: &&EntityMention| {
-            self.body[m.end..].starts_with(',') || word_spans(&self.body[m.start..m.end]).len() > 1
-        };
-        let subject = named().rfind(|m| self.is_subject(m));
-        subject.filter(introduced).or_else(|| {
-            (only.len() == 1 && subject.is_none())
-                .then(|| {
-                    named().find(|m| {
-                        counts(m)
-                            && (introduced(m) || possessive(self.body, m))
-                            && self.genders.contains_key(&m.entity_name)
-                    })
-                })
-                .flatten()
-        })
     }
 }

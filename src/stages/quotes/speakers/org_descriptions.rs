@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 
 use crate::model::{EntityMention, EntityType};
+use crate::stages::quotes::cues::RoleHead;
 use crate::text::sentence_of;
 
-use super::cues::RoleHead;
-use super::salience::possessive;
-use super::speakers::{score, Resolver, Speaker};
+use super::resolver::{possessive, Resolver};
+use super::score;
+use super::speaker::Speaker;
 
 /// How far before the description (bytes, quotes included) an organisation still counts
 /// as near; farther, the document's most mentioned organisation stands for it.
