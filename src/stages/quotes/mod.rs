@@ -25,11 +25,9 @@
 mod attribution;
 mod candidates;
 mod config;
-mod continuation;
 mod cues;
 mod spans;
 mod speakers;
-mod windows;
 
 #[cfg(test)]
 mod eval_tests;

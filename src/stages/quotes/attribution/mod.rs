@@ -1,39 +1,26 @@
 //! Attribution of one quotation: the cue after it ("», a déclaré Peskov"), before it
-//! ("Dupont a déclaré : «"), a source cue ("selon Tass"), or the previous quote's
-//! speaker for a quote paragraph that continues it.
+//! ("Dupont a déclaré : «"), each looked for in its `windows`, a source cue ("selon
+//! Tass"), or, with no cue, the previous quote's speaker for a quote that continues it or
+//! its clause's subject (`continuation`). The result and the quote's `neighbours` are
+//! the types at the bottom.
+
+mod continuation;
+mod neighbours;
+mod windows;
+
+pub(super) use neighbours::{Attribution, Neighbours};
 
 use crate::model::EntityType;
+use crate::stages::quotes::cues::{Cue, CueKind};
+use crate::stages::quotes::spans::MarkPair;
+use crate::stages::quotes::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
 use crate::text::{sentence_of, word_spans};
 
-use super::continuation::{clause_subject, continuation};
-use super::cues::{Cue, CueKind};
-use super::spans::MarkPair;
-use super::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
-use super::windows::{after_window, before_window};
+use continuation::{clause_subject, continuation};
+use windows::{after_window, before_window};
 
 /// How far after the closing mark a cue may start to count as "right after" it.
 const AFTER_REACH: usize = 60;
-
-/// The result of attributing one quote.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Attribution {
-    /// The speaker, when one was found.
-    pub speaker: Option<Speaker>,
-    /// The cue span, when one was found.
-    pub cue: Option<(usize, usize)>,
-    /// Confidence in [0, 1].
-    pub score: f32,
-}
-
-/// Where a quote stands among the others of its document.
-pub struct Neighbours<'a> {
-    /// The previous quote and its attribution.
-    pub previous: Option<(&'a MarkPair, &'a Attribution)>,
-    /// Opening mark of the next quote.
-    pub next_open: Option<usize>,
-    /// Non-blank paragraph spans of the body.
-    pub paragraphs: &'a [(usize, usize)],
-}
 
 /// Attributes `pair`, trying the cue after it, then before it, then source cues, then
 /// continuation of the previous quote.

@@ -3,14 +3,12 @@
 //! subject is a person or a pronoun ("On Christmas Day, he plans to invite … «the boys»").
 
 use crate::model::{EntityType, QuoteKind};
-use crate::text::sentence_of;
-use crate::text::word_spans;
+use crate::stages::quotes::cues::CueKind;
+use crate::stages::quotes::spans::{kind_of, MarkPair};
+use crate::stages::quotes::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
+use crate::text::{sentence_of, word_spans};
 
-use super::attribution::Neighbours;
-use super::cues::CueKind;
-use super::spans::kind_of;
-use super::spans::MarkPair;
-use super::speakers::{possessive, score, PrevQuote, Resolver, Speaker};
+use super::neighbours::Neighbours;
 
 /// A quote that opens its paragraph (or a sentence right after the previous quote, or
 /// follows a colon) with no cue: the last person who speaks in the previous paragraph

@@ -3,11 +3,11 @@
 //! the sentence (or the previous one).
 
 use crate::model::QuoteKind;
+use crate::stages::quotes::spans::{kind_of, MarkPair};
+use crate::stages::quotes::speakers::Resolver;
 use crate::text::{sentence_of, word_spans};
 
-use super::attribution::Neighbours;
-use super::spans::{kind_of, MarkPair};
-use super::speakers::Resolver;
+use super::neighbours::Neighbours;
 
 /// From the closing mark to the end of its sentence (or the next quote, or the window).
 pub fn after_window(
