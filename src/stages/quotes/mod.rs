@@ -2,20 +2,22 @@
 //!
 //! 1. `spans` pairs quotation marks (« », “ ”, „ “, ‘ ’, " ", ” ”, ‹ ›, German » «),
 //!    keeps nested quotes inside their outer quotation, continues a quotation over
-//!    paragraphs that reopen it, and drops marks left open at a paragraph end.
-//! 2. `kind` classifies each as full or partial and skips names/titles in quotes.
-//! 3. `attribution` finds the cue (speech verb or "according to") after or before the
-//!    quote (`cues`, within `windows`), and `speakers`, `salience`, `nearby`, `roles`
-//!    and `continuation` resolve the speaker: a name to its entity mention (untagged
-//!    names through the one walker of `name_runs`), a pronoun to the salient person it
-//!    agrees with (one who speaks, or opens a clause and whose gender the text shows),
-//!    a role to the person named with that role, a description ("the father") to its
-//!    own text, a cue-less quote paragraph to the previous speaker. Scores are
-//!    calibrated per way (`speakers::score`).
+//!    paragraphs that reopen it, and drops marks left open at a paragraph end; it finds
+//!    dialogue dashes, classifies each quote as full or partial and skips names/titles
+//!    in quotes (`spans::kind`).
+//! 2. `candidates` cleans the entity mentions of slips that decide speakers ("Somehow",
+//!    "Unlike Al Mnajer", surnames typed as places, "Ms. May") and adds the untagged
+//!    names a speech verb vouches for.
+//! 3. `attribution` finds the cue (speech verb or "according to", from the compiled
+//!    `cues`) after or before the quote, within its windows, and `speakers` resolves the
+//!    speaker: a name to its entity mention (untagged names through the one name walker
+//!    of `candidates`), a pronoun to the salient person it agrees with (one who speaks,
+//!    or opens a clause and whose gender the text shows), a role to the person named with
+//!    that role, a description ("the father") to its own text; a cue-less quote
+//!    paragraph continues the previous speaker. Scores are calibrated per way
+//!    (`speakers::score`).
 //!
-//!    Before that, `candidates` cleans the entity mentions of slips that decide speakers
-//!    ("Somehow", "Unlike Al Mnajer", surnames typed as places, "Ms. May"), and `memo`
-//!    keeps per mention whether it speaks or opens its clause.
+//! The tests are in `tests/`, one file per concept.
 //!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
 //! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,

@@ -1,6 +1,6 @@
 //! The one walker over capitalised words that both finders of untagged names use: the
 //! cue names (`cue_names`, "Lonechild said", "said Mickelson") and the bare speaker
-//! names next to a cue (`nearby`, "», a déclaré Jean Dupont").
+//! names next to a cue (`speakers::nearby`, "», a déclaré Jean Dupont").
 
 use crate::stages::quotes::cues::LangCues;
 use crate::text::word_spans;
