@@ -2,20 +2,22 @@
 //!
 //! 1. `spans` pairs quotation marks (« », “ ”, „ “, ‘ ’, " ", ” ”, ‹ ›, German » «),
 //!    keeps nested quotes inside their outer quotation, continues a quotation over
-//!    paragraphs that reopen it, and drops marks left open at a paragraph end.
-//! 2. `kind` classifies each as full or partial and skips names/titles in quotes.
-//! 3. `attribution` finds the cue (speech verb or "according to") after or before the
-//!    quote (`cues`, within `windows`), and `speakers`, `salience`, `nearby`, `roles`
-//!    and `continuation` resolve the speaker: a name to its entity mention (untagged
-//!    names through the one walker of `name_runs`), a pronoun to the salient person it
-//!    agrees with (one who speaks, or opens a clause and whose gender the text shows),
-//!    a role to the person named with that role, a description ("the father") to its
-//!    own text, a cue-less quote paragraph to the previous speaker. Scores are
-//!    calibrated per way (`speakers::score`).
+//!    paragraphs that reopen it, and drops marks left open at a paragraph end; it finds
+//!    dialogue dashes, classifies each quote as full or partial and skips names/titles
+//!    in quotes (`spans::kind`).
+//! 2. `candidates` cleans the entity mentions of slips that decide speakers ("Somehow",
+//!    "Unlike Al Mnajer", surnames typed as places, "Ms. May") and adds the untagged
+//!    names a speech verb vouches for.
+//! 3. `attribution` finds the cue (speech verb or "according to", from the compiled
+//!    `cues`) after or before the quote, within its windows, and `speakers` resolves the
+//!    speaker: a name to its entity mention (untagged names through the one name walker
+//!    of `candidates`), a pronoun to the salient person it agrees with (one who speaks,
+//!    or opens a clause and whose gender the text shows), a role to the person named with
+//!    that role, a description ("the father") to its own text; a cue-less quote
+//!    paragraph continues the previous speaker. Scores are calibrated per way
+//!    (`speakers::score`).
 //!
-//!    Before that, `candidates` cleans the entity mentions of slips that decide speakers
-//!    ("Somehow", "Unlike Al Mnajer", surnames typed as places, "Ms. May"), and `memo`
-//!    keeps per mention whether it speaks or opens its clause.
+//! The tests are in `tests/`, one file per concept.
 //!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
 //! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,
@@ -25,47 +27,17 @@
 mod attribution;
 mod candidates;
 mod config;
-mod continuation;
-mod cue_names;
 mod cues;
-mod dashes;
-mod gender;
-mod kind;
-mod matching;
-mod memo;
-mod name_runs;
-mod nearby;
-mod org_descriptions;
-mod roles;
-mod salience;
 mod spans;
 mod speakers;
-mod windows;
 
-#[cfg(test)]
-mod apposed_name_tests;
-#[cfg(test)]
-mod attribution_tests;
-#[cfg(test)]
-mod calibration;
-#[cfg(test)]
-mod candidate_tests;
-#[cfg(test)]
-mod description_tests;
 #[cfg(test)]
 mod eval_tests;
 #[cfg(test)]
-mod gold_tests;
+mod tests;
+// The calibration counts at their old path, for `eval_tests`.
 #[cfg(test)]
-mod org_description_tests;
-#[cfg(test)]
-mod seed_tests;
-#[cfg(test)]
-mod span_tests;
-#[cfg(test)]
-mod speaker_rule_tests;
-#[cfg(test)]
-mod test_support;
+use tests::calibration;
 
 pub use config::QuotesConfig;
 
@@ -77,7 +49,7 @@ use crate::text::sentence_spans;
 use attribution::{Attribution, Neighbours};
 use cues::CueLexicon;
 use spans::MarkPair;
-use speakers::Resolver;
+use speakers::{Memo, Resolver};
 
 /// Score factor for a short (≤ 3 words) partial quote: often a scare quote (10 of 14
 /// such quotes had the right speaker on ggt-quotes-en and the project gold, session 4).
@@ -108,11 +80,11 @@ impl QuoteTagger {
         let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &all_paragraphs, &self.settings)
             .into_iter()
             .filter(|p| {
-                !kind::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                !spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
                     || cued_right_after(body, p, cues)
             })
             .collect();
-        let dashed = dashes::dash_pairs(body, &all_paragraphs, &pairs);
+        let dashed = spans::dash_pairs(body, &all_paragraphs, &pairs);
         if !dashed.is_empty() {
             pairs.extend(dashed);
             pairs.sort_by_key(|p| p.open);
@@ -139,13 +111,13 @@ impl QuoteTagger {
         let mut mentions = reviewed.kept;
         mentions.extend(&reviewed.revised);
         mentions.sort_by_key(|m| m.start);
-        let extra = cue_names::cue_names(body, cues, &mentions, &pairs);
+        let extra = candidates::cue_names(body, cues, &mentions, &pairs);
         mentions.extend(&extra);
         mentions.sort_by_key(|m| m.start);
         let sentences = sentence_spans(body);
         let opens: Vec<usize> = pairs.iter().map(|p| p.open).collect();
 
-        let memo = memo::memo_slots(&mentions);
+        let memo = Memo::new(&mentions);
         let mut resolver = Resolver {
             body,
             cues,
@@ -154,7 +126,7 @@ impl QuoteTagger {
             genders: Default::default(),
             memo,
         };
-        resolver.genders = gender::person_genders(
+        resolver.genders = speakers::person_genders(
             body,
             cues,
             &resolver.mentions,
@@ -206,8 +178,8 @@ fn cued_right_after(body: &str, pair: &MarkPair, cues: &cues::LangCues) -> bool 
 }
 
 fn to_quote(body: &str, pair: &MarkPair, a: Attribution) -> Quote {
-    let kind = kind::kind_of(body, pair);
-    let short = kind == QuoteKind::Partial && kind::word_count(&body[pair.start..pair.end]) <= 3;
+    let kind = spans::kind_of(body, pair);
+    let short = kind == QuoteKind::Partial && spans::word_count(&body[pair.start..pair.end]) <= 3;
     let score = if short {
         a.score * SHORT_PARTIAL_FACTOR
     } else {

@@ -1,22 +1,132 @@
-//! Word tests of one language's cue lists: pronouns and their gender, determiners,
-//! particles, conjunctions, titles, stopwords and role words.
+//! The word lists of one language's cues and the word tests on them: pronouns and their
+//! gender, gendered words, determiners, particles, conjunctions, titles and stopwords.
+
+use std::collections::{HashMap, HashSet};
 
 use crate::text::{fold_str, word_spans};
 
-use super::{Cue, LangCues};
+use super::cue::Cue;
+use super::matching::accented_forms;
 
-impl LangCues {
-    /// True when `word`, or its plural minus the final "s" ("officials"), is a whole role
-    /// head of this language.
-    pub fn is_role_word(&self, word: &str) -> bool {
-        let folded = fold_str(word);
-        let singular = folded.strip_suffix('s').unwrap_or(&folded);
-        [folded.as_str(), singular].iter().any(|w| {
-            // Overlapping: "sprecherin" must not hide behind the shorter "sprecher".
-            self.roles
-                .find_overlapping_iter(*w)
-                .any(|m| m.start() == 0 && m.end() == w.len())
-        })
+/// The lexicon lines a language's word lists are read from, one slice per list.
+pub struct WordSources<'a> {
+    /// `quote_pronouns`: speaker pronouns, "she | f" with a gender.
+    pub pronouns: &'a [String],
+    /// `quote_object_pronouns`: pronouns after a source cue ("selon lui").
+    pub object_pronouns: &'a [String],
+    /// `entity_stopwords`: capitalised words that are no names.
+    pub stopwords: &'a [String],
+    /// `quote_not_names`: more words that never start or end a name ("Somehow").
+    pub not_names: &'a [String],
+    /// `quote_gender_words`: "his | m", "elle | f".
+    pub gender_words: &'a [String],
+    /// `quote_determiners`: "the | back", "un".
+    pub determiners: &'a [String],
+    /// `entity_name_particles`: "von", "de", "al".
+    pub particles: &'a [String],
+    /// `quote_conjunctions`: "and", "but".
+    pub conjunctions: &'a [String],
+    /// `person_titles`: "Mr", "Dr", "Sen".
+    pub titles: &'a [String],
+}
+
+/// One language's word lists, lower-cased.
+#[derive(Debug)]
+pub struct WordLists {
+    pronouns: Vec<String>,
+    /// Pronouns whose accent tells them apart from another word ("él" vs "el"), keyed by
+    /// their folded form.
+    accented: HashMap<String, Vec<String>>,
+    genders: HashMap<String, char>,
+    object_pronouns: Vec<String>,
+    stopwords: HashSet<String>,
+    gender_words: HashMap<String, char>,
+    determiners: Vec<String>,
+    /// Definite articles whose descriptions refer back to a person (`the | back`).
+    back_determiners: Vec<String>,
+    particles: HashSet<String>,
+    conjunctions: HashSet<String>,
+    /// Abbreviated person titles ("mr", "dr"), written with a stop before a name.
+    titles: HashSet<String>,
+}
+
+impl WordLists {
+    /// Reads the lists from their lexicon lines.
+    pub fn new(lists: WordSources) -> Self {
+        let gender_words = lists
+            .gender_words
+            .iter()
+            .filter_map(|l| l.split_once('|'))
+            .filter_map(|(w, g)| Some((w.trim().to_lowercase(), g.trim().chars().next()?)))
+            .collect();
+        // "she | f": a pronoun with its gender (m, f); plain entries have none.
+        let mut pronouns = Vec::new();
+        let mut genders = HashMap::new();
+        for entry in lists.pronouns {
+            let (word, gender) = match entry.split_once('|') {
+                Some((w, g)) => (w.trim().to_lowercase(), g.trim().chars().next()),
+                None => (entry.trim().to_lowercase(), None),
+            };
+            if let Some(g) = gender {
+                genders.insert(word.clone(), g);
+            }
+            pronouns.push(word);
+        }
+        WordLists {
+            accented: accented_forms(&pronouns),
+            pronouns,
+            genders,
+            object_pronouns: lists
+                .object_pronouns
+                .iter()
+                .map(|p| p.to_lowercase())
+                .collect(),
+            stopwords: lists
+                .stopwords
+                .iter()
+                .chain(lists.not_names)
+                .map(|w| w.to_lowercase())
+                .collect(),
+            gender_words,
+            determiners: lists
+                .determiners
+                .iter()
+                .map(|d| d.split('|').next().unwrap_or(d).trim().to_lowercase())
+                .collect(),
+            back_determiners: lists
+                .determiners
+                .iter()
+                .filter_map(|d| d.split_once('|'))
+                .filter(|(_, mark)| mark.trim() == "back")
+                .map(|(d, _)| d.trim().to_lowercase())
+                .collect(),
+            particles: lists.particles.iter().map(|w| w.to_lowercase()).collect(),
+            conjunctions: lists
+                .conjunctions
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            // Titles short enough to be abbreviated ("Ms.", "Dr.", "Sen.").
+            titles: lists
+                .titles
+                .iter()
+                .map(|w| w.to_lowercase())
+                .filter(|w| !w.contains(' ') && w.chars().count() <= 4)
+                .collect(),
+        }
+    }
+
+    /// Cues are matched on folded text, but a pronoun whose accent tells it apart from
+    /// another word must carry it: "dijo él" (he said) is a cue, "dijo el consejero" is
+    /// not. True when every word of the matched `span` agrees.
+    pub fn accents_agree(&self, span: &str) -> bool {
+        self.accented.is_empty()
+            || word_spans(span).iter().all(|&(s, e)| {
+                let word = span[s..e].to_lowercase();
+                self.accented
+                    .get(&fold_str(&word))
+                    .is_none_or(|forms| forms.iter().all(|p| *p == word))
+            })
     }
 
     /// True when `word` (as written) is a speaker pronoun of this language.
@@ -104,23 +214,5 @@ impl LangCues {
         let (s, e) = *word_spans(&body[from..to]).first()?;
         self.is_pronoun(&body[from + s..from + e])
             .then_some((from + s, from + e))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::lexicon::Lexicon;
-    use crate::stages::quotes::cues::CueLexicon;
-
-    fn cues() -> CueLexicon {
-        CueLexicon::new(&Lexicon::load(&[] as &[&str]).expect("lexicon")).expect("cues")
-    }
-
-    #[test]
-    fn a_role_is_whole_even_when_a_shorter_role_is_its_prefix() {
-        let c = cues();
-        assert!(c.for_lang("de").is_role_word("Sprecherin"));
-        assert!(c.for_lang("fr").is_role_word("présidente"));
-        assert!(!c.for_lang("de").is_role_word("Sprechstunde"));
     }
 }
