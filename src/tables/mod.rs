@@ -1,9 +1,9 @@
 //! The output tables. Each is declared once, in its own file ([`documents`],
-//! [`entity_mentions`], [`quotes`], [`date_mentions`], [`rejects`]), with
-//! [`declare::declare_table`] over the column kinds of [`columns`]; the declaration gives
-//! its Arrow schema, its typed row, its builder and its column descriptions. [`schema`]
-//! lists the tables; [`metadata`] holds the `gazette.*` keys every file carries. The
-//! Parquet writer only ever sees the `RecordBatch`es the builders finish.
+//! [`entity_mentions`], [`quotes`], [`date_mentions`], [`rejects`]), with `declare_table!`
+//! (in `declare.rs`) over the column kinds of [`columns`]; the declaration gives its Arrow
+//! schema, its typed row, its builder and its column descriptions. [`schema`] lists the
+//! tables; [`metadata`] holds the `gazette.*` keys every file carries. The Parquet writer
+//! only ever sees the `RecordBatch`es the builders finish.
 
 pub mod columns;
 mod declare;
