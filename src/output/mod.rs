@@ -15,25 +15,69 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
+use std::sync::Arc;
+
+use arrow::datatypes::{Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
-use parquet::file::properties::WriterProperties;
+use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
 
 use crate::config::{Compression, OutputSettings};
 use crate::error::{Error, Result};
 use crate::model::SignatureParams;
-use crate::tables::schema::SCHEMA_VERSION;
+use crate::tables::metadata::{BATCH_KEY, CONFIG_SHA256_KEY, KEYS, VERSION_KEY};
 use crate::tables::{dedup_state as state_table, Table};
 
-/// Key-value metadata written into every file.
+/// This run's key-value metadata, written into every file beside the table's own
+/// `gazette.schema_version`.
 #[derive(Debug, Clone)]
 pub struct FileMetadata {
     /// Batch id.
     pub batch: String,
     /// SHA-256 of the effective configuration.
     pub config_sha256: String,
+}
+
+impl FileMetadata {
+    /// The per-run keys and values: gazette version, batch id, configuration hash.
+    fn entries(&self) -> [(&'static str, String); 3] {
+        [
+            (VERSION_KEY, env!("CARGO_PKG_VERSION").to_string()),
+            (BATCH_KEY, self.batch.clone()),
+            (CONFIG_SHA256_KEY, self.config_sha256.clone()),
+        ]
+    }
+
+    /// The Arrow schema `table`'s file is written with: the table's schema, whose
+    /// metadata gains this run's keys. `ArrowWriter` embeds it (`ARROW:schema`), so
+    /// readers of the Arrow schema (pyarrow, `pyarrow.dataset`) see every key. Batches of
+    /// the table's own schema write into it: the writer matches columns by position and
+    /// type, not metadata.
+    fn file_schema(&self, table: Table) -> SchemaRef {
+        self.stamped(table.schema())
+    }
+
+    /// `schema` with this run's keys added to its metadata.
+    fn stamped(&self, schema: SchemaRef) -> SchemaRef {
+        let mut metadata = schema.metadata().clone();
+        for (key, value) in self.entries() {
+            metadata.insert(key, value);
+        }
+        Arc::new(Schema::new_with_metadata(schema.fields().clone(), metadata))
+    }
+}
+
+/// The Parquet footer key-value metadata of a file written with `schema`: its `gazette.*`
+/// keys, in the contract's order, so footer and Arrow schema carry the same.
+fn footer_metadata(schema: &Schema) -> Vec<KeyValue> {
+    KEYS.iter()
+        .filter_map(|key| {
+            let value = schema.metadata().get(key)?;
+            Some(KeyValue::new(key.to_string(), value.clone()))
+        })
+        .collect()
 }
 
 /// Environment variable naming a test fail point: `after-first-chunk` makes the writer
@@ -73,20 +117,10 @@ impl BatchWriter {
             ),
             Compression::None => ParquetCompression::UNCOMPRESSED,
         };
-        let props = WriterProperties::builder()
+        let props: WriterPropertiesBuilder = WriterProperties::builder()
             .set_compression(compression)
             .set_max_row_group_row_count(Some(settings.row_group_rows))
-            .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(vec![
-                KeyValue::new("gazette.schema_version".into(), SCHEMA_VERSION.to_string()),
-                KeyValue::new(
-                    "gazette.version".into(),
-                    env!("CARGO_PKG_VERSION").to_string(),
-                ),
-                KeyValue::new("gazette.batch".into(), meta.batch.clone()),
-                KeyValue::new("gazette.config_sha256".into(), meta.config_sha256.clone()),
-            ]))
-            .build();
+            .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")));
         let mut writers = BTreeMap::new();
         for table in Table::ALL {
             let dir = staging.join(table.name());
@@ -99,8 +133,13 @@ impl BatchWriter {
                 path: path.clone(),
                 source,
             })?;
-            let writer = ArrowWriter::try_new(file, table.schema(), Some(props.clone()))
-                .map_err(|e| table_err(table, e))?;
+            let schema = meta.file_schema(table);
+            let props = props
+                .clone()
+                .set_key_value_metadata(Some(footer_metadata(&schema)))
+                .build();
+            let writer =
+                ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| table_err(table, e))?;
             writers.insert(table, writer);
         }
         let state = match state {
@@ -115,9 +154,12 @@ impl BatchWriter {
                     path: path.clone(),
                     source,
                 })?;
-                let writer =
-                    ArrowWriter::try_new(file, state_table::schema(params), Some(props.clone()))
-                        .map_err(state_err)?;
+                let schema = meta.stamped(state_table::schema(params));
+                let props = props
+                    .clone()
+                    .set_key_value_metadata(Some(footer_metadata(&schema)))
+                    .build();
+                let writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(state_err)?;
                 Some(writer)
             }
             None => None,
@@ -260,6 +302,7 @@ fn table_err(table: Table, e: impl std::fmt::Display) -> Error {
 mod tests {
     use super::*;
     use crate::model::{Reject, RejectReason};
+    use crate::tables::metadata::SCHEMA_VERSION;
     use crate::tables::RejectsBuilder;
 
     /// Rows of hard-to-compress text (~2 kB each), so encoded sizes are real.
@@ -304,6 +347,104 @@ mod tests {
         }
         let w = &writer.writers[&Table::Rejects];
         (w.flushed_row_groups().len(), w.in_progress_size())
+    }
+
+    /// The `gazette.*` keys of a written file, from its footer and from its embedded Arrow
+    /// schema (`ARROW:schema` decoded alone, so nothing of the footer leaks into it).
+    fn written_metadata(path: &Path) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+        use parquet::arrow::{parquet_to_arrow_schema, ARROW_SCHEMA_META_KEY};
+        use parquet::file::reader::{FileReader, SerializedFileReader};
+
+        let reader = SerializedFileReader::new(File::open(path).unwrap()).unwrap();
+        let file = reader.metadata().file_metadata();
+        let kv = file.key_value_metadata().expect("key-value metadata");
+        let gazette = |pairs: Vec<(String, String)>| {
+            pairs
+                .into_iter()
+                .filter(|(k, _)| k.starts_with("gazette."))
+                .collect::<BTreeMap<_, _>>()
+        };
+        let footer = gazette(
+            kv.iter()
+                .map(|e| (e.key.clone(), e.value.clone().unwrap_or_default()))
+                .collect(),
+        );
+        let blob: Vec<KeyValue> = kv
+            .iter()
+            .filter(|e| e.key == ARROW_SCHEMA_META_KEY)
+            .cloned()
+            .collect();
+        assert_eq!(blob.len(), 1, "one embedded Arrow schema");
+        let arrow = parquet_to_arrow_schema(file.schema_descr(), Some(&blob)).unwrap();
+        let embedded = gazette(
+            arrow
+                .metadata()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        );
+        (footer, embedded)
+    }
+
+    #[test]
+    fn every_file_carries_the_gazette_keys_in_footer_and_arrow_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = OutputSettings {
+            dir: dir.path().to_path_buf(),
+            compression: Compression::Zstd(3),
+            row_group_rows: 1_000,
+            row_group_bytes: 1024 * 1024,
+        };
+        let meta = FileMetadata {
+            batch: "b7".into(),
+            config_sha256: "c0ffee".into(),
+        };
+        let mut writer = BatchWriter::create(&settings, &meta, None).unwrap();
+        let rejects = RejectsBuilder::build(&noisy_rejects(3, 1)).unwrap();
+        writer.write(Table::Rejects, &rejects).unwrap();
+        let manifest = Manifest {
+            batch: "b7".into(),
+            started: String::new(),
+            finished: String::new(),
+            version: String::new(),
+            schema_version: SCHEMA_VERSION.into(),
+            config: serde_json::Value::Null,
+            config_sha256: "c0ffee".into(),
+            counts: Counts::default(),
+            stage_seconds: BTreeMap::new(),
+            wall_seconds: 0.0,
+        };
+        writer.commit(&manifest).unwrap();
+
+        let expected: BTreeMap<String, String> = [
+            ("gazette.schema_version", SCHEMA_VERSION),
+            ("gazette.version", env!("CARGO_PKG_VERSION")),
+            ("gazette.batch", "b7"),
+            ("gazette.config_sha256", "c0ffee"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        for table in Table::ALL {
+            let path = table
+                .partition_dir(dir.path(), "b7")
+                .join("part-00000.parquet");
+            let (footer, embedded) = written_metadata(&path);
+            assert_eq!(footer, expected, "{} footer", table.name());
+            assert_eq!(embedded, expected, "{} Arrow schema", table.name());
+        }
+        // What the parquet crate's Arrow reader reports.
+        let path = Table::Rejects
+            .partition_dir(dir.path(), "b7")
+            .join("part-00000.parquet");
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+            File::open(path).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            reader.schema().metadata().get("gazette.batch"),
+            Some(&"b7".to_string())
+        );
     }
 
     #[test]

@@ -1,108 +1,60 @@
-//! Builder for the `documents` table.
+//! The `documents` table, declared once: one row per input article (duplicates included,
+//! flagged), and how a [`Document`] fills a row.
 
-use std::sync::Arc;
-
-use arrow::array::{
-    ArrayRef, Date32Builder, Float32Builder, Int32Builder, ListBuilder, StringBuilder,
-};
-use arrow::record_batch::RecordBatch;
-
-use super::{date32, int32, Table};
-use crate::error::{Error, Result};
+use super::columns::{int32, Date32, Float32, Int32, Utf8, Utf8List};
+use super::declare::declare_table;
 use crate::model::Document;
 
-/// Accumulates `documents` rows; `finish` yields one `RecordBatch` in the table's schema.
-#[derive(Default)]
-pub struct DocumentsBuilder {
-    doc_id: StringBuilder,
-    input: StringBuilder,
-    url: StringBuilder,
-    source_name: StringBuilder,
-    title: StringBuilder,
-    dateline: StringBuilder,
-    language: StringBuilder,
-    language_score: Float32Builder,
-    body: StringBuilder,
-    removed: ListBuilder<StringBuilder>,
-    chars: Int32Builder,
-    words: Int32Builder,
-    published_date: Date32Builder,
-    date_source: StringBuilder,
-    content_hash: StringBuilder,
-    duplicate_of: StringBuilder,
-    similarity: Float32Builder,
-    rows: usize,
+declare_table! {
+    name: "documents";
+    /// One `documents` row: a field per column, named as the column.
+    row: DocumentRow;
+    /// Accumulates `documents` rows; `finish` yields one `RecordBatch` in the table's schema.
+    builder: DocumentsBuilder;
+    columns: {
+        doc_id: Utf8 = "stable id: the same input record gives the same id on every run (derived from its URL when known, else its input locator)",
+        input: Utf8 = "where it came from: path relative to the input root, `#N` appended for record N of a JSONL/WARC file",
+        url: Option<Utf8> = "original URL when the input says it",
+        source_name: Option<Utf8> = "publisher / outlet as named by the article or its metadata (\"AgenPress\", \"Press TV\")",
+        title: Option<Utf8> = "headline, when one can be told apart from the body",
+        dateline: Option<Utf8> = "place dateline (\"JAKARTA\") when the lead has one",
+        language: Utf8 = "ISO 639-1 code of the body's language; \"und\" when it cannot be told",
+        language_score: Option<Float32> = "confidence in [0, 1]",
+        body: Utf8 = "the cleaned article text: boilerplate, navigation, captions and share/comment blocks removed; paragraphs separated by \"\\n\"",
+        removed: Option<Utf8List> = "the lines removed from the raw text, in order, for audit",
+        chars: Option<Int32> = "length of body in code points",
+        words: Option<Int32> = "number of words in body",
+        published_date: Option<Date32> = "publication date",
+        date_source: Option<Utf8> = "where published_date came from: `metadata`, `html`, `url`, `text`, `reference`; null when unknown",
+        content_hash: Option<Utf8> = "hex hash of the normalised body (exact-duplicate key)",
+        duplicate_of: Option<Utf8> = "doc_id of the representative of its duplicate cluster (possibly from an earlier batch); null for representatives and unique documents",
+        similarity: Option<Float32> = "estimated Jaccard similarity to that representative; null when not a duplicate",
+    }
 }
 
 impl DocumentsBuilder {
-    /// An empty builder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Rows appended since the last `finish`.
-    pub fn len(&self) -> usize {
-        self.rows
-    }
-
-    /// True when no row is pending.
-    pub fn is_empty(&self) -> bool {
-        self.rows == 0
-    }
-
     /// Appends one document.
     pub fn append(&mut self, doc: &Document) {
-        self.doc_id.append_value(&doc.doc_id);
-        self.input.append_value(&doc.input);
-        self.url.append_option(doc.url.as_deref());
-        self.source_name.append_option(doc.source_name.as_deref());
-        self.title.append_option(doc.title.as_deref());
-        self.dateline.append_option(doc.dateline.as_deref());
-        self.language.append_value(&doc.language);
-        self.language_score.append_value(doc.language_score);
-        self.body.append_value(&doc.body);
-        for line in &doc.removed {
-            self.removed.values().append_value(&line.text);
-        }
-        self.removed.append(true);
-        self.chars.append_value(int32(doc.chars()));
-        self.words.append_value(int32(doc.words()));
-        self.published_date
-            .append_option(doc.published_date.map(date32));
-        self.date_source
-            .append_option(doc.date_source.map(|s| s.as_str()));
-        self.content_hash.append_value(&doc.content_hash);
-        self.duplicate_of.append_option(doc.duplicate_of.as_deref());
-        self.similarity.append_option(doc.similarity);
-        self.rows += 1;
-    }
-
-    /// Builds the pending rows into a batch and resets the builder.
-    pub fn finish(&mut self) -> Result<RecordBatch> {
-        self.rows = 0;
-        let columns: Vec<ArrayRef> = vec![
-            Arc::new(self.doc_id.finish()),
-            Arc::new(self.input.finish()),
-            Arc::new(self.url.finish()),
-            Arc::new(self.source_name.finish()),
-            Arc::new(self.title.finish()),
-            Arc::new(self.dateline.finish()),
-            Arc::new(self.language.finish()),
-            Arc::new(self.language_score.finish()),
-            Arc::new(self.body.finish()),
-            Arc::new(self.removed.finish()),
-            Arc::new(self.chars.finish()),
-            Arc::new(self.words.finish()),
-            Arc::new(self.published_date.finish()),
-            Arc::new(self.date_source.finish()),
-            Arc::new(self.content_hash.finish()),
-            Arc::new(self.duplicate_of.finish()),
-            Arc::new(self.similarity.finish()),
-        ];
-        RecordBatch::try_new(Table::Documents.schema(), columns).map_err(|e| Error::Table {
-            table: "documents",
-            message: e.to_string(),
-        })
+        let removed: Vec<&str> = doc.removed.iter().map(|line| line.text.as_str()).collect();
+        self.push(DocumentRow {
+            doc_id: &doc.doc_id,
+            input: &doc.input,
+            url: doc.url.as_deref(),
+            source_name: doc.source_name.as_deref(),
+            title: doc.title.as_deref(),
+            dateline: doc.dateline.as_deref(),
+            language: &doc.language,
+            language_score: Some(doc.language_score),
+            body: &doc.body,
+            removed: Some(&removed),
+            chars: Some(int32(doc.chars())),
+            words: Some(int32(doc.words())),
+            published_date: doc.published_date,
+            date_source: doc.date_source.map(|s| s.as_str()),
+            content_hash: Some(&doc.content_hash),
+            duplicate_of: doc.duplicate_of.as_deref(),
+            similarity: doc.similarity,
+        });
     }
 }
 
@@ -110,6 +62,8 @@ impl DocumentsBuilder {
 mod tests {
     use super::*;
     use crate::model::{RemovalReason, RemovedLine};
+    use crate::tables::test_support::{date_at, text_at};
+    use crate::tables::Table;
 
     #[test]
     fn builds_a_batch_in_the_contract_schema() {
@@ -133,5 +87,43 @@ mod tests {
         assert_eq!(batch.schema(), Table::Documents.schema());
         assert!(b.is_empty());
         assert_eq!(b.finish().unwrap().num_rows(), 0);
+    }
+
+    #[test]
+    fn each_document_field_lands_in_its_column() {
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 4, 17).unwrap();
+        let doc = Document {
+            doc_id: "the id".into(),
+            input: "the input".into(),
+            url: Some("the url".into()),
+            source_name: Some("the source".into()),
+            title: Some("the title".into()),
+            dateline: Some("the dateline".into()),
+            language: "it".into(),
+            body: "the body".into(),
+            published_date: Some(date),
+            content_hash: "the hash".into(),
+            duplicate_of: Some("the representative".into()),
+            ..Default::default()
+        };
+        let mut b = DocumentsBuilder::new();
+        b.append(&doc);
+        let batch = b.finish().unwrap();
+        for (column, value) in [
+            ("doc_id", "the id"),
+            ("input", "the input"),
+            ("url", "the url"),
+            ("source_name", "the source"),
+            ("title", "the title"),
+            ("dateline", "the dateline"),
+            ("language", "it"),
+            ("body", "the body"),
+            ("content_hash", "the hash"),
+            ("duplicate_of", "the representative"),
+        ] {
+            assert_eq!(text_at(&batch, column, 0), Some(value), "{column}");
+        }
+        assert_eq!(text_at(&batch, "date_source", 0), None);
+        assert_eq!(date_at(&batch, "published_date", 0), Some(date));
     }
 }
