@@ -53,8 +53,6 @@ mod candidate_tests;
 #[cfg(test)]
 mod description_tests;
 #[cfg(test)]
-mod eval_tests;
-#[cfg(test)]
 mod gold_tests;
 #[cfg(test)]
 mod org_description_tests;
