@@ -57,14 +57,6 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
-    /// An evaluation set is missing or malformed.
-    #[error("eval set {path}: {message}")]
-    Eval {
-        /// The set directory or file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
-    },
 }
 
 /// Result alias for the library.

@@ -12,13 +12,13 @@
 //! | [`pipeline`] | the run: two passes in bounded parallel chunks |
 //! | [`tables`] | table schemas and one Arrow builder per table |
 //! | [`output`] | Parquet files, atomic partitions, run manifest |
-//! | [`eval`] | scoring a run against a gold set |
-//! | [`synth`] | synthetic corpus with known duplicates, for benchmarks |
 //! | [`lexicon`], [`text`], [`model`] | language data, text primitives, domain records |
+//!
+//! The development tooling (evaluation against gold sets, the synthetic corpus, dedup
+//! measurement, benchmarks) is the `gazette-dev` crate in `dev/`, on this public API.
 
 pub mod config;
 pub mod error;
-pub mod eval;
 pub mod input;
 pub mod lexicon;
 pub mod model;
@@ -26,7 +26,6 @@ pub mod output;
 pub mod pipeline;
 pub mod progress;
 pub mod stages;
-pub mod synth;
 pub mod tables;
 pub mod text;
 

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::{Parser, Subcommand};
 use gazette::config::{Overrides, PipelineConfig};
 
@@ -15,7 +14,8 @@ use gazette::config::{Overrides, PipelineConfig};
 ///   gazette run                              # examples/ → output/, with ./pipeline.toml
 ///   gazette run --input /data/2026-11-21 --batch 2026-11-21
 ///   gazette schema                           # the columns of every table
-///   gazette eval --set ../shared/eval/ggt-quotes-en --output /tmp/eval
+///
+/// Evaluation and the synthetic corpus are in the development tool, `gazette-dev`.
 #[derive(Parser)]
 #[command(name = "gazette", version, verbatim_doc_comment)]
 struct Cli {
@@ -48,55 +48,12 @@ struct RunArgs {
     threads: Option<usize>,
 }
 
-#[derive(clap::Args)]
-struct SynthArgs {
-    /// Number of documents to generate.
-    #[arg(long, value_name = "N", default_value_t = 10_000)]
-    docs: usize,
-    /// Seed: the same seed always gives the same corpus.
-    #[arg(long, value_name = "S", default_value_t = 1)]
-    seed: u64,
-    /// Write the corpus as JSON lines to this file.
-    #[arg(long, value_name = "FILE.jsonl")]
-    out: Option<PathBuf>,
-    /// Also write the duplicate ground truth (TSV) to this file.
-    #[arg(long, value_name = "FILE.tsv")]
-    truth: Option<PathBuf>,
-    /// Run parse + dedup on the corpus in memory and print precision, recall, the
-    /// S-curve, throughput and state size.
-    #[arg(long)]
-    score: bool,
-    /// Configuration file for --score (default as for `run`).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-}
-
 #[derive(Subcommand)]
 enum Command {
-    /// Generate a synthetic multilingual news corpus with known duplicates (benchmarks).
-    Synth(SynthArgs),
     /// Run the pipeline: read inputs, write the five tables and the run manifest.
     Run(RunArgs),
     /// Print every table's schema (from the code that writes the tables).
     Schema,
-    /// Run the pipeline on a gold set's docs/ and score the result against its meta.jsonl.
-    Eval {
-        /// The gold set directory (meta.jsonl + docs/), as in ../shared/eval.
-        #[arg(long, value_name = "DIR")]
-        set: PathBuf,
-        /// Where to write the tables of the evaluation run.
-        #[arg(long, value_name = "DIR")]
-        output: PathBuf,
-        /// Configuration file (default as for `run`).
-        #[arg(long, value_name = "FILE")]
-        config: Option<PathBuf>,
-        /// Score the tables already in --output instead of running the pipeline.
-        #[arg(long)]
-        no_run: bool,
-        /// Also write the report as JSON to this file.
-        #[arg(long, value_name = "FILE")]
-        json: Option<PathBuf>,
-    },
 }
 
 fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
@@ -129,17 +86,6 @@ fn run_pipeline(
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Schema => print!("{}", gazette::tables::schema::describe()),
-        Command::Synth(a) => {
-            if let Some(out) = &a.out {
-                let n = gazette::synth::write_corpus(a.docs, a.seed, out, a.truth.as_deref())?;
-                eprintln!("wrote {n} documents to {}", out.display());
-            }
-            if a.score {
-                let config = load_config(a.config.as_deref())?;
-                let report = gazette::stages::dedup::measure::benchmark(&config, a.docs, a.seed)?;
-                print!("{report}");
-            }
-        }
         Command::Run(a) => {
             let mut config = load_config(a.config.as_deref())?;
             config.apply(&Overrides {
@@ -150,32 +96,6 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 threads: a.threads,
             });
             run_pipeline(&config, true)?;
-        }
-        Command::Eval {
-            set,
-            output,
-            config,
-            no_run,
-            json,
-        } => {
-            const BATCH: &str = "eval";
-            if !no_run {
-                let mut cfg = load_config(config.as_deref())?;
-                cfg.apply(&Overrides {
-                    inputs: vec![set.join("docs")],
-                    output: Some(output.clone()),
-                    batch: Some(BATCH.into()),
-                    ..Overrides::default()
-                });
-                run_pipeline(&cfg, true)?;
-            }
-            let report = gazette::eval::evaluate(&set, &output, BATCH)?;
-            println!("{report}");
-            if let Some(path) = json {
-                let text = serde_json::to_string_pretty(&report)?;
-                std::fs::write(&path, text)
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
         }
     }
     Ok(())

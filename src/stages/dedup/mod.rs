@@ -15,8 +15,8 @@
 //! the dedup state: this stage says what they are ([`Deduplicator::state_entries`]); the
 //! output layer persists them with the batch and loads those of every other batch.
 //!
-//! Defaults, from the measured S-curve (`gazette synth --docs 10000 --score`, see
-//! [`measure`]): with 5-word shingles and 32 bands × 4 rows = 128 MinHash values, a pair
+//! Defaults, from the measured S-curve (`gazette-dev synth --docs 10000 --score`): with
+//! 5-word shingles and 32 bands × 4 rows = 128 MinHash values, a pair
 //! becomes a candidate with probability 1 − (1 − s⁴)³² — measured 0.18 at Jaccard 0.28,
 //! 0.60 at 0.41, 0.96 at 0.56 and 1.00 from 0.68 up — so banding loses no pair the
 //! verification would accept and `threshold` alone decides. The estimate's standard
@@ -28,13 +28,10 @@
 mod cluster;
 mod config;
 mod fingerprint;
-pub mod measure;
-mod scurve;
 
 pub use crate::model::{DedupEntry, Fingerprint, SignatureParams};
 pub use cluster::Duplicate;
 pub use config::DedupConfig;
-pub(crate) use fingerprint::mix;
 pub use fingerprint::{estimated_jaccard, exact_fingerprint, normalise};
 
 /// Runtime of the stage.

@@ -32,12 +32,7 @@ mod spans;
 mod speakers;
 
 #[cfg(test)]
-mod eval_tests;
-#[cfg(test)]
 mod tests;
-// The calibration counts at their old path, for `eval_tests`.
-#[cfg(test)]
-use tests::calibration;
 
 pub use config::QuotesConfig;
 

@@ -1,23 +1,23 @@
-//! Speaker scores against speaker accuracy, for the calibration reports of `eval_tests`
-//! (ggt-quotes-en) and `tests::gold` (the project gold): quotes, right speakers and the sum
+//! Speaker scores against speaker accuracy, for the calibration reports of the ggt
+//! diagnostic (dev/tests/ggt_quotes_diagnostic.rs, which includes this file) and `tests::gold` (the project gold): quotes, right speakers and the sum
 //! of scores per score band, and the expected calibration error over the bands.
 
 /// Score bands of equal width over [0, 1], each with its quotes, right speakers and the
 /// sum of their scores.
-pub(in crate::stages::quotes) struct Calibration {
+pub(crate) struct Calibration {
     bands: Vec<(usize, usize, f64)>,
 }
 
 impl Calibration {
     /// `n` empty bands of width `1 / n`.
-    pub(in crate::stages::quotes) fn new(n: usize) -> Calibration {
+    pub(crate) fn new(n: usize) -> Calibration {
         Calibration {
             bands: vec![(0, 0, 0.0); n.max(1)],
         }
     }
 
     /// Counts one quote with its speaker score and whether the speaker is right.
-    pub(in crate::stages::quotes) fn add(&mut self, score: f32, right: bool) {
+    pub(crate) fn add(&mut self, score: f32, right: bool) {
         let n = self.bands.len();
         let b = &mut self.bands[((score * n as f32) as usize).min(n - 1)];
         b.0 += 1;
@@ -26,7 +26,7 @@ impl Calibration {
     }
 
     /// Prints one line per band: quotes, right speakers, accuracy, mean score.
-    pub(in crate::stages::quotes) fn print(&self) {
+    pub(crate) fn print(&self) {
         let n = self.bands.len() as f32;
         for (b, (quotes, ok, sum)) in self.bands.iter().enumerate() {
             println!(
@@ -41,7 +41,7 @@ impl Calibration {
 
     /// Expected calibration error: the sum over bands of |right speakers − sum of
     /// scores|, over all quotes (0 when a band's mean score is its accuracy).
-    pub(in crate::stages::quotes) fn error(&self) -> f64 {
+    pub(crate) fn error(&self) -> f64 {
         let quotes: usize = self.bands.iter().map(|b| b.0).sum();
         let gap: f64 = self
             .bands
@@ -52,7 +52,7 @@ impl Calibration {
     }
 
     /// The same counts over bands twice as wide (an even number of bands).
-    pub(in crate::stages::quotes) fn halved(&self) -> Calibration {
+    pub(crate) fn halved(&self) -> Calibration {
         let bands = self
             .bands
             .chunks(2)

@@ -1,6 +1,6 @@
 //! The quotes stage's tests, one file per concept, and the support they share: the stage,
 //! documents and hand-built entity mentions. `calibration` holds the score-band counts of
-//! the calibration reports (`gold` here, and `eval_tests`).
+//! the calibration reports (`gold` here, and the ggt diagnostic of the dev crate).
 
 mod apposed_names;
 mod attribution;

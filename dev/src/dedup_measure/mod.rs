@@ -1,21 +1,23 @@
-//! Measuring the stage on the synthetic corpus ([`crate::synth`]): the S-curve of the
-//! banding, pairwise precision and recall of duplicate detection against the known
-//! truth, throughput and the size of the cross-batch state. `gazette synth --score`
+//! Measuring the dedup stage on the synthetic corpus ([`crate::synth`]): the S-curve of
+//! the banding, pairwise precision and recall of duplicate detection against the known
+//! truth, throughput and the size of the cross-batch state. `gazette-dev synth --score`
 //! prints the [`Report`].
+
+mod scurve;
 
 use std::collections::HashMap;
 use std::fmt;
 use std::time::{Duration, Instant};
 
+use gazette::config::PipelineConfig;
+use gazette::lexicon::Lexicon;
+use gazette::model::{Payload, RawRecord, RecordMeta, SignatureParams};
+use gazette::stages::dedup::DedupEntry;
 use rayon::prelude::*;
 
-pub use super::scurve::{s_curve, SCurvePoint};
-use super::DedupEntry;
-use crate::config::PipelineConfig;
-use crate::error::Result;
-use crate::lexicon::Lexicon;
-use crate::model::{Payload, RawRecord, RecordMeta};
+use crate::error::{Error, Result};
 use crate::synth::{shingle_jaccard, Generator, SynthDoc, Variant};
+pub use scurve::{s_curve, SCurvePoint};
 
 /// Precision, recall and cost of the stage on a generated corpus.
 #[derive(Debug, Clone, Default)]
@@ -232,7 +234,7 @@ pub fn benchmark(config: &PipelineConfig, docs: usize, seed: u64) -> Result<Repo
         fingerprint_time: Duration::from_nanos(fp_nanos.min(u64::MAX as u128) as u64),
         cluster_time,
         state: (state_len, kept.len()),
-        s_curve: s_curve(&config.stages.dedup, 200, seed),
+        s_curve: s_curve(&config.stages.dedup, 200, seed)?,
     })
 }
 
@@ -295,16 +297,14 @@ impl fmt::Display for Report {
 }
 
 /// Bytes of the dedup state table (zstd Parquet, as a run writes it) for `kept`.
-fn state_size(kept: &[&DedupEntry], params: crate::model::SignatureParams) -> Result<usize> {
+fn state_size(kept: &[&DedupEntry], params: SignatureParams) -> Result<usize> {
     use parquet::basic::{Compression, ZstdLevel};
-    let rows = crate::tables::dedup_state::build(kept.iter().copied(), params)?;
+    let rows = gazette::tables::dedup_state::build(kept.iter().copied(), params)?;
     let props = parquet::file::properties::WriterProperties::builder()
         .set_compression(Compression::ZSTD(ZstdLevel::default()))
         .build();
-    let err = |e: parquet::errors::ParquetError| crate::error::Error::Table {
-        table: crate::tables::dedup_state::DIR,
-        message: e.to_string(),
-    };
+    let err =
+        |e: parquet::errors::ParquetError| Error::Synth(format!("encoding the dedup state: {e}"));
     let mut buf = Vec::new();
     let mut w =
         parquet::arrow::ArrowWriter::try_new(&mut buf, rows.schema(), Some(props)).map_err(err)?;

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# End-to-end benchmark: the whole pipeline on generated corpora (gazette synth: realistic
+# End-to-end benchmark: the whole pipeline on generated corpora (gazette-dev synth: realistic
 # sizes, fr/it/en/de/es mix, with duplicates), with 1 and 2 threads; wall time, docs/s,
 # MB/s, peak RSS; and on the same machine in the same run the limit: reading and
 # hashing every input byte (cat | b2sum).
 #
-# Usage: benches/e2e.sh [N ...]        (default: 10000 100000)
-#        WORK=/tmp/dir benches/e2e.sh 1000000
+# Usage: dev/benches/e2e.sh [N ...]    (default: 10000 100000)
+#        WORK=/tmp/dir dev/benches/e2e.sh 1000000
 set -euo pipefail
-cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=$PWD/target/release/gazette
+cd "$(dirname "$0")/../.."
+cargo build --release --quiet --bin gazette --bin gazette-dev
+bin=${CARGO_TARGET_DIR:-$PWD/target}/release/gazette
+dev_bin=${CARGO_TARGET_DIR:-$PWD/target}/release/gazette-dev
 work=${WORK:-/tmp/gazette-e2e}
 mkdir -p "$work"
 sizes=("$@")
@@ -22,7 +23,7 @@ printf '| docs | MB | threads | wall s | docs/s | MB/s | peak RSS MB | read+hash
 printf '|---|---|---|---|---|---|---|---|---|\n'
 for n in "${sizes[@]}"; do
   corpus=$work/corpus-$n.jsonl
-  [ -f "$corpus" ] || "$bin" synth --docs "$n" --seed 1 --out "$corpus" 2>/dev/null
+  [ -f "$corpus" ] || "$dev_bin" synth --docs "$n" --seed 1 --out "$corpus" 2>/dev/null
   bytes=$(stat -c %s "$corpus")
   mb=$(calc "round($bytes / 1e6, 1)")
   cat "$corpus" > /dev/null  # warm the page cache for both measurements

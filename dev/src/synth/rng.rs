@@ -5,7 +5,13 @@
 #[derive(Debug, Clone)]
 pub struct Rng(u64);
 
-use crate::stages::dedup::mix;
+/// SplitMix64 finaliser: a fast, well-mixing bijection on u64 (the generator's own copy,
+/// so that the corpus of a seed never changes with the dedup stage's hashing).
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
 
 impl Rng {
     /// A generator for `seed` combined with a `stream` number (one stream per story).

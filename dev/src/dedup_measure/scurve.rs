@@ -2,9 +2,10 @@
 //! level, the share that become candidates (share a band) and the share that are then
 //! verified as duplicates, beside the theoretical 1 − (1 − s^rows)^bands.
 
+use gazette::stages::dedup::{estimated_jaccard, DedupConfig};
 use rayon::prelude::*;
 
-use super::{DedupConfig, Deduplicator};
+use crate::error::Result;
 use crate::synth::{shingle_jaccard, Rng};
 
 /// One row of the S-curve: pairs built at a target Jaccard similarity.
@@ -21,10 +22,11 @@ pub struct SCurvePoint {
 }
 
 /// The measured S-curve: `pairs` random body pairs at each Jaccard level 0.1 … 1.0.
-pub fn s_curve(settings: &DedupConfig, pairs: usize, seed: u64) -> Vec<SCurvePoint> {
-    let dd = Deduplicator::new(settings);
+/// Fails when `settings` do not pass the stage's checks.
+pub fn s_curve(settings: &DedupConfig, pairs: usize, seed: u64) -> Result<Vec<SCurvePoint>> {
+    let dd = settings.build()?;
     let (k, rows) = (settings.shingle_size, settings.rows);
-    (2..=20)
+    Ok((2..=20)
         .into_par_iter()
         .map(|step| {
             let target = step as f64 * 0.05;
@@ -51,7 +53,7 @@ pub fn s_curve(settings: &DedupConfig, pairs: usize, seed: u64) -> Vec<SCurvePoi
                     .zip(fb.signature.chunks(rows))
                     .any(|(x, y)| x == y);
                 cand += usize::from(is_cand);
-                let est = super::estimated_jaccard(&fa.signature, &fb.signature);
+                let est = estimated_jaccard(&fa.signature, &fb.signature);
                 dup += usize::from(is_cand && est >= settings.threshold);
             }
             let s = js / pairs as f64;
@@ -62,5 +64,5 @@ pub fn s_curve(settings: &DedupConfig, pairs: usize, seed: u64) -> Vec<SCurvePoi
                 duplicate: dup as f64 / pairs as f64,
             }
         })
-        .collect()
+        .collect())
 }

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::error::{Error, Result};
-use crate::tables::{from_date32, Table};
+use gazette::tables::{from_date32, Table};
 
 /// The `documents` columns the evaluation uses.
 #[derive(Debug, Clone, Default, PartialEq)]

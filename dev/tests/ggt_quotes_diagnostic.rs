@@ -1,8 +1,11 @@
 //! Development diagnostic against the ggt-quotes-en evaluation set (read from
 //! ../shared/eval, never copied), on the real pipeline output of
-//! `gazette eval --set ../shared/eval/ggt-quotes-en --output $GGT_OUT` (default
+//! `gazette-dev eval --set ../shared/eval/ggt-quotes-en --output $GGT_OUT` (default
 //! /tmp/q7-ggt): prints every recalled quote whose speaker is wrong (gold vs ours, cue,
 //! score), the missed quotes, and speaker accuracy per score bucket (calibration).
+//!
+//! The calibration bands are the quotes stage's own test helper, shared by source with
+//! its `gold_tests` rather than made public API.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -10,15 +13,19 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::{DataFrame, ParquetReader, SerReader};
 
-use super::calibration::Calibration;
-use crate::eval::align::Alignment;
-use crate::eval::gold::GoldSet;
-use crate::eval::quotes::{is_direct, matches_gold, overlap, speaker_matches, stripped_span};
+use gazette_dev::eval::align::Alignment;
+use gazette_dev::eval::gold::GoldSet;
+use gazette_dev::eval::quotes::{is_direct, matches_gold, overlap, speaker_matches, stripped_span};
+
+#[path = "../../src/stages/quotes/tests/calibration.rs"]
+#[allow(dead_code)]
+mod calibration;
+use calibration::Calibration;
 
 fn table(out: &Path, name: &str) -> DataFrame {
     let dir = out.join(name).join("batch=eval");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("output partition (run gazette eval first)")
+        .expect("output partition (run gazette-dev eval first)")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "parquet"))
         .collect();
@@ -51,11 +58,11 @@ struct Row {
 }
 
 #[test]
-#[ignore = "needs ../shared/eval and a gazette eval output; run with --ignored --nocapture"]
+#[ignore = "needs ../shared/eval and a gazette-dev eval output; run with --ignored --nocapture"]
 fn ggt_speaker_misses_and_calibration() {
     let set_dir = Path::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/eval/ggt-quotes-en"
+        "/../../shared/eval/ggt-quotes-en"
     ));
     let out = PathBuf::from(std::env::var("GGT_OUT").unwrap_or("/tmp/q7-ggt".into()));
     let set = GoldSet::load(set_dir).expect("gold");

@@ -1,7 +1,7 @@
 //! Parse stage throughput, one thread: `cargo bench --bench parse`.
 //!
 //! Besides the whole parser on the shipped articles, on HTML eval pages and on the
-//! synthetic corpus of `benches/e2e.sh` (seed 1), two pieces that any design of this
+//! synthetic corpus of `dev/benches/e2e.sh` (seed 1), two pieces that any design of this
 //! parser keeps, as ceilings: whatlang on each text's 2,000-byte middle sample, and
 //! html5ever's parse alone. All count bytes of raw input, so their MB/s compare directly
 //! with `cat corpus | b2sum`.
@@ -56,11 +56,11 @@ fn html_pages(bencher: divan::Bencher, set: &str) {
     parse_all(bencher, common::eval_html_records(set));
 }
 
-/// 2,000 documents of the synthetic corpus (`gazette synth --docs 2000 --seed 1`).
+/// 2,000 documents of the synthetic corpus (`gazette-dev synth --docs 2000 --seed 1`).
 fn synth_records() -> Vec<RawRecord> {
     let path = std::env::temp_dir().join("gazette-bench-synth-2000-seed1.jsonl");
     if !path.exists() {
-        gazette::synth::write_corpus(2000, 1, &path, None).expect("temp dir is writable");
+        gazette_dev::synth::write_corpus(2000, 1, &path, None).expect("temp dir is writable");
     }
     common::records(&[path])
 }

@@ -1,14 +1,15 @@
 //! Scheduled batches: a new batch is deduplicated against every earlier one through the
 //! dedup state kept in the output directory, and re-running a batch gives the same tables.
 
+#[path = "../../tests/common/mod.rs"]
 mod common;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use gazette::config::PipelineConfig;
-use gazette::synth::{generate, shingle_jaccard, SynthDoc, Variant};
 use gazette::tables::Table;
+use gazette_dev::synth::{generate, shingle_jaccard, SynthDoc, Variant};
 
 fn write_jsonl(path: &Path, docs: &[&SynthDoc]) {
     let lines: Vec<String> = docs.iter().map(|d| d.jsonl()).collect();

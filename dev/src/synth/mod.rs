@@ -2,7 +2,7 @@
 //! and the whole pipeline at scale without shipping anyone's articles.
 //!
 //! [`Generator`] yields story groups: an original article (from a wire agency or an
-//! outlet, in one of the languages of `data/synth/`, weighted by their `weight`) and its
+//! outlet, in one of the languages of `dev/data/synth/`, weighted by their `weight`) and its
 //! syndicated copies — [`Variant::Exact`] copies, copies with other page
 //! [`Variant::Boilerplate`], a changed [`Variant::Headline`], paragraphs
 //! [`Variant::Trimmed`] or [`Variant::Reordered`], light word [`Variant::Edited`]s — plus
@@ -22,9 +22,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use gazette::lexicon::Lexicon;
+use gazette::stages::dedup::normalise;
+
 use crate::error::{Error, Result};
-use crate::lexicon::Lexicon;
-use crate::stages::dedup::normalise;
 pub use rng::Rng;
 
 /// How a generated document relates to its story's original.
@@ -147,10 +148,7 @@ impl Generator {
         let lexicon = Lexicon::load(&[] as &[&Path])?;
         let langs = vocab::languages(&lexicon);
         if langs.len() < 2 {
-            return Err(Error::config(
-                "synth",
-                "needs data for two languages or more",
-            ));
+            return Err(Error::Synth("needs data for two languages or more".into()));
         }
         Ok(Generator {
             langs,

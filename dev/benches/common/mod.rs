@@ -9,9 +9,9 @@ use gazette::input::{discover, RecordReader};
 use gazette::lexicon::Lexicon;
 use gazette::model::{Document, RawRecord};
 
-/// The repository root.
+/// The repository root (this crate is `dev/` in it).
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
 }
 
 /// Every readable record under `roots`.

@@ -1,4 +1,4 @@
-//! `gazette eval`: scores one pipeline run against a gold set (`SET/meta.jsonl` + `SET/docs/`).
+//! `gazette-dev eval`: scores one pipeline run against a gold set (`SET/meta.jsonl` + `SET/docs/`).
 //!
 //! [`evaluate`] reads the batch's output tables back from Parquet, matches each gold document
 //! to its `documents` row (by input path, else by file name), and computes, for whatever gold

@@ -1,9 +1,9 @@
 //! Dedup throughput, one thread: `cargo bench --bench dedup`.
 //!
 //! `fingerprint` runs on the shipped articles; `fingerprint_synth` and `cluster_synth`
-//! on 10 000 documents of the synthetic corpus (`gazette::synth`, seed 1, clean bodies),
-//! clustering their fingerprints as one batch. Precision, recall and the S-curve are
-//! printed by `gazette synth --docs 10000 --score`.
+//! on 10 000 documents of the synthetic corpus (`gazette_dev::synth`, seed 1, clean
+//! bodies), clustering their fingerprints as one batch. Precision, recall and the S-curve
+//! are printed by `gazette-dev synth --docs 10000 --score`.
 
 mod common;
 
@@ -33,7 +33,7 @@ fn fingerprint(bencher: divan::Bencher) {
 }
 
 fn synth_bodies() -> Vec<String> {
-    gazette::synth::generate(10_000, 1)
+    gazette_dev::synth::generate(10_000, 1)
         .unwrap()
         .into_iter()
         .map(|d| d.body)

@@ -1,10 +1,21 @@
 //! The generator's language data: a Zipf-weighted vocabulary, outlets and an agency per
-//! language from `data/synth/<lang>.txt`, and boilerplate lines from the pipeline's own
-//! lexicon (`boilerplate` lists), so that the parse stage can recognise them.
+//! language from `dev/data/synth/<lang>.txt` (embedded in this crate, not in the pipeline
+//! library), and boilerplate lines from the pipeline's own lexicon (`boilerplate` lists),
+//! so that the parse stage can recognise them.
 
-use crate::lexicon::{embedded_files, Lexicon};
+use gazette::lexicon::Lexicon;
 
 use super::rng::Rng;
+
+/// The vocabulary files, `(language code, contents)`, sorted by code: adding a language
+/// means adding its file here and under `dev/data/synth/`.
+const FILES: &[(&str, &str)] = &[
+    ("de", include_str!("../../data/synth/de.txt")),
+    ("en", include_str!("../../data/synth/en.txt")),
+    ("es", include_str!("../../data/synth/es.txt")),
+    ("fr", include_str!("../../data/synth/fr.txt")),
+    ("it", include_str!("../../data/synth/it.txt")),
+];
 
 /// Everything the generator knows of one language.
 #[derive(Debug, Clone)]
@@ -89,13 +100,11 @@ fn parse_file(code: &str, text: &str, lexicon: &Lexicon) -> Language {
     lang
 }
 
-/// Every language with a `data/synth/<lang>.txt` file, sorted by code.
+/// Every language with a `dev/data/synth/<lang>.txt` file, sorted by code.
 pub fn languages(lexicon: &Lexicon) -> Vec<Language> {
-    embedded_files("synth/")
-        .filter_map(|(path, text)| {
-            let code = path.strip_prefix("synth/")?.strip_suffix(".txt")?;
-            Some(parse_file(code, text, lexicon))
-        })
+    FILES
+        .iter()
+        .map(|(code, text)| parse_file(code, text, lexicon))
         .filter(|l| l.words.len() > 50 && !l.outlets.is_empty())
         .collect()
 }

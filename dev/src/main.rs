@@ -1,0 +1,182 @@
+//! The `gazette-dev` command, the development tool: scores a run against a gold set
+//! (`eval`) and generates or measures the synthetic corpus (`synth`). It parses the command
+//! line, calls the tooling and the pipeline library, maps errors to exit codes (0 ok,
+//! 1 failure, 2 configuration or usage error), as `gazette` does.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use gazette::config::{Overrides, PipelineConfig};
+
+/// Development tooling of gazette: evaluation against gold sets and the synthetic corpus.
+///
+/// Typical use:
+///   gazette-dev eval --set ../shared/eval/ggt-quotes-en --output /tmp/eval
+///   gazette-dev synth --docs 10000 --seed 1 --score
+#[derive(Parser)]
+#[command(name = "gazette-dev", version, verbatim_doc_comment)]
+struct Cli {
+    /// More logging on stderr (-v info, -vv debug).
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct SynthArgs {
+    /// Number of documents to generate.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    docs: usize,
+    /// Seed: the same seed always gives the same corpus.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    seed: u64,
+    /// Write the corpus as JSON lines to this file.
+    #[arg(long, value_name = "FILE.jsonl")]
+    out: Option<PathBuf>,
+    /// Also write the duplicate ground truth (TSV) to this file.
+    #[arg(long, value_name = "FILE.tsv")]
+    truth: Option<PathBuf>,
+    /// Run parse + dedup on the corpus in memory and print precision, recall, the
+    /// S-curve, throughput and state size.
+    #[arg(long)]
+    score: bool,
+    /// Configuration file for --score (default as for `gazette run`).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate a synthetic multilingual news corpus with known duplicates (benchmarks).
+    Synth(SynthArgs),
+    /// Run the pipeline on a gold set's docs/ and score the result against its meta.jsonl.
+    Eval {
+        /// The gold set directory (meta.jsonl + docs/), as in ../shared/eval.
+        #[arg(long, value_name = "DIR")]
+        set: PathBuf,
+        /// Where to write the tables of the evaluation run.
+        #[arg(long, value_name = "DIR")]
+        output: PathBuf,
+        /// Configuration file (default as for `gazette run`).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+        /// Score the tables already in --output instead of running the pipeline.
+        #[arg(long)]
+        no_run: bool,
+        /// Also write the report as JSON to this file.
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+    },
+}
+
+/// The config file as `gazette run` finds it: `path`, else ./pipeline.toml when it
+/// exists, else the built-in defaults.
+fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
+    match path {
+        Some(p) => PipelineConfig::load(p),
+        None if Path::new("pipeline.toml").exists() => {
+            PipelineConfig::load(Path::new("pipeline.toml"))
+        }
+        None => Ok(PipelineConfig::default()),
+    }
+}
+
+/// Runs the pipeline with progress on stderr and prints its summary, as `gazette run`.
+fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
+    let settings = config.validate()?;
+    let manifest = gazette::pipeline::run(
+        config,
+        &settings,
+        &gazette::pipeline::RunOptions { progress: true },
+    )?;
+    eprint!(
+        "{}",
+        gazette::pipeline::render_summary(&manifest, &settings.output.dir)
+    );
+    Ok(())
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Synth(a) => {
+            if let Some(out) = &a.out {
+                let n = gazette_dev::synth::write_corpus(a.docs, a.seed, out, a.truth.as_deref())?;
+                eprintln!("wrote {n} documents to {}", out.display());
+            }
+            if a.score {
+                let config = load_config(a.config.as_deref())?;
+                let report = gazette_dev::dedup_measure::benchmark(&config, a.docs, a.seed)?;
+                print!("{report}");
+            }
+        }
+        Command::Eval {
+            set,
+            output,
+            config,
+            no_run,
+            json,
+        } => {
+            const BATCH: &str = "eval";
+            if !no_run {
+                let mut cfg = load_config(config.as_deref())?;
+                cfg.apply(&Overrides {
+                    inputs: vec![set.join("docs")],
+                    output: Some(output.clone()),
+                    batch: Some(BATCH.into()),
+                    ..Overrides::default()
+                });
+                run_pipeline(&cfg)?;
+            }
+            let report = gazette_dev::eval::evaluate(&set, &output, BATCH)?;
+            println!("{report}");
+            if let Some(path) = json {
+                let text = serde_json::to_string_pretty(&report)?;
+                std::fs::write(&path, text)
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Exit code 2 for a configuration error of the pipeline library (as `gazette` does), 1
+/// for anything else.
+fn exit_code(e: &anyhow::Error) -> ExitCode {
+    let pipeline = e.downcast_ref::<gazette::Error>().or_else(|| {
+        match e.downcast_ref::<gazette_dev::Error>() {
+            Some(gazette_dev::Error::Pipeline(p)) => Some(p),
+            _ => None,
+        }
+    });
+    match pipeline {
+        Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => {
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(1),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let level = match cli.verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            exit_code(&e)
+        }
+    }
+}
