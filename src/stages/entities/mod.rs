@@ -23,20 +23,6 @@ pub mod org_cues;
 mod org_spans;
 pub mod phrases;
 mod runs;
-#[cfg(test)]
-mod tests;
-#[cfg(test)]
-mod tests_eval;
-#[cfg(test)]
-mod tests_guess;
-#[cfg(test)]
-mod tests_names;
-#[cfg(test)]
-mod tests_orgs;
-#[cfg(test)]
-mod tests_seeds;
-#[cfg(test)]
-mod tests_typing;
 pub mod tokens;
 mod words;
 
@@ -298,3 +284,6 @@ impl EntityTagger {
         out
     }
 }
+
+#[cfg(test)]
+mod tests;
