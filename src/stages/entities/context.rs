@@ -1,12 +1,12 @@
 //! The word lists that confirm and type names found by pattern: person titles, speech
-//! verbs, organisation head words, place cues, stopwords, name particles and organisation
-//! connectors. All entries are folded (see [`crate::text::fold_str`]); multi-word entries
-//! are kept as word sequences.
+//! verbs, organisation head words, place cues, stopwords, name particles, organisation
+//! connectors and the words around a name that only an organisation has. All entries are
+//! folded (see [`crate::text::fold_str`]); multi-word entries are kept as word sequences.
 
 use std::collections::{HashMap, HashSet};
 
 use super::phrases::Phrases;
-pub use super::words::{first_words, fold_plain, last_words, words};
+use super::words::words;
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
 use crate::text::fold_str;
@@ -90,7 +90,7 @@ pub struct LangLists {
     /// "tributaria"; folded; entity_org_adjective_endings).
     pub org_adjective_endings: Vec<String>,
     /// Words around a name that make it an organisation (entity_org_cues).
-    pub org_cues: super::org_cues::OrgCues,
+    pub org_cues: OrgCues,
 }
 
 impl LangLists {
@@ -266,5 +266,53 @@ impl ContextLists {
     /// The lists for `lang`, or the union of all languages when `lang` has none.
     pub fn for_lang(&self, lang: &str) -> &LangLists {
         self.by_lang.get(lang).unwrap_or(&self.union)
+    }
+}
+
+/// The cues of one language (entity_org_cues), as folded word sequences.
+#[derive(Debug, Clone, Default)]
+pub struct OrgCues {
+    /// Words right before an organisation's name ("shares of"); an article or function
+    /// word may stand between ("l'amministratore delegato della").
+    pub before: Phrases,
+    /// Words right after it, a possessive "'s" skipped ("Inc", "shares", "S p A").
+    pub after: Phrases,
+    /// Possessives only a thing takes, a few words after it in its sentence ("its").
+    pub nonperson: HashSet<String>,
+    /// Personal pronouns that end the `nonperson` search ("his", "her").
+    pub person: HashSet<String>,
+    /// Verbs that, after a name, introduce what it is ("is", "è stata"): then an
+    /// article and an organisation noun of entity_type_nouns make it one ("X è la prima
+    /// squadra", "X is a company"); a comma does the same ("X, a company").
+    pub copulas: Phrases,
+    /// Articles before that noun ("a", "la", "un").
+    pub articles: HashSet<String>,
+}
+
+impl OrgCues {
+    /// Adds one line of entity_org_cues (`kind=words`); unknown kinds are ignored.
+    pub fn add_line(&mut self, line: &str) {
+        let Some((kind, phrase)) = line.split_once('=') else {
+            return;
+        };
+        let words = words(phrase);
+        match kind.trim() {
+            "before" => self.before.extend([words]),
+            "after" => self.after.extend([words]),
+            "nonperson" => self.nonperson.extend(words),
+            "person" => self.person.extend(words),
+            "copula" => self.copulas.extend([words]),
+            "article" => self.articles.extend(words),
+            _ => {}
+        }
+    }
+
+    /// True when no cue can fire: no words before or after, no possessive, and no
+    /// article for "X is a company" / "X, a charity" (which needs one).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.before.max_words() == 0
+            && self.after.max_words() == 0
+            && self.nonperson.is_empty()
+            && self.articles.is_empty()
     }
 }

@@ -2,11 +2,9 @@
 //! speech verb after it, a speech verb or a place preposition right before it, a regnal
 //! number after it.
 
-use super::context::{first_words, last_words};
-use super::names::NameContext;
-use super::names::{Candidate, SCORE_PERSON};
+use super::name_context::NameContext;
 use super::tokens::joined;
-use crate::model::EntityType;
+use super::words::{first_words, last_words, opens_sentence};
 use crate::text::sentence_of;
 
 /// Words before a name searched for a title.
@@ -110,46 +108,19 @@ impl NameContext<'_> {
                 && joined(self.text, prev, &self.tokens[a])
         }
     }
-}
-
-impl NameContext<'_> {
-    /// The candidate extended over a regnal number right after it ("Benedetto XVI",
-    /// "Elisabetta II"), then a person unless its context made it an organisation.
-    pub(super) fn with_regnal_number(&self, mut c: Candidate) -> Candidate {
-        let k = self.tokens.partition_point(|t| t.start < c.end);
-        let (Some(prev), Some(next)) = (
-            k.checked_sub(1).map(|p| &self.tokens[p]),
-            self.tokens.get(k),
-        ) else {
-            return c;
-        };
-        if prev.end != c.end
-            || !is_roman_numeral(&self.text[next.start..next.end])
-            || !joined(self.text, prev, next)
-        {
-            return c;
-        }
-        c.end = next.end;
-        c.cap_words += 1;
-        if c.entity_type != Some(EntityType::Org) {
-            c.score = c.score.max(SCORE_PERSON);
-            c.entity_type = Some(EntityType::Person);
-        }
-        c
-    }
 
     /// A one-word name is taken for a person by its speech verb unless it opens the
     /// sentence (an ordinary word as likely) or is an organisation head ("Il Senato ha
     /// dichiarato").
     pub(super) fn lone_word_unlike_a_name(&self, a: usize) -> bool {
         let t = &self.tokens[a];
-        super::guess::opens_sentence(self.text, self.sentences, t.start)
+        opens_sentence(self.text, self.sentences, t.start)
             || self.lists.org_heads.contains(&t.folded)
     }
 }
 
 /// True for a regnal number of two or more letters ("II", "XVI", "XXIII").
-pub(super) fn is_roman_numeral(word: &str) -> bool {
+pub(crate) fn is_roman_numeral(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }

@@ -14,8 +14,9 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 
+use super::context::LangLists;
 use super::kb::KnowledgeBase;
-use super::{context, guess, identity, EntityTagger};
+use super::words::opens_sentence;
 use crate::error::{Error, Result};
 use crate::model::EntityType;
 use crate::text::{fold_str, Folded};
@@ -185,56 +186,18 @@ impl Gazetteer {
     }
 }
 
-impl EntityTagger {
-    /// True for a one-word KB match that opens a sentence and is also a common word of the
-    /// language ("Nato a Liverpool nel 1947": born, not NATO; entity_common_nouns).
-    pub(super) fn common_word_opening(
-        &self,
-        text: &str,
-        sentences: &[(usize, usize)],
-        lists: &context::LangLists,
-        m: &GazMatch,
-    ) -> bool {
-        let written = &text[m.start..m.end];
-        !written.contains(char::is_whitespace)
-            && lists.common_nouns.contains(&crate::text::fold_str(written))
-            && guess::opens_sentence(text, sentences, m.start)
-    }
-
-    /// Start of a person mention whose given name precedes a known surname in a spelling
-    /// the KB lacks ("Sergej Choïgou"): the pair must have the skeleton of one of the
-    /// entry's aliases. Otherwise `start` unchanged.
-    pub(super) fn given_name_start(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        entry: usize,
-    ) -> usize {
-        if self.kb.entries[entry].entity_type != EntityType::Person {
-            return start;
-        }
-        let Some(prefix) = text[..start].strip_suffix(' ') else {
-            return start;
-        };
-        let word_start = prefix
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if !prefix[word_start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            return start;
-        }
-        let key = identity::skeleton(&text[word_start..end]);
-        match self.skeletons.get(&(EntityType::Person, key)) {
-            Some(&e) if e == entry => word_start,
-            _ => start,
-        }
-    }
+/// True for a one-word KB match that opens a sentence and is also a common word of the
+/// language ("Nato a Liverpool nel 1947": born, not NATO; entity_common_nouns).
+pub(crate) fn common_word_opening(
+    text: &str,
+    sentences: &[(usize, usize)],
+    lists: &LangLists,
+    m: &GazMatch,
+) -> bool {
+    let written = &text[m.start..m.end];
+    !written.contains(char::is_whitespace)
+        && lists.common_nouns.contains(&crate::text::fold_str(written))
+        && opens_sentence(text, sentences, m.start)
 }
 
 /// Byte length of the letters glued to the word ending at `end` when they form one of

@@ -18,12 +18,14 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::LangLists;
-use super::evidence::{coordinate, same_person_as_full_name, word_before, written_lower_case};
+use super::context::{ContextLists, LangLists};
+use super::cues::is_roman_numeral;
+use super::draft::{Candidate, Draft};
+use super::evidence::{is_demonym, written_lower_case, GuessContext};
 use super::identity::SkeletonMemo;
-use super::names::Candidate;
+use super::linker::Linker;
 use super::tokens::Token;
-use super::{Draft, EntityTagger};
+use super::words::{opens_sentence, word_before, words};
 use crate::model::EntityType;
 use crate::text::fold_str;
 
@@ -46,29 +48,6 @@ pub struct DocView<'a> {
     pub lists: &'a LangLists,
 }
 
-/// What the guesser knows about the document.
-pub struct GuessContext<'a> {
-    /// The body.
-    pub text: &'a str,
-    /// Its sentence spans.
-    pub sentences: &'a [(usize, usize)],
-    /// Lists of the document's language.
-    pub lists: &'a LangLists,
-    /// Folded last words of the person mentions found so far.
-    pub surnames: &'a HashSet<String>,
-    /// Folded given names of every language that alone name a person ("Luciano",
-    /// "Nicole").
-    pub given_names: &'a HashSet<String>,
-    /// Lists of every language together: head words of names travel ("Hyde Park" in
-    /// an Italian text).
-    pub all_lists: &'a LangLists,
-    /// Folded one-word names the document also writes inside a sentence: opening a
-    /// sentence, such a word is the same name, not an ordinary word.
-    pub named_inside: &'a HashSet<String>,
-    /// Folded one-word place aliases of the knowledge base, to tell demonyms.
-    pub place_words: &'a HashSet<String>,
-}
-
 impl GuessContext<'_> {
     /// The type of an unconfirmed candidate and whether a word of the document (not the
     /// language's default) gave it, or `None` to drop it.
@@ -84,7 +63,7 @@ impl GuessContext<'_> {
         let written = &self.text[c.start..c.end];
         if c.cap_words > 1 {
             let guess = lists.guess_multi?;
-            let words = super::context::words(written);
+            let words = words(written);
             let ends = [words.first(), words.last()];
             // Head words of the language, then of any language once the article has
             // spoken ("il Rosslyn Park" is a club, "Hyde Park" a place).
@@ -154,139 +133,246 @@ impl GuessContext<'_> {
             }
         }
     }
-}
 
-impl EntityTagger {
-    /// Unconfirmed names and acronyms typed by default ([`guess`]).
-    pub(super) fn guessed<'a>(
-        &self,
-        doc: &DocView<'a>,
-        drafts: &[Draft],
-        pending: &'a [Candidate],
-        memo: &mut SkeletonMemo<'a>,
-    ) -> Vec<Draft> {
-        let DocView {
-            text,
-            sentences,
-            tokens,
-            lists,
-        } = *doc;
-        let surnames: std::collections::HashSet<String> = drafts
-            .iter()
-            .filter(|d| d.entity_type == EntityType::Person)
-            .filter_map(|d| text[d.start..d.end].split_whitespace().last())
-            .map(crate::text::fold_str)
-            .collect();
-        let named_inside: HashSet<String> = pending
-            .iter()
-            .filter(|c| c.cap_words == 1 && !opens_sentence(text, sentences, c.start))
-            .map(|c| fold_str(&text[c.start..c.end]))
-            .collect();
-        let mut g = GuessContext {
-            text,
-            sentences,
-            lists,
-            surnames: &surnames,
-            given_names: &self.lists.lone_given_names,
-            all_lists: self.lists.all(),
-            named_inside: &named_inside,
-            place_words: &self.place_words,
+    /// Acronyms (2 to 6 capitals, digits allowed: "NASA", "TG1") whose neighbouring words
+    /// are not upper-case too (a shouted headline: "LEAVE A REPLY"), outside `taken`.
+    pub fn acronyms(&self, tokens: &[Token], taken: &[(usize, usize)]) -> Vec<Candidate> {
+        let Some(_) = self.lists.guess_acronym else {
+            return Vec::new();
         };
-        let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
-        // A name typed by its context elsewhere in the document keeps that type here.
-        let mut typed: HashMap<String, EntityType> = drafts
-            .iter()
-            .filter(|d| d.score > SCORE_UNCONFIRMED)
-            .map(|d| (crate::text::fold_str(&text[d.start..d.end]), d.entity_type))
-            .collect();
-        let lower: HashSet<&str> = tokens
-            .iter()
-            .filter(|t| text[t.start..].starts_with(char::is_lowercase))
-            .map(|t| t.folded.as_str())
-            .collect();
-        let guess = |g: &GuessContext, c: &'a Candidate| {
-            let (ty, hinted) = g.unconfirmed_type(c)?;
-            let common = !hinted && !typed.contains_key(&fold_str(&text[c.start..c.end]));
-            if common && written_lower_case(c, tokens, &lower) {
-                return None;
-            }
-            Some((c, ty, hinted))
-        };
-        // Names of several words first: the people among them lend their surnames to
-        // the one-word names ("Gary Coleman … Coleman").
-        let mut guesses: Vec<(&Candidate, EntityType, bool)> = pending
-            .iter()
-            .filter(|c| c.cap_words > 1)
-            .filter_map(|c| guess(&g, c))
-            .collect();
-        let mut surnames_all = surnames.clone();
-        surnames_all.extend(
-            guesses
-                .iter()
-                .filter(|(_, ty, _)| *ty == EntityType::Person)
-                .filter_map(|(c, _, _)| text[c.start..c.end].split_whitespace().last())
-                .map(fold_str),
-        );
-        g.surnames = &surnames_all;
-        guesses.extend(
-            pending
-                .iter()
-                .filter(|c| c.cap_words == 1 && !self.is_demonym(&text[c.start..c.end]))
-                .filter_map(|c| guess(&g, c)),
-        );
-        guesses.sort_by_key(|(c, _, _)| c.start);
-        for &(c, ty, hinted) in &guesses {
-            if hinted {
-                typed
-                    .entry(crate::text::fold_str(&text[c.start..c.end]))
-                    .or_insert(ty);
-            }
-        }
-        let mut out: Vec<Draft> = guesses
-            .into_iter()
-            .map(|(c, ty, hinted)| {
-                let seen = typed.get(&crate::text::fold_str(&text[c.start..c.end]));
-                let ty = if hinted { ty } else { *seen.unwrap_or(&ty) };
-                let mut d = self.pattern_draft(text, c, ty, memo);
-                d.score = if hinted || seen.is_some() {
-                    SCORE_HINTED
-                } else {
-                    SCORE_UNCONFIRMED
-                };
-                d
+        let shouted = |t: &Token| is_acronym(&self.text[t.start..t.end]);
+        let upper = |t: &Token| !self.text[t.start..t.end].chars().any(char::is_lowercase);
+        (0..tokens.len())
+            .filter(|&i| {
+                let t = &tokens[i];
+                shouted(t)
+                    && (i == 0 || !upper(&tokens[i - 1]))
+                    && !tokens.get(i + 1).is_some_and(upper)
+                    && !taken.iter().any(|&(s, e)| s < t.end && t.start < e)
             })
-            .collect();
-        same_person_as_full_name(text, &mut out);
-        coordinate(
-            text,
-            &lists.conjunctions,
-            &lists.stopwords,
-            drafts,
-            &mut out,
-        );
-        for c in g.acronyms(tokens, &taken) {
-            if let Some(ty) = c.entity_type {
-                out.push(self.pattern_draft(text, &c, ty, memo));
-            }
-        }
-        out
-    }
-
-    /// True when the word is a known place name plus a short suffix ("Russian",
-    /// "Israeli", "Iranians"): an adjective or demonym, not a mention.
-    fn is_demonym(&self, word: &str) -> bool {
-        super::evidence::is_demonym(&self.place_words, word)
+            .map(|i| Candidate {
+                start: tokens[i].start,
+                end: tokens[i].end,
+                entity_type: self.lists.guess_acronym,
+                score: SCORE_UNCONFIRMED,
+                cap_words: 1,
+            })
+            .collect()
     }
 }
 
-/// True when only punctuation, quotes, dashes or spaces stand between the start of the
-/// sentence (or of the line) holding `pos` and `pos`, or when `pos` opens a quotation or
-/// follows a colon.
-pub fn opens_sentence(text: &str, sentences: &[(usize, usize)], pos: usize) -> bool {
-    let k = sentences.partition_point(|&(_, e)| e <= pos);
-    let from = sentences.get(k).map_or(0, |&(s, _)| s.min(pos));
-    let from = text[..pos].rfind('\n').map_or(from, |n| from.max(n + 1));
-    let before = text[from..pos].trim_end();
-    before.chars().all(|ch| !ch.is_alphanumeric())
-        || before.ends_with(['"', '«', '“', '‘', ':', '(', '—', '–'])
+/// Unconfirmed names and acronyms typed by default (see the module doc), given the
+/// drafts found so far and the candidates nothing confirmed (`pending`).
+pub(crate) fn guessed<'a>(
+    doc: &DocView<'a>,
+    context_lists: &ContextLists,
+    linker: &Linker,
+    drafts: &[Draft],
+    pending: &'a [Candidate],
+    memo: &mut SkeletonMemo<'a>,
+) -> Vec<Draft> {
+    let DocView {
+        text,
+        sentences,
+        tokens,
+        lists,
+    } = *doc;
+    let surnames: std::collections::HashSet<String> = drafts
+        .iter()
+        .filter(|d| d.entity_type == EntityType::Person)
+        .filter_map(|d| text[d.start..d.end].split_whitespace().last())
+        .map(crate::text::fold_str)
+        .collect();
+    let named_inside: HashSet<String> = pending
+        .iter()
+        .filter(|c| c.cap_words == 1 && !opens_sentence(text, sentences, c.start))
+        .map(|c| fold_str(&text[c.start..c.end]))
+        .collect();
+    let mut g = GuessContext {
+        text,
+        sentences,
+        lists,
+        surnames: &surnames,
+        given_names: &context_lists.lone_given_names,
+        all_lists: context_lists.all(),
+        named_inside: &named_inside,
+        place_words: linker.place_words(),
+    };
+    let taken: Vec<(usize, usize)> = drafts.iter().map(|d| (d.start, d.end)).collect();
+    // A name typed by its context elsewhere in the document keeps that type here.
+    let mut typed: HashMap<String, EntityType> = drafts
+        .iter()
+        .filter(|d| d.score > SCORE_UNCONFIRMED)
+        .map(|d| (crate::text::fold_str(&text[d.start..d.end]), d.entity_type))
+        .collect();
+    let lower: HashSet<&str> = tokens
+        .iter()
+        .filter(|t| text[t.start..].starts_with(char::is_lowercase))
+        .map(|t| t.folded.as_str())
+        .collect();
+    let guess = |g: &GuessContext, c: &'a Candidate| {
+        let (ty, hinted) = g.unconfirmed_type(c)?;
+        let common = !hinted && !typed.contains_key(&fold_str(&text[c.start..c.end]));
+        if common && written_lower_case(c, tokens, &lower) {
+            return None;
+        }
+        Some((c, ty, hinted))
+    };
+    // Names of several words first: the people among them lend their surnames to
+    // the one-word names ("Gary Coleman … Coleman").
+    let mut guesses: Vec<(&Candidate, EntityType, bool)> = pending
+        .iter()
+        .filter(|c| c.cap_words > 1)
+        .filter_map(|c| guess(&g, c))
+        .collect();
+    let mut surnames_all = surnames.clone();
+    surnames_all.extend(
+        guesses
+            .iter()
+            .filter(|(_, ty, _)| *ty == EntityType::Person)
+            .filter_map(|(c, _, _)| text[c.start..c.end].split_whitespace().last())
+            .map(fold_str),
+    );
+    g.surnames = &surnames_all;
+    guesses.extend(
+        pending
+            .iter()
+            .filter(|c| {
+                c.cap_words == 1 && !is_demonym(linker.place_words(), &text[c.start..c.end])
+            })
+            .filter_map(|c| guess(&g, c)),
+    );
+    guesses.sort_by_key(|(c, _, _)| c.start);
+    for &(c, ty, hinted) in &guesses {
+        if hinted {
+            typed
+                .entry(crate::text::fold_str(&text[c.start..c.end]))
+                .or_insert(ty);
+        }
+    }
+    let mut out: Vec<Draft> = guesses
+        .into_iter()
+        .map(|(c, ty, hinted)| {
+            let seen = typed.get(&crate::text::fold_str(&text[c.start..c.end]));
+            let ty = if hinted { ty } else { *seen.unwrap_or(&ty) };
+            let mut d = linker.pattern_draft(text, c, ty, memo);
+            d.score = if hinted || seen.is_some() {
+                SCORE_HINTED
+            } else {
+                SCORE_UNCONFIRMED
+            };
+            d
+        })
+        .collect();
+    same_person_as_full_name(text, &mut out);
+    coordinate(
+        text,
+        &lists.conjunctions,
+        &lists.stopwords,
+        drafts,
+        &mut out,
+    );
+    for c in g.acronyms(tokens, &taken) {
+        if let Some(ty) = c.entity_type {
+            out.push(linker.pattern_draft(text, &c, ty, memo));
+        }
+    }
+    out
+}
+
+/// Gives each guess typed by default the type of a mention it is coordinated with
+/// ("Kasparov e Short", "Marilungo, Fabbrini"): the two are separated only by a comma or a
+/// conjunction of the language, and the other one is typed by its context (`fixed`, or a
+/// guess already retyped). Retyped guesses score [`SCORE_HINTED`]. A guess right after a
+/// function word (`stopwords`: "de", "of") and a comma before a name is the complement
+/// of an apposition, not a list item ("el consejero de Agricultura, Manuel Ortega").
+pub(super) fn coordinate(
+    text: &str,
+    conjunctions: &HashSet<String>,
+    stopwords: &HashSet<String>,
+    fixed: &[Draft],
+    guesses: &mut [Draft],
+) {
+    // Each ASCII byte folds to one byte: a word with more of them is no conjunction.
+    let longest = conjunctions.iter().map(String::len).max().unwrap_or(0);
+    let could_be_conjunction =
+        |word: &str| word.bytes().filter(u8::is_ascii).take(longest + 1).count() <= longest;
+    let coordinated = |a: usize, b: usize| {
+        let gap = &text[a..b];
+        let gap = gap.trim_matches([' ', '\u{a0}']);
+        let word = gap
+            .strip_prefix(',')
+            .unwrap_or(gap)
+            .trim_matches([' ', '\u{a0}']);
+        // Cheap tests first: most gaps are long stretches of text.
+        !gap.is_empty()
+            && (word.is_empty() || could_be_conjunction(word))
+            && !gap.contains('\n')
+            && (word.is_empty() || conjunctions.contains(&crate::text::fold_str(word)))
+    };
+    let mut order: Vec<usize> = (0..guesses.len()).collect();
+    order.sort_by_key(|&i| guesses[i].start);
+    for _ in 0..2 {
+        for &i in &order {
+            if guesses[i].score > SCORE_UNCONFIRMED {
+                continue;
+            }
+            let (start, end) = (guesses[i].start, guesses[i].end);
+            let complement = stopwords.contains(&word_before(text, start));
+            let list_before = |d_start: usize| {
+                !complement || !text[end..d_start].trim_matches([' ', '\u{a0}']).eq(",")
+            };
+            let typed = fixed
+                .iter()
+                .filter(|d| d.score > SCORE_UNCONFIRMED)
+                .chain(guesses.iter().filter(|d| d.score > SCORE_UNCONFIRMED))
+                .find(|d| {
+                    (d.end <= start && coordinated(d.end, start))
+                        || (d.start >= end && coordinated(end, d.start) && list_before(d.start))
+                })
+                .map(|d| d.entity_type);
+            if let Some(ty) = typed {
+                guesses[i].entity_type = ty;
+                guesses[i].score = SCORE_HINTED;
+            }
+        }
+    }
+}
+
+/// Gives a one-word person guess the id of the guessed full name of the document whose
+/// last word it is ("Gary Coleman … Coleman"), when only one full name ends with it.
+/// Confirmed names are left to the coreference step, which also checks the position.
+pub(super) fn same_person_as_full_name(text: &str, guesses: &mut [Draft]) {
+    let mut full: HashMap<String, Option<String>> = HashMap::new();
+    for d in guesses
+        .iter()
+        .filter(|d| d.entity_type == EntityType::Person)
+    {
+        let written = &text[d.start..d.end];
+        if let Some((_, last)) = written.rsplit_once(' ') {
+            full.entry(fold_str(last))
+                .and_modify(|id| {
+                    if id.as_deref() != Some(d.id.as_str()) {
+                        *id = None;
+                    }
+                })
+                .or_insert_with(|| Some(d.id.clone()));
+        }
+    }
+    for d in guesses.iter_mut() {
+        let written = &text[d.start..d.end];
+        if d.entity_type == EntityType::Person && !written.contains(' ') {
+            if let Some(Some(id)) = full.get(&fold_str(written)) {
+                d.id = id.clone();
+            }
+        }
+    }
+}
+
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && !is_roman_numeral(word)
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }

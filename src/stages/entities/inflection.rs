@@ -13,6 +13,7 @@
 use std::collections::HashMap;
 
 use super::context::LangLists;
+use super::draft::Draft;
 use super::identity;
 use crate::text::fold_str;
 
@@ -109,61 +110,29 @@ pub fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>
         .collect()
 }
 
-/// Score of a known name found under a case ending and stem change.
-const SCORE_INFLECTED: f32 = 0.8;
-
-impl super::EntityTagger {
-    /// The knowledge-base draft of a one-word candidate that is an inflected alias.
-    pub(super) fn inflected_draft(
-        &self,
-        text: &str,
-        c: &super::names::Candidate,
-        lists: &LangLists,
-    ) -> Option<super::Draft> {
-        if c.cap_words != 1 || lists.case_endings.is_empty() {
-            return None;
-        }
-        let e = &self.kb.entries[self.words.inflected(&text[c.start..c.end], lists)?];
-        Some(super::Draft {
-            start: c.start,
-            end: c.end,
-            id: e.id.clone(),
-            entity_type: e.entity_type,
-            canonical: Some(e.name.clone()),
-            method: "gazetteer",
-            score: SCORE_INFLECTED,
-        })
+/// Gives the inflected one-word unknown names of a document the id and type of
+/// their base form when the document writes it ([`merge_in_document`]).
+pub(crate) fn merge_inflected(text: &str, lists: &LangLists, drafts: &mut [Draft]) {
+    if lists.case_endings.is_empty() {
+        return;
     }
-
-    /// Gives the inflected one-word unknown names of a document the id and type of
-    /// their base form when the document writes it ([`merge_in_document`]).
-    pub(super) fn merge_inflected(
-        &self,
-        text: &str,
-        lists: &LangLists,
-        drafts: &mut [super::Draft],
-    ) {
-        if lists.case_endings.is_empty() {
-            return;
-        }
-        let unknown: Vec<usize> = (0..drafts.len())
-            .filter(|&i| drafts[i].canonical.is_none())
-            .collect();
-        let names: Vec<&str> = unknown
-            .iter()
-            .map(|&i| &text[drafts[i].start..drafts[i].end])
-            .collect();
-        let merged = merge_in_document(&names, lists);
-        for (k, base) in merged.into_iter().enumerate() {
-            if let Some(b) = base {
-                let (id, ty) = (
-                    drafts[unknown[b]].id.clone(),
-                    drafts[unknown[b]].entity_type,
-                );
-                let d = &mut drafts[unknown[k]];
-                d.id = id;
-                d.entity_type = ty;
-            }
+    let unknown: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].canonical.is_none())
+        .collect();
+    let names: Vec<&str> = unknown
+        .iter()
+        .map(|&i| &text[drafts[i].start..drafts[i].end])
+        .collect();
+    let merged = merge_in_document(&names, lists);
+    for (k, base) in merged.into_iter().enumerate() {
+        if let Some(b) = base {
+            let (id, ty) = (
+                drafts[unknown[b]].id.clone(),
+                drafts[unknown[b]].entity_type,
+            );
+            let d = &mut drafts[unknown[k]];
+            d.id = id;
+            d.entity_type = ty;
         }
     }
 }

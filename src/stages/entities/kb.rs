@@ -108,16 +108,18 @@ impl KnowledgeBase {
             }
         }
     }
-
-    /// The entity with this id.
-    pub fn get(&self, id: &str) -> Option<&KbEntry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl KnowledgeBase {
+        /// The entity with this id.
+        fn get(&self, id: &str) -> Option<&KbEntry> {
+            self.by_id.get(id).map(|&i| &self.entries[i])
+        }
+    }
 
     #[test]
     fn parses_merges_and_rejects() {

@@ -3,7 +3,7 @@
 //! name after other words ("Milano Daniele Oppi" → "Milano", "Daniele Oppi").
 
 use super::cues::Title;
-use super::names::NameContext;
+use super::name_context::NameContext;
 use super::tokens::{joined, Token};
 
 impl NameContext<'_> {

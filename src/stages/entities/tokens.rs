@@ -1,7 +1,7 @@
 //! Word tokens of a body as the name finder sees them: elided articles stripped
 //! ("d’Ahmadian" → "Ahmadian"), capitalisation and initials flagged.
 
-use super::context::fold_plain;
+use super::words::fold_plain;
 use crate::text::word_spans;
 
 /// One word of the body.

@@ -173,15 +173,6 @@ fn regnal_numbers_belong_to_the_name_and_are_not_acronyms() {
 }
 
 #[test]
-fn word_before_keeps_elided_articles() {
-    use crate::stages::entities::evidence::word_before;
-    let text = "i dipendenti dell'Alitalia e della Innocenti";
-    assert_eq!(word_before(text, text.find("Alitalia").unwrap()), "dell'");
-    assert_eq!(word_before(text, text.find("Innocenti").unwrap()), "della");
-    assert_eq!(word_before(text, 0), "");
-}
-
-#[test]
 fn coordinated_names_share_the_type_their_context_gives_one_of_them() {
     let t = tagger();
     let found = tag(

@@ -1,6 +1,7 @@
-//! The first and last words of a text are the ends of all its words.
+//! Words of a body: the first and last words of a text are the ends of all its words, and
+//! the word before a name keeps its elided article.
 
-use crate::stages::entities::context::{first_words, last_words, words};
+use crate::stages::entities::words::{first_words, last_words, word_before, words};
 
 #[test]
 fn first_and_last_words_are_the_ends_of_all_words() {
@@ -24,4 +25,12 @@ fn first_and_last_words_are_the_ends_of_all_words() {
     let t = texts[0];
     assert_eq!(last_words(t, 2), ["a", "dit"]);
     assert_eq!(first_words(t, 2), ["le", "president"]);
+}
+
+#[test]
+fn word_before_keeps_elided_articles() {
+    let text = "i dipendenti dell'Alitalia e della Innocenti";
+    assert_eq!(word_before(text, text.find("Alitalia").unwrap()), "dell'");
+    assert_eq!(word_before(text, text.find("Innocenti").unwrap()), "della");
+    assert_eq!(word_before(text, 0), "");
 }
