@@ -4,7 +4,7 @@
 //! [`skeleton`], so "Patrouchev" meets "Nikolai Patrushev".
 
 use super::draft::{Candidate, Draft};
-use super::identity::{skeleton, SkeletonMemo};
+use super::kb::identity::{skeleton, SkeletonMemo};
 use crate::model::EntityType;
 
 /// Score of a short form naming one person of the document.
@@ -19,11 +19,11 @@ const SCORE_REPEAT: f32 = 0.6;
 
 /// A person mention that short forms may refer to.
 #[derive(Debug, Clone)]
-pub struct PersonRef {
+pub(crate) struct PersonRef {
     /// Byte offset of the mention.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Its entity id.
-    pub id: String,
+    pub(crate) id: String,
     /// Skeleton of the whole written name.
     full: String,
     /// Skeletons of its short forms, with their scores.
@@ -33,7 +33,7 @@ pub struct PersonRef {
 impl PersonRef {
     /// Short forms of `names` (the mention as written, the canonical name …): the last
     /// word, and for names of three words or more the last two and the next-to-last.
-    pub fn new(start: usize, id: &str, written: &str, names: &[&str]) -> Self {
+    pub(crate) fn new(start: usize, id: &str, written: &str, names: &[&str]) -> Self {
         let mut keys = Vec::new();
         for name in std::iter::once(&written).chain(names) {
             let w: Vec<&str> = name.split_whitespace().collect();
@@ -61,18 +61,18 @@ impl PersonRef {
 
 /// How a short form was resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Resolution {
+pub(crate) struct Resolution {
     /// Id of the person.
-    pub id: String,
+    pub(crate) id: String,
     /// `coref`, or `pattern` for a repeated full name.
-    pub method: &'static str,
+    pub(crate) method: &'static str,
     /// Confidence.
-    pub score: f32,
+    pub(crate) score: f32,
 }
 
 /// Resolves a short form (written at `start`, `words` capitalised words), given its
 /// [`skeleton`], against `refs`.
-pub fn resolve_key(
+pub(crate) fn resolve_key(
     refs: &[PersonRef],
     start: usize,
     key: &str,

@@ -1,33 +1,33 @@
 //! Entities stage: person, organisation and place mentions with one id per real entity.
 //!
-//! Three passes over each body: the knowledge-base gazetteer ([`gazetteer`], method
+//! Three passes over each body: the knowledge-base gazetteer ([`kb::gazetteer`], method
 //! `gazetteer`), names missing from the knowledge base confirmed by their context
 //! ([`names`], method `pattern`), and short forms resolved to a fuller person mention of
-//! the same document ([`coref`], method `coref`). Organisation cues of the whole
-//! document then retype names found by pattern ([`org_cues`]), and organisations run on
-//! over the adjectives after their head word (`org_spans`). Ids are Wikidata QIDs or derived keys
-//! from the knowledge base, else `gz:<type>:<skeleton>` ([`identity`]).
+//! the same document ([`coref`], method `coref`). Names nothing confirms are then typed by
+//! what the document says of them ([`typing::guess`]), organisation cues of the whole
+//! document retype names found by pattern ([`typing::org_cues`]), and organisations run
+//! on over the adjectives after their head word ([`typing::org_spans`]). Ids are Wikidata
+//! QIDs or derived keys from the knowledge base, else `gz:<skeleton>`
+//! ([`kb::identity`]).
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`config`], [`tagger`] | `[stages.entities]` and the runtime it builds, which runs the passes |
+//! | [`kb`] | the knowledge base, its gazetteer, identity skeletons, inflected forms, linking |
+//! | [`lists`] | the word lists of every language that confirm and type names |
+//! | [`names`] | tokens, capitalised runs and the cues that confirm names found by pattern |
+//! | [`typing`] | the type of names nothing confirms, organisation cues and spans |
+//! | [`coref`] | short forms resolved to a person of the same document |
+//! | [`draft`], [`words`] | shared at the bottom: mentions in the making, words of a body |
 
 mod config;
-mod context;
 mod coref;
-mod cues;
 mod draft;
-mod evidence;
-mod gazetteer;
-mod guess;
-mod identity;
-mod inflection;
 mod kb;
-mod linker;
-mod name_context;
+mod lists;
 mod names;
-mod org_cues;
-mod org_spans;
-mod phrases;
-mod runs;
 mod tagger;
-mod tokens;
+mod typing;
 mod words;
 
 pub use config::EntitiesConfig;

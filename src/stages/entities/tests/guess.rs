@@ -1,4 +1,4 @@
-//! Unconfirmed names typed by default ([`crate::stages::entities::guess`]) and the CLDR part of the KB.
+//! Unconfirmed names typed by default ([`crate::stages::entities::typing::guess`]) and the CLDR part of the KB.
 
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityType};

@@ -2,7 +2,7 @@
 //! sentences written for them.
 
 use super::{doc, id_of, tag, tagger, texts};
-use crate::stages::entities::guess::SCORE_UNCONFIRMED;
+use crate::stages::entities::typing::guess::SCORE_UNCONFIRMED;
 use crate::stages::entities::EntitiesConfig;
 
 #[test]

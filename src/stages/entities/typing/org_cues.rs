@@ -14,12 +14,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::LangLists;
-use super::draft::Draft;
 use super::guess::SCORE_HINTED;
-use super::names::SCORE_PERSON;
-use super::words::{first_words, fold_plain, last_words};
 use crate::model::EntityType;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
+use crate::stages::entities::names::candidates::SCORE_PERSON;
+use crate::stages::entities::words::{first_words, fold_plain, last_words};
 use crate::text::sentence_of;
 
 /// Words after a name searched for a `nonperson=` possessive.

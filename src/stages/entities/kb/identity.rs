@@ -96,7 +96,7 @@ fn push_skeleton_word(word: &str, out: &mut String) {
 
 /// The transliteration-aware skeleton of a name (see the module docs); empty when the
 /// name holds no letter or digit.
-pub fn skeleton(name: &str) -> String {
+pub(crate) fn skeleton(name: &str) -> String {
     let joined;
     let name = if name.contains(['-', '¬']) {
         joined = join_broken_words(name);
@@ -120,13 +120,13 @@ pub fn skeleton(name: &str) -> String {
 
 /// Skeletons of the names of one document, each written form computed once.
 #[derive(Debug, Default)]
-pub struct SkeletonMemo<'a> {
+pub(crate) struct SkeletonMemo<'a> {
     keys: HashMap<&'a str, String>,
 }
 
 impl<'a> SkeletonMemo<'a> {
     /// The [`skeleton`] of `name`.
-    pub fn get(&mut self, name: &'a str) -> &str {
+    pub(crate) fn get(&mut self, name: &'a str) -> &str {
         self.keys.entry(name).or_insert_with(|| skeleton(name))
     }
 }
@@ -157,7 +157,7 @@ fn join_broken_words(name: &str) -> String {
 
 /// The derived id of a name missing from the knowledge base whose [`skeleton`] is `key`:
 /// `gz:<key>` (the type is not part of it; see the module docs).
-pub fn id_of_skeleton(key: &str) -> String {
+pub(super) fn id_of_skeleton(key: &str) -> String {
     format!("gz:{key}")
 }
 

@@ -14,11 +14,11 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 
-use super::context::LangLists;
-use super::kb::KnowledgeBase;
-use super::words::opens_sentence;
+use super::knowledge_base::KnowledgeBase;
 use crate::error::{Error, Result};
 use crate::model::EntityType;
+use crate::stages::entities::lists::context_lists::LangLists;
+use crate::stages::entities::words::opens_sentence;
 use crate::text::{fold_str, Folded};
 
 /// Score of a multi-word alias, or of any alias of a place or organisation.
@@ -47,20 +47,20 @@ struct Variant {
 
 /// A validated knowledge-base match, in original byte offsets.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GazMatch {
+pub(crate) struct GazMatch {
     /// Byte offset of the mention.
-    pub start: usize,
+    pub(super) start: usize,
     /// Byte offset one past the mention.
-    pub end: usize,
+    pub(super) end: usize,
     /// Index of the KB entry.
-    pub entry: usize,
+    pub(super) entry: usize,
     /// Confidence.
-    pub score: f32,
+    pub(super) score: f32,
 }
 
 /// The alias automaton; immutable and `Sync`.
 #[derive(Debug, Clone)]
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     automaton: AhoCorasick,
     variants: Vec<Vec<Variant>>,
 }
@@ -72,7 +72,7 @@ fn is_acronym(alias: &str) -> bool {
 impl Gazetteer {
     /// Builds the automaton over every alias of `kb`. The first entry to claim a written
     /// form keeps it: later entries with the same alias and the same case class are ignored.
-    pub fn new(kb: &KnowledgeBase) -> Result<Self> {
+    pub(crate) fn new(kb: &KnowledgeBase) -> Result<Self> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -124,7 +124,12 @@ impl Gazetteer {
     /// Every knowledge-base mention of `text` (whose fold is `folded`): validated matches,
     /// then leftmost-longest without overlaps, sorted by start. `endings` are the folded
     /// case endings an alias may carry in the document's language (empty: none).
-    pub fn find(&self, text: &str, folded: &Folded, endings: &HashSet<String>) -> Vec<GazMatch> {
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        folded: &Folded,
+        endings: &HashSet<String>,
+    ) -> Vec<GazMatch> {
         let ftext = &folded.text;
         let mut found = Vec::new();
         for m in self.automaton.find_overlapping_iter(ftext.as_str()) {

@@ -6,10 +6,10 @@
 
 use std::collections::HashSet;
 
-use super::context::LangLists;
-use super::draft::Draft;
 use super::evidence::is_folded_demonym;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
 use crate::text::fold_str;
 
 /// Adjectives at most taken after a name.

@@ -6,13 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::LangLists;
-use super::draft::{Candidate, Draft};
 use super::gazetteer::GazMatch;
 use super::identity::{self, SkeletonMemo};
 use super::inflection::WordIndex;
-use super::kb::KnowledgeBase;
+use super::knowledge_base::KnowledgeBase;
 use crate::model::EntityType;
+use crate::stages::entities::draft::{Candidate, Draft};
+use crate::stages::entities::lists::context_lists::LangLists;
 
 /// Score of a KB surname extended to a given name spelled differently.
 const EXTENDED_SCORE: f32 = 0.9;

@@ -3,23 +3,23 @@
 
 use std::collections::HashSet;
 
-use super::context::LangLists;
 use super::tokens::Token;
+use crate::stages::entities::lists::context_lists::LangLists;
 
 /// What the name finder needs to know about one document.
-pub struct NameContext<'a> {
+pub(crate) struct NameContext<'a> {
     /// The body.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Its tokens.
-    pub tokens: &'a [Token],
+    pub(crate) tokens: &'a [Token],
     /// Sentence spans of the body.
-    pub sentences: &'a [(usize, usize)],
+    pub(crate) sentences: &'a [(usize, usize)],
     /// Lists of the document's language.
-    pub lists: &'a LangLists,
+    pub(crate) lists: &'a LangLists,
     /// Name particles of every language.
-    pub particles: &'a HashSet<String>,
+    pub(crate) particles: &'a HashSet<String>,
     /// Given names of every language.
-    pub given_names: &'a HashSet<String>,
+    pub(crate) given_names: &'a HashSet<String>,
     /// Lists of every language together (head words travel across languages).
-    pub all_lists: &'a LangLists,
+    pub(crate) all_lists: &'a LangLists,
 }

@@ -12,9 +12,9 @@
 
 use std::collections::HashMap;
 
-use super::context::LangLists;
-use super::draft::Draft;
 use super::identity;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
 use crate::text::fold_str;
 
 /// Shortest stem (in chars) left once an ending is stripped.
@@ -22,7 +22,7 @@ const MIN_STEM_CHARS: usize = 4;
 
 /// The forms a folded one-word name may have before its case ending and stem change,
 /// longest ending first (the word itself is not among them).
-pub fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
+pub(super) fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
     if lists.case_endings.is_empty() || folded.contains(char::is_whitespace) {
         return Vec::new();
     }
@@ -53,14 +53,14 @@ pub fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
 
 /// One-word knowledge-base aliases by skeleton (entry index), for inflected lookups.
 #[derive(Debug, Default)]
-pub struct WordIndex {
+pub(super) struct WordIndex {
     by_skeleton: HashMap<String, usize>,
 }
 
 impl WordIndex {
     /// Indexes the one-word aliases of at least [`MIN_STEM_CHARS`] chars; the first entry
     /// of a skeleton wins.
-    pub fn new<'a>(aliases: impl Iterator<Item = (usize, &'a str)>) -> Self {
+    pub(super) fn new<'a>(aliases: impl Iterator<Item = (usize, &'a str)>) -> Self {
         let mut by_skeleton = HashMap::new();
         for (entry, alias) in aliases {
             if alias.contains(char::is_whitespace) || alias.chars().count() < MIN_STEM_CHARS {
@@ -75,7 +75,7 @@ impl WordIndex {
     }
 
     /// The entry an inflected one-word name stands for, if any of its stems is an alias.
-    pub fn inflected(&self, word: &str, lists: &LangLists) -> Option<usize> {
+    pub(super) fn inflected(&self, word: &str, lists: &LangLists) -> Option<usize> {
         stems(&fold_str(word), lists)
             .iter()
             .find_map(|s| self.by_skeleton.get(&identity::skeleton(s)).copied())
@@ -85,7 +85,7 @@ impl WordIndex {
 /// For each one-word name of a document (`names`: written forms), the index of another
 /// name of the same document that one of its stems spells, whole or as its last word
 /// ("Sombartin" → "Sombart", "Werner Sombart"), or `None`.
-pub fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>> {
+pub(super) fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>> {
     if lists.case_endings.is_empty() {
         return vec![None; names.len()];
     }

@@ -6,12 +6,12 @@
 //! right after a name belongs to it ("Benedetto XVI"). Unconfirmed sequences are returned
 //! untyped: the coreference step may still resolve them.
 
+use super::context::NameContext;
 use super::cues::{is_roman_numeral, Title};
-use super::draft::Candidate;
-use super::name_context::NameContext;
 use super::tokens::joined;
-use super::words::word_before;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Candidate;
+use crate::stages::entities::words::word_before;
 
 /// Person right after an adjacent title or before an apposition.
 const SCORE_TITLED: f32 = 0.75;

@@ -18,34 +18,34 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{ContextLists, LangLists};
-use super::cues::is_roman_numeral;
-use super::draft::{Candidate, Draft};
 use super::evidence::{is_demonym, written_lower_case, GuessContext};
-use super::identity::SkeletonMemo;
-use super::linker::Linker;
-use super::tokens::Token;
-use super::words::{opens_sentence, word_before, words};
 use crate::model::EntityType;
+use crate::stages::entities::draft::{Candidate, Draft};
+use crate::stages::entities::kb::identity::SkeletonMemo;
+use crate::stages::entities::kb::linker::Linker;
+use crate::stages::entities::lists::context_lists::{ContextLists, LangLists};
+use crate::stages::entities::names::cues::is_roman_numeral;
+use crate::stages::entities::names::tokens::Token;
+use crate::stages::entities::words::{opens_sentence, word_before, words};
 use crate::text::fold_str;
 
 /// Score of a name typed by default rather than by its context.
-pub const SCORE_UNCONFIRMED: f32 = 0.4;
+pub(crate) const SCORE_UNCONFIRMED: f32 = 0.4;
 /// Score of an unconfirmed name typed by a word of the document (a head word, an article,
 /// the same name typed by its context elsewhere).
-pub const SCORE_HINTED: f32 = 0.5;
+pub(super) const SCORE_HINTED: f32 = 0.5;
 
 /// The parts of one document the guesser reads.
 #[derive(Clone, Copy)]
-pub struct DocView<'a> {
+pub(crate) struct DocView<'a> {
     /// The body.
-    pub text: &'a str,
+    pub(crate) text: &'a str,
     /// Its sentence spans.
-    pub sentences: &'a [(usize, usize)],
+    pub(crate) sentences: &'a [(usize, usize)],
     /// Its tokens.
-    pub tokens: &'a [Token],
+    pub(crate) tokens: &'a [Token],
     /// Lists of the document's language.
-    pub lists: &'a LangLists,
+    pub(crate) lists: &'a LangLists,
 }
 
 impl GuessContext<'_> {
@@ -58,7 +58,7 @@ impl GuessContext<'_> {
     /// One word: the last word of a person mention or a given name is a person, an
     /// organisation head word or an article right before ("il Feyenoord", "dell'Alitalia")
     /// an organisation. Languages without a default type (German) guess nothing.
-    pub fn unconfirmed_type(&self, c: &Candidate) -> Option<(EntityType, bool)> {
+    pub(super) fn unconfirmed_type(&self, c: &Candidate) -> Option<(EntityType, bool)> {
         let lists = self.lists;
         let written = &self.text[c.start..c.end];
         if c.cap_words > 1 {
@@ -136,7 +136,7 @@ impl GuessContext<'_> {
 
     /// Acronyms (2 to 6 capitals, digits allowed: "NASA", "TG1") whose neighbouring words
     /// are not upper-case too (a shouted headline: "LEAVE A REPLY"), outside `taken`.
-    pub fn acronyms(&self, tokens: &[Token], taken: &[(usize, usize)]) -> Vec<Candidate> {
+    pub(super) fn acronyms(&self, tokens: &[Token], taken: &[(usize, usize)]) -> Vec<Candidate> {
         let Some(_) = self.lists.guess_acronym else {
             return Vec::new();
         };

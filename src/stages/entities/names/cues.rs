@@ -2,9 +2,9 @@
 //! speech verb after it, a speech verb or a place preposition right before it, a regnal
 //! number after it.
 
-use super::name_context::NameContext;
+use super::context::NameContext;
 use super::tokens::joined;
-use super::words::{first_words, last_words, opens_sentence};
+use crate::stages::entities::words::{first_words, last_words, opens_sentence};
 use crate::text::sentence_of;
 
 /// Words before a name searched for a title.
@@ -65,11 +65,14 @@ impl NameContext<'_> {
         &self.text[sent_start..start]
     }
 
+    /// The (at most 80) bytes of the body after `end`.
     fn after(&self, end: usize) -> &str {
         let e = self.text.floor_char_boundary(end + 80);
         &self.text[end..e]
     }
 
+    /// "X, secrétaire du …", "X, the minister of …": a comma then a title (an article or
+    /// function word may stand before it) right after `end`.
     pub(super) fn apposition_after(&self, end: usize) -> bool {
         let Some(rest) = self
             .after(end)
@@ -83,6 +86,7 @@ impl NameContext<'_> {
         w.len() > skip && self.lists.starts_with_title(&w[skip..])
     }
 
+    /// "X a déclaré", "X said": a speech verb right after `end`, past one space.
     pub(super) fn speech_verb_after(&self, end: usize) -> bool {
         let rest = self.after(end);
         rest.starts_with([' ', '\u{a0}'])
@@ -100,6 +104,7 @@ impl NameContext<'_> {
                 .ends_with_speech_verb(&last_words(before, self.lists.speech_verb_words()))
     }
 
+    /// "à X", "in X": a lower-case place cue (loc_cues) joined to token `a` right before it.
     pub(super) fn place_cue_before(&self, a: usize) -> bool {
         a > 0 && {
             let prev = &self.tokens[a - 1];

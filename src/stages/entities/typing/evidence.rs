@@ -5,39 +5,39 @@
 
 use std::collections::HashSet;
 
-use super::context::LangLists;
-use super::draft::Candidate;
-use super::tokens::Token;
-use super::words::first_words;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Candidate;
+use crate::stages::entities::lists::context_lists::LangLists;
+use crate::stages::entities::names::tokens::Token;
+use crate::stages::entities::words::first_words;
 use crate::text::fold_str;
 
 /// What the guesser knows about the document.
-pub struct GuessContext<'a> {
+pub(super) struct GuessContext<'a> {
     /// The body.
-    pub text: &'a str,
+    pub(super) text: &'a str,
     /// Its sentence spans.
-    pub sentences: &'a [(usize, usize)],
+    pub(super) sentences: &'a [(usize, usize)],
     /// Lists of the document's language.
-    pub lists: &'a LangLists,
+    pub(super) lists: &'a LangLists,
     /// Folded last words of the person mentions found so far.
-    pub surnames: &'a HashSet<String>,
+    pub(super) surnames: &'a HashSet<String>,
     /// Folded given names of every language that alone name a person ("Luciano",
     /// "Nicole").
-    pub given_names: &'a HashSet<String>,
+    pub(super) given_names: &'a HashSet<String>,
     /// Lists of every language together: head words of names travel ("Hyde Park" in
     /// an Italian text).
-    pub all_lists: &'a LangLists,
+    pub(super) all_lists: &'a LangLists,
     /// Folded one-word names the document also writes inside a sentence: opening a
     /// sentence, such a word is the same name, not an ordinary word.
-    pub named_inside: &'a HashSet<String>,
+    pub(super) named_inside: &'a HashSet<String>,
     /// Folded one-word place aliases of the knowledge base, to tell demonyms.
-    pub place_words: &'a HashSet<String>,
+    pub(super) place_words: &'a HashSet<String>,
 }
 
 /// True when every capitalised word of the candidate is also written in lower case in
 /// the document ("the Company … the company"): a common noun capitalised, not a name.
-pub fn written_lower_case(c: &Candidate, tokens: &[Token], lower: &HashSet<&str>) -> bool {
+pub(super) fn written_lower_case(c: &Candidate, tokens: &[Token], lower: &HashSet<&str>) -> bool {
     let from = tokens.partition_point(|t| t.start < c.start);
     let upto = tokens.partition_point(|t| t.start < c.end);
     let mut caps = tokens[from..upto].iter().filter(|t| t.cap).peekable();
