@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-use super::EntityTagger;
+use super::tagger::EntityTagger;
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 
@@ -45,7 +45,13 @@ impl EntitiesConfig {
     /// builds the stage's runtime from it.
     pub fn build(&self, lexicon: &Lexicon) -> Result<EntityTagger> {
         self.validate()?;
-        EntityTagger::new(self, lexicon)
+        EntityTagger::new(
+            lexicon,
+            &self.kb_files,
+            self.patterns,
+            self.coref,
+            self.min_score,
+        )
     }
 
     /// Validates the section: `min_score` must lie in [0, 1].

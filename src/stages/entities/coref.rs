@@ -3,9 +3,8 @@
 //! "Bagheri Kani" → "Ali Bagheri Kani") takes that person's id. Comparison goes through
 //! [`skeleton`], so "Patrouchev" meets "Nikolai Patrushev".
 
-use super::identity::{skeleton, SkeletonMemo};
-use super::names::Candidate;
-use super::Draft;
+use super::draft::{Candidate, Draft};
+use super::kb::identity::{skeleton, SkeletonMemo};
 use crate::model::EntityType;
 
 /// Score of a short form naming one person of the document.
@@ -20,11 +19,11 @@ const SCORE_REPEAT: f32 = 0.6;
 
 /// A person mention that short forms may refer to.
 #[derive(Debug, Clone)]
-pub struct PersonRef {
+pub(crate) struct PersonRef {
     /// Byte offset of the mention.
-    pub start: usize,
+    pub(crate) start: usize,
     /// Its entity id.
-    pub id: String,
+    pub(crate) id: String,
     /// Skeleton of the whole written name.
     full: String,
     /// Skeletons of its short forms, with their scores.
@@ -34,7 +33,7 @@ pub struct PersonRef {
 impl PersonRef {
     /// Short forms of `names` (the mention as written, the canonical name …): the last
     /// word, and for names of three words or more the last two and the next-to-last.
-    pub fn new(start: usize, id: &str, written: &str, names: &[&str]) -> Self {
+    pub(crate) fn new(start: usize, id: &str, written: &str, names: &[&str]) -> Self {
         let mut keys = Vec::new();
         for name in std::iter::once(&written).chain(names) {
             let w: Vec<&str> = name.split_whitespace().collect();
@@ -62,22 +61,18 @@ impl PersonRef {
 
 /// How a short form was resolved.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Resolution {
+pub(crate) struct Resolution {
     /// Id of the person.
-    pub id: String,
+    pub(crate) id: String,
     /// `coref`, or `pattern` for a repeated full name.
-    pub method: &'static str,
+    pub(crate) method: &'static str,
     /// Confidence.
-    pub score: f32,
+    pub(crate) score: f32,
 }
 
-/// Resolves `short` (written at `start`, `words` capitalised words) against `refs`.
-pub fn resolve(refs: &[PersonRef], start: usize, short: &str, words: usize) -> Option<Resolution> {
-    resolve_key(refs, start, &skeleton(short), words)
-}
-
-/// As [`resolve`], given the [`skeleton`] of the short form.
-pub fn resolve_key(
+/// Resolves a short form (written at `start`, `words` capitalised words), given its
+/// [`skeleton`], against `refs`.
+pub(crate) fn resolve_key(
     refs: &[PersonRef],
     start: usize,
     key: &str,
@@ -131,47 +126,49 @@ pub fn resolve_key(
     })
 }
 
-impl super::EntityTagger {
-    /// Pending one-word names resolved to a person mention of the document ([`resolve_key`]).
-    pub(super) fn resolve_short_forms<'a>(
-        &self,
-        text: &'a str,
-        drafts: &[Draft],
-        pending: &[Candidate],
-        memo: &mut SkeletonMemo<'a>,
-    ) -> Vec<Draft> {
-        let mut refs: Vec<PersonRef> = drafts
-            .iter()
-            .filter(|d| d.entity_type == EntityType::Person)
-            .map(|d| {
-                let names: Vec<&str> = d.canonical.iter().map(String::as_str).collect();
-                PersonRef::new(d.start, &d.id, &text[d.start..d.end], &names)
+/// Pending one-word names resolved to a person mention of the document ([`resolve_key`]).
+pub(crate) fn resolve_short_forms<'a>(
+    text: &'a str,
+    drafts: &[Draft],
+    pending: &[Candidate],
+    memo: &mut SkeletonMemo<'a>,
+) -> Vec<Draft> {
+    let mut refs: Vec<PersonRef> = drafts
+        .iter()
+        .filter(|d| d.entity_type == EntityType::Person)
+        .map(|d| {
+            let names: Vec<&str> = d.canonical.iter().map(String::as_str).collect();
+            PersonRef::new(d.start, &d.id, &text[d.start..d.end], &names)
+        })
+        .collect();
+    refs.sort_by_key(|r| r.start);
+    pending
+        .iter()
+        .filter_map(|c| {
+            let key = memo.get(&text[c.start..c.end]);
+            let r = resolve_key(&refs, c.start, key, c.cap_words)?;
+            let source = drafts.iter().find(|d| d.id == r.id)?;
+            Some(Draft {
+                start: c.start,
+                end: c.end,
+                id: r.id,
+                entity_type: EntityType::Person,
+                canonical: source.canonical.clone(),
+                method: r.method,
+                score: r.score,
             })
-            .collect();
-        refs.sort_by_key(|r| r.start);
-        pending
-            .iter()
-            .filter_map(|c| {
-                let key = memo.get(&text[c.start..c.end]);
-                let r = resolve_key(&refs, c.start, key, c.cap_words)?;
-                let source = drafts.iter().find(|d| d.id == r.id)?;
-                Some(Draft {
-                    start: c.start,
-                    end: c.end,
-                    id: r.id,
-                    entity_type: EntityType::Person,
-                    canonical: source.canonical.clone(),
-                    method: r.method,
-                    score: r.score,
-                })
-            })
-            .collect()
-    }
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Resolves `short` (written at `start`, `words` capitalised words) against `refs`.
+    fn resolve(refs: &[PersonRef], start: usize, short: &str, words: usize) -> Option<Resolution> {
+        resolve_key(refs, start, &skeleton(short), words)
+    }
 
     #[test]
     fn surnames_resolve_and_ambiguity_takes_the_closest_before() {

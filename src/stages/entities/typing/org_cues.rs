@@ -14,13 +14,12 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::context::{first_words, last_words, LangLists};
 use super::guess::SCORE_HINTED;
-use super::names::SCORE_PERSON;
-use super::phrases::Phrases;
-use super::words::fold_plain;
-use super::Draft;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
+use crate::stages::entities::names::candidates::SCORE_PERSON;
+use crate::stages::entities::words::{first_words, fold_plain, last_words};
 use crate::text::sentence_of;
 
 /// Words after a name searched for a `nonperson=` possessive.
@@ -31,54 +30,6 @@ const CLAUSE_MARKS: [char; 12] = [',', ';', ':', '(', ')', '"', '“', '”', '�
 
 /// Score of a name typed an organisation by a cue.
 const SCORE_ORG_CUE: f32 = 0.6;
-
-/// The cues of one language (entity_org_cues), as folded word sequences.
-#[derive(Debug, Clone, Default)]
-pub struct OrgCues {
-    /// Words right before an organisation's name ("shares of"); an article or function
-    /// word may stand between ("l'amministratore delegato della").
-    pub before: Phrases,
-    /// Words right after it, a possessive "'s" skipped ("Inc", "shares", "S p A").
-    pub after: Phrases,
-    /// Possessives only a thing takes, a few words after it in its sentence ("its").
-    pub nonperson: HashSet<String>,
-    /// Personal pronouns that end the `nonperson` search ("his", "her").
-    pub person: HashSet<String>,
-    /// Verbs that, after a name, introduce what it is ("is", "è stata"): then an
-    /// article and an organisation noun of entity_type_nouns make it one ("X è la prima
-    /// squadra", "X is a company"); a comma does the same ("X, a company").
-    pub copulas: Phrases,
-    /// Articles before that noun ("a", "la", "un").
-    pub articles: HashSet<String>,
-}
-
-impl OrgCues {
-    /// Adds one line of entity_org_cues (`kind=words`); unknown kinds are ignored.
-    pub fn add_line(&mut self, line: &str) {
-        let Some((kind, phrase)) = line.split_once('=') else {
-            return;
-        };
-        let words = super::context::words(phrase);
-        match kind.trim() {
-            "before" => self.before.extend([words]),
-            "after" => self.after.extend([words]),
-            "nonperson" => self.nonperson.extend(words),
-            "person" => self.person.extend(words),
-            "copula" => self.copulas.extend([words]),
-            "article" => self.articles.extend(words),
-            _ => {}
-        }
-    }
-
-    /// True when no cue can fire: no words before or after, no possessive, and no
-    /// article for "X is a company" / "X, a charity" (which needs one).
-    fn is_empty(&self) -> bool {
-        self.before.max_words() == 0
-            && self.after.max_words() == 0
-            && self.nonperson.is_empty()
-            && self.articles.is_empty()
-    }
-}
 
 /// What the cues say about the mentions of one name.
 #[derive(Debug, Clone, Copy, Default)]
@@ -219,7 +170,7 @@ fn cues_at(
 
 /// Retypes the pattern names of a document by their organisation cues (see the module
 /// doc).
-pub(super) fn type_by_org_cues(
+pub(crate) fn type_by_org_cues(
     text: &str,
     sentences: &[(usize, usize)],
     lists: &LangLists,

@@ -6,11 +6,11 @@
 //! between two lower-case letters, as where a word is broken across lines, "Lon-don", is
 //! dropped first):
 //!
-//! 1. `tsch`/`tch` → `ch`, then `sch` → `s`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`,
-//!    `sh`/`ch` → `s`, `ph` → `f`, `ou` → `u`, `gue`/`gui` → `ge`/`gi`, `w` → `v`,
-//!    `y` → `i`, `ck` → `k`, and a word-final `j` after a vowel → `i`
-//!    (Choïgou/Shoigu/Schoigu → `soigu`, Patrouchev/Patrushev/Patruschew → `patrusev`,
-//!    Sergueï/Sergey/Sergej → `sergei`);
+//! 1. the spelling rules of `data/identity/spelling.tsv`, in file order: `tsch`/`tch` →
+//!    `ch`, then `sch` → `s`, `dzh`/`dj`/`zh` → `j`, `kh` → `h`, `sh`/`ch` → `s`, `ph` → `f`,
+//!    `ou` → `u`, `gue`/`gui` → `ge`/`gi`, `w` → `v`, `y` → `i`, `ck` → `k`, and a
+//!    word-final `j` after a vowel → `i` (Choïgou/Shoigu/Schoigu → `soigu`,
+//!    Patrouchev/Patrushev/Patruschew → `patrusev`, Sergueï/Sergey/Sergej → `sergei`);
 //! 2. doubled letters are written once (Moussa/Mousa → `musa`).
 //!
 //! Vowels are kept and every word counts, so different first names or surnames stay apart
@@ -21,27 +21,48 @@
 //! one id. The price is that a person and a place of the same unknown name share it.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::text::fold_str;
 
-const RULES: &[(&str, &str)] = &[
-    ("tsch", "ch"),
-    ("tch", "ch"),
-    ("sch", "s"),
-    ("dzh", "j"),
-    ("dj", "j"),
-    ("zh", "j"),
-    ("kh", "h"),
-    ("sh", "s"),
-    ("ch", "s"),
-    ("ph", "f"),
-    ("ou", "u"),
-    ("gue", "ge"),
-    ("gui", "gi"),
-    ("w", "v"),
-    ("y", "i"),
-    ("ck", "k"),
-];
+/// The shipped spelling rules (see the module docs and the file's header).
+const SPELLING_FILE: &str = "identity/spelling.tsv";
+
+/// One spelling rule: `from` written `to` in a folded word.
+#[derive(Debug, Clone, PartialEq)]
+struct Rule {
+    from: String,
+    to: String,
+    /// Only where `from` ends the word (`$` after it in the file).
+    word_end: bool,
+}
+
+/// The rules of a spelling file (`from<TAB>to` lines; `#` comments and blank lines
+/// skipped, as are lines without a tab).
+fn parse_rules(text: &str) -> Vec<Rule> {
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let (from, to) = l.split_once('\t')?;
+            let (from, word_end) = match from.trim().strip_suffix('$') {
+                Some(f) => (f, true),
+                None => (from.trim(), false),
+            };
+            (!from.is_empty()).then(|| Rule {
+                from: from.to_string(),
+                to: to.trim().to_string(),
+                word_end,
+            })
+        })
+        .collect()
+}
+
+/// The shipped spelling rules, read once.
+fn rules() -> &'static [Rule] {
+    static RULES: OnceLock<Vec<Rule>> = OnceLock::new();
+    RULES.get_or_init(|| parse_rules(crate::lexicon::embedded_file(SPELLING_FILE).unwrap_or("")))
+}
 
 /// True when `word` holds `pat` (both short; no searcher set up, unlike `str::contains`).
 fn holds(word: &str, pat: &str) -> bool {
@@ -53,16 +74,15 @@ fn holds(word: &str, pat: &str) -> bool {
 /// Appends the skeleton of one folded word to `out`.
 fn push_skeleton_word(word: &str, out: &mut String) {
     let mut w = word.to_string();
-    for (from, to) in RULES {
+    for rule in rules() {
+        if rule.word_end {
+            if w.ends_with(rule.from.as_str()) {
+                w.truncate(w.len() - rule.from.len());
+                w.push_str(&rule.to);
+            }
         // `replace` allocates even when nothing matches; most rules match nothing.
-        if holds(&w, from) {
-            w = w.replace(from, to);
-        }
-    }
-    if let Some(stem) = w.strip_suffix('j') {
-        if stem.ends_with(['a', 'e', 'i', 'o', 'u']) {
-            w.pop();
-            w.push('i');
+        } else if holds(&w, &rule.from) {
+            w = w.replace(rule.from.as_str(), &rule.to);
         }
     }
     let mut last = None;
@@ -76,7 +96,7 @@ fn push_skeleton_word(word: &str, out: &mut String) {
 
 /// The transliteration-aware skeleton of a name (see the module docs); empty when the
 /// name holds no letter or digit.
-pub fn skeleton(name: &str) -> String {
+pub(crate) fn skeleton(name: &str) -> String {
     let joined;
     let name = if name.contains(['-', '¬']) {
         joined = join_broken_words(name);
@@ -100,13 +120,13 @@ pub fn skeleton(name: &str) -> String {
 
 /// Skeletons of the names of one document, each written form computed once.
 #[derive(Debug, Default)]
-pub struct SkeletonMemo<'a> {
+pub(crate) struct SkeletonMemo<'a> {
     keys: HashMap<&'a str, String>,
 }
 
 impl<'a> SkeletonMemo<'a> {
     /// The [`skeleton`] of `name`.
-    pub fn get(&mut self, name: &'a str) -> &str {
+    pub(crate) fn get(&mut self, name: &'a str) -> &str {
         self.keys.entry(name).or_insert_with(|| skeleton(name))
     }
 }
@@ -137,13 +157,38 @@ fn join_broken_words(name: &str) -> String {
 
 /// The derived id of a name missing from the knowledge base whose [`skeleton`] is `key`:
 /// `gz:<key>` (the type is not part of it; see the module docs).
-pub fn id_of_skeleton(key: &str) -> String {
+pub(super) fn id_of_skeleton(key: &str) -> String {
     format!("gz:{key}")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_the_spelling_file_is_a_rule() {
+        let text = crate::lexicon::embedded_file(SPELLING_FILE).expect("spelling file");
+        let lines = text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        assert_eq!(rules().len(), lines);
+        assert_eq!(
+            parse_rules("# c\nsch\ts\n\naj$\tai\nbad\n"),
+            [
+                Rule {
+                    from: "sch".into(),
+                    to: "s".into(),
+                    word_end: false
+                },
+                Rule {
+                    from: "aj".into(),
+                    to: "ai".into(),
+                    word_end: true
+                }
+            ]
+        );
+    }
 
     #[test]
     fn spellings_of_one_name_merge() {

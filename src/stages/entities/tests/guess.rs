@@ -1,7 +1,8 @@
-//! Unconfirmed names typed by default ([`super::guess`]) and the CLDR part of the KB.
+//! Unconfirmed names typed by default ([`crate::stages::entities::typing::guess`]) and the CLDR part of the KB.
 
-use super::*;
-use crate::model::Document;
+use crate::lexicon::Lexicon;
+use crate::model::{Document, EntityType};
+use crate::stages::entities::{EntitiesConfig, EntityTagger};
 
 fn tagger() -> EntityTagger {
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
@@ -169,15 +170,6 @@ fn regnal_numbers_belong_to_the_name_and_are_not_acronyms() {
         "{found:?}"
     );
     assert!(!found.iter().any(|(w, _, _)| w == "XV"), "{found:?}");
-}
-
-#[test]
-fn word_before_keeps_elided_articles() {
-    use super::evidence::word_before;
-    let text = "i dipendenti dell'Alitalia e della Innocenti";
-    assert_eq!(word_before(text, text.find("Alitalia").unwrap()), "dell'");
-    assert_eq!(word_before(text, text.find("Innocenti").unwrap()), "della");
-    assert_eq!(word_before(text, 0), "");
 }
 
 #[test]

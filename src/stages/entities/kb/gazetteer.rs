@@ -14,10 +14,11 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::{HashMap, HashSet};
 
-use super::kb::KnowledgeBase;
-use super::{context, guess, identity, EntityTagger};
+use super::knowledge_base::KnowledgeBase;
 use crate::error::{Error, Result};
 use crate::model::EntityType;
+use crate::stages::entities::lists::context_lists::LangLists;
+use crate::stages::entities::words::opens_sentence;
 use crate::text::{fold_str, Folded};
 
 /// Score of a multi-word alias, or of any alias of a place or organisation.
@@ -46,20 +47,20 @@ struct Variant {
 
 /// A validated knowledge-base match, in original byte offsets.
 #[derive(Debug, Clone, PartialEq)]
-pub struct GazMatch {
+pub(crate) struct GazMatch {
     /// Byte offset of the mention.
-    pub start: usize,
+    pub(super) start: usize,
     /// Byte offset one past the mention.
-    pub end: usize,
+    pub(super) end: usize,
     /// Index of the KB entry.
-    pub entry: usize,
+    pub(super) entry: usize,
     /// Confidence.
-    pub score: f32,
+    pub(super) score: f32,
 }
 
 /// The alias automaton; immutable and `Sync`.
 #[derive(Debug, Clone)]
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     automaton: AhoCorasick,
     variants: Vec<Vec<Variant>>,
 }
@@ -71,7 +72,7 @@ fn is_acronym(alias: &str) -> bool {
 impl Gazetteer {
     /// Builds the automaton over every alias of `kb`. The first entry to claim a written
     /// form keeps it: later entries with the same alias and the same case class are ignored.
-    pub fn new(kb: &KnowledgeBase) -> Result<Self> {
+    pub(crate) fn new(kb: &KnowledgeBase) -> Result<Self> {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut variants: Vec<Vec<Variant>> = Vec::new();
@@ -123,7 +124,12 @@ impl Gazetteer {
     /// Every knowledge-base mention of `text` (whose fold is `folded`): validated matches,
     /// then leftmost-longest without overlaps, sorted by start. `endings` are the folded
     /// case endings an alias may carry in the document's language (empty: none).
-    pub fn find(&self, text: &str, folded: &Folded, endings: &HashSet<String>) -> Vec<GazMatch> {
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        folded: &Folded,
+        endings: &HashSet<String>,
+    ) -> Vec<GazMatch> {
         let ftext = &folded.text;
         let mut found = Vec::new();
         for m in self.automaton.find_overlapping_iter(ftext.as_str()) {
@@ -185,56 +191,18 @@ impl Gazetteer {
     }
 }
 
-impl EntityTagger {
-    /// True for a one-word KB match that opens a sentence and is also a common word of the
-    /// language ("Nato a Liverpool nel 1947": born, not NATO; entity_common_nouns).
-    pub(super) fn common_word_opening(
-        &self,
-        text: &str,
-        sentences: &[(usize, usize)],
-        lists: &context::LangLists,
-        m: &GazMatch,
-    ) -> bool {
-        let written = &text[m.start..m.end];
-        !written.contains(char::is_whitespace)
-            && lists.common_nouns.contains(&crate::text::fold_str(written))
-            && guess::opens_sentence(text, sentences, m.start)
-    }
-
-    /// Start of a person mention whose given name precedes a known surname in a spelling
-    /// the KB lacks ("Sergej Choïgou"): the pair must have the skeleton of one of the
-    /// entry's aliases. Otherwise `start` unchanged.
-    pub(super) fn given_name_start(
-        &self,
-        text: &str,
-        start: usize,
-        end: usize,
-        entry: usize,
-    ) -> usize {
-        if self.kb.entries[entry].entity_type != EntityType::Person {
-            return start;
-        }
-        let Some(prefix) = text[..start].strip_suffix(' ') else {
-            return start;
-        };
-        let word_start = prefix
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-'))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        if !prefix[word_start..]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-        {
-            return start;
-        }
-        let key = identity::skeleton(&text[word_start..end]);
-        match self.skeletons.get(&(EntityType::Person, key)) {
-            Some(&e) if e == entry => word_start,
-            _ => start,
-        }
-    }
+/// True for a one-word KB match that opens a sentence and is also a common word of the
+/// language ("Nato a Liverpool nel 1947": born, not NATO; entity_common_nouns).
+pub(crate) fn common_word_opening(
+    text: &str,
+    sentences: &[(usize, usize)],
+    lists: &LangLists,
+    m: &GazMatch,
+) -> bool {
+    let written = &text[m.start..m.end];
+    !written.contains(char::is_whitespace)
+        && lists.common_nouns.contains(&crate::text::fold_str(written))
+        && opens_sentence(text, sentences, m.start)
 }
 
 /// Byte length of the letters glued to the word ending at `end` when they form one of

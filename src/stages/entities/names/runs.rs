@@ -2,8 +2,8 @@
 //! name particles and organisation connectors, cut before a given name that starts a full
 //! name after other words ("Milano Daniele Oppi" → "Milano", "Daniele Oppi").
 
+use super::context::NameContext;
 use super::cues::Title;
-use super::names::NameContext;
 use super::tokens::{joined, Token};
 
 impl NameContext<'_> {

@@ -1,58 +1,10 @@
-//! Stage tests on short multilingual sentences written for them: knowledge-base matching,
-//! case rule, demonyms, configuration. Shared helpers for the other test files.
+//! Knowledge-base matching on short multilingual sentences written for it: accents and
+//! elision, the case rule and acronyms, given names joining known surnames, exact byte
+//! offsets, demonyms, user knowledge-base files.
 
-use std::sync::OnceLock;
-
-use super::*;
-use crate::model::Document;
-
-pub(super) fn tagger() -> &'static EntityTagger {
-    static T: OnceLock<EntityTagger> = OnceLock::new();
-    T.get_or_init(|| {
-        let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-        EntitiesConfig::default().build(&lex).expect("tagger")
-    })
-}
-
-pub(super) fn doc(lang: &str, body: &str) -> Document {
-    Document {
-        language: lang.into(),
-        body: body.into(),
-        ..Document::default()
-    }
-}
-
-/// (text, type, id, method) of one mention.
-pub(super) type Tagged = (String, &'static str, String, &'static str);
-
-/// Every mention as [`Tagged`].
-pub(super) fn tag(lang: &str, body: &str) -> Vec<Tagged> {
-    let d = doc(lang, body);
-    tagger()
-        .tag(&d)
-        .into_iter()
-        .map(|m| {
-            (
-                body[m.start..m.end].to_string(),
-                m.entity_type.as_str(),
-                m.entity_id,
-                m.method,
-            )
-        })
-        .collect()
-}
-
-pub(super) fn texts(lang: &str, body: &str) -> Vec<String> {
-    tag(lang, body).into_iter().map(|m| m.0).collect()
-}
-
-pub(super) fn id_of(mentions: &[Tagged], text: &str) -> String {
-    mentions
-        .iter()
-        .find(|m| m.0 == text)
-        .map(|m| m.2.clone())
-        .unwrap_or_else(|| panic!("{text} not found in {mentions:?}"))
-}
+use super::{doc, id_of, tag, tagger, texts};
+use crate::lexicon::Lexicon;
+use crate::stages::entities::EntitiesConfig;
 
 #[test]
 fn kb_matches_with_accents_and_elision() {
@@ -81,12 +33,6 @@ fn kb_matches_with_accents_and_elision() {
     assert_eq!(ru, ["Шойгу", "Тегеран", "ТАСС"]);
     let es = texts("es", "Los Estados Unidos y Rusia hablaron en Teherán.");
     assert_eq!(es, ["Estados Unidos", "Rusia", "Teherán"]);
-}
-
-#[test]
-fn tagger_is_shareable_across_threads() {
-    fn assert_sync<T: Sync + Send>() {}
-    assert_sync::<EntityTagger>();
 }
 
 #[test]
@@ -159,34 +105,6 @@ fn demonyms_are_not_mentions() {
 }
 
 #[test]
-fn config_validation() {
-    let bad = EntitiesConfig {
-        min_score: 1.5,
-        ..EntitiesConfig::default()
-    };
-    assert!(bad
-        .validate()
-        .unwrap_err()
-        .to_string()
-        .contains("stages.entities.min_score"));
-    let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let strict = EntitiesConfig {
-        min_score: 0.9,
-        ..EntitiesConfig::default()
-    }
-    .build(&lex)
-    .expect("tagger");
-    let t = strict;
-    let d = doc(
-        "fr",
-        "Le ministre Karim Haddadi a rencontré Sergei Choïgou.",
-    );
-    let m = t.tag(&d);
-    assert_eq!(m.len(), 1);
-    assert_eq!(m[0].method, "gazetteer");
-}
-
-#[test]
 fn user_kb_files_add_entities() {
     let dir = std::env::temp_dir().join(format!("gazette-kb-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
@@ -208,29 +126,4 @@ fn user_kb_files_add_entities() {
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].entity_id, "gz:org:acme");
     std::fs::remove_dir_all(&dir).expect("cleanup");
-}
-
-#[test]
-fn first_and_last_words_are_the_ends_of_all_words() {
-    use super::context::{first_words, last_words, words};
-    let texts = [
-        "le président de la République française, M. Emmanuel Macron, a dit",
-        "Il ministro  degli\u{a0}Esteri,\ne\u{301}lu l’ex-président d'Iran -- ok",
-        "— « » ... ,",
-        "",
-    ];
-    for t in texts {
-        let all = words(t);
-        for n in 1..8 {
-            let last = last_words(t, n);
-            assert!(last.len() >= n.min(all.len()), "{t:?} {n}");
-            assert_eq!(last[..], all[all.len() - last.len()..], "{t:?} {n}");
-            let first = first_words(t, n);
-            assert!(first.len() >= n.min(all.len()), "{t:?} {n}");
-            assert_eq!(first[..], all[..first.len()], "{t:?} {n}");
-        }
-    }
-    let t = texts[0];
-    assert_eq!(last_words(t, 2), ["a", "dit"]);
-    assert_eq!(first_words(t, 2), ["le", "president"]);
 }

@@ -1,6 +1,6 @@
 //! Tests over the seed articles, read at test time from ../shared/corpus/seeds.
 
-use super::tests::{doc, tagger};
+use super::{doc, tagger};
 use crate::model::Document;
 
 fn seed(name: &str) -> Document {

@@ -12,29 +12,29 @@ use crate::model::EntityType;
 
 /// One known entity.
 #[derive(Debug, Clone, PartialEq)]
-pub struct KbEntry {
+pub(crate) struct KbEntry {
     /// Wikidata QID or derived key (`gz:person:sergei-shoigu`).
-    pub id: String,
+    pub(super) id: String,
     /// Coarse type.
-    pub entity_type: EntityType,
+    pub(super) entity_type: EntityType,
     /// Canonical display name.
-    pub name: String,
+    pub(super) name: String,
     /// Every surface form, the canonical name first.
-    pub aliases: Vec<String>,
+    pub(crate) aliases: Vec<String>,
 }
 
 /// All known entities, in load order, ids unique.
 #[derive(Debug, Clone, Default)]
-pub struct KnowledgeBase {
+pub(crate) struct KnowledgeBase {
     /// The entities.
-    pub entries: Vec<KbEntry>,
+    pub(crate) entries: Vec<KbEntry>,
     by_id: HashMap<String, usize>,
 }
 
 impl KnowledgeBase {
     /// Loads the user files (first, so their aliases take precedence) then the built-in
     /// `data/kb/*.tsv`. A missing or malformed user file is an error.
-    pub fn load(user_files: &[std::path::PathBuf]) -> Result<Self> {
+    pub(crate) fn load(user_files: &[std::path::PathBuf]) -> Result<Self> {
         let mut kb = KnowledgeBase::default();
         for path in user_files {
             let text = std::fs::read_to_string(path).map_err(|e| Error::Data {
@@ -52,7 +52,7 @@ impl KnowledgeBase {
     }
 
     /// Adds the entities of one TSV text; `origin` names it in error messages.
-    pub fn add_tsv(&mut self, origin: &str, text: &str) -> Result<()> {
+    pub(super) fn add_tsv(&mut self, origin: &str, text: &str) -> Result<()> {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim_end_matches('\r');
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
@@ -108,16 +108,18 @@ impl KnowledgeBase {
             }
         }
     }
-
-    /// The entity with this id.
-    pub fn get(&self, id: &str) -> Option<&KbEntry> {
-        self.by_id.get(id).map(|&i| &self.entries[i])
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl KnowledgeBase {
+        /// The entity with this id.
+        fn get(&self, id: &str) -> Option<&KbEntry> {
+            self.by_id.get(id).map(|&i| &self.entries[i])
+        }
+    }
 
     #[test]
     fn parses_merges_and_rejects() {

@@ -6,9 +6,10 @@
 
 use std::collections::HashSet;
 
-use super::context::LangLists;
-use super::Draft;
+use super::evidence::is_folded_demonym;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
 use crate::text::fold_str;
 
 /// Adjectives at most taken after a name.
@@ -21,7 +22,7 @@ fn is_adjective(word: &str, lists: &LangLists, place_words: &HashSet<String>) ->
         .org_adjective_endings
         .iter()
         .any(|e| word.len() > e.len() + 2 && word.ends_with(e.as_str()))
-        || super::evidence::is_folded_demonym(place_words, word)
+        || is_folded_demonym(place_words, word)
 }
 
 /// Byte offset of the end of the lower-case adjectives right after `end` (`end` when
@@ -59,7 +60,7 @@ fn adjectives_end(
 /// Extends every organisation found by pattern whose first word is a head word of the
 /// language over the adjectives after it (see the module doc).
 /// Returns the indices of the drafts it extended: their id must follow the new name.
-pub(super) fn extend_over_adjectives(
+pub(crate) fn extend_over_adjectives(
     text: &str,
     lists: &LangLists,
     place_words: &HashSet<String>,
@@ -102,7 +103,7 @@ const MAX_WORDS_BEFORE_HEAD: usize = 1;
 /// alone (`guess_multi` set: German capitalises every noun). The words before the head
 /// stop at [`MAX_WORDS_BEFORE_HEAD`], a stopword or common noun, or another name. Returns
 /// the indices of the drafts it changed: their id must follow the new name.
-pub(super) fn head_before_place(
+pub(crate) fn head_before_place(
     text: &str,
     lists: &LangLists,
     all_lists: &LangLists,

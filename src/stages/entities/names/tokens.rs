@@ -1,25 +1,25 @@
 //! Word tokens of a body as the name finder sees them: elided articles stripped
 //! ("d’Ahmadian" → "Ahmadian"), capitalisation and initials flagged.
 
-use super::context::fold_plain;
+use crate::stages::entities::words::fold_plain;
 use crate::text::word_spans;
 
 /// One word of the body.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Token {
+pub(crate) struct Token {
     /// Byte offset of the word (after any elided article).
-    pub start: usize,
+    pub(crate) start: usize,
     /// Byte offset one past the word.
-    pub end: usize,
+    pub(crate) end: usize,
     /// Folded form.
-    pub folded: String,
+    pub(crate) folded: String,
     /// Starts like a name: an upper-case letter (or `al-`/`el-`… then one), holds a
     /// lower-case letter unless it is a one-letter initial, and holds no digit.
-    pub cap: bool,
+    pub(crate) cap: bool,
     /// A one-letter initial followed by a dot ("W.").
-    pub initial: bool,
+    pub(super) initial: bool,
     /// An elided article was stripped from its front.
-    pub elided: bool,
+    pub(super) elided: bool,
 }
 
 /// Length of an elided article at the front of `word` ("l’", "dell'", "qu’"): up to five
@@ -64,7 +64,7 @@ fn looks_capitalised(word: &str) -> bool {
 }
 
 /// The tokens of `text`, in order.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     word_spans(text)
         .into_iter()
         .map(|(s, mut e)| {
@@ -97,7 +97,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// True when tokens `a` then `b` are adjacent inside one phrase: only spaces between
 /// them (no line break, no punctuation), or ". " after an initial.
-pub fn joined(text: &str, a: &Token, b: &Token) -> bool {
+pub(super) fn joined(text: &str, a: &Token, b: &Token) -> bool {
     let gap = &text[a.end..b.start];
     let gap = if a.initial {
         gap.strip_prefix('.').unwrap_or(gap)

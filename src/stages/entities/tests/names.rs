@@ -1,8 +1,9 @@
 //! Tests of names missing from the knowledge base, short forms and identity keys, on
 //! sentences written for them.
 
-use super::tests::{doc, id_of, tag, tagger, texts};
-use super::EntitiesConfig;
+use super::{doc, id_of, tag, tagger, texts};
+use crate::stages::entities::typing::guess::SCORE_UNCONFIRMED;
+use crate::stages::entities::EntitiesConfig;
 
 #[test]
 fn unknown_names_with_titles_verbs_and_appositions() {
@@ -64,7 +65,7 @@ fn unconfirmed_capitals_are_only_guesses() {
     assert!(!found.is_empty());
     assert!(found
         .iter()
-        .all(|m| m.method == "pattern" && m.score <= super::guess::SCORE_UNCONFIRMED));
+        .all(|m| m.method == "pattern" && m.score <= SCORE_UNCONFIRMED));
     let strict = EntitiesConfig {
         min_score: 0.5,
         ..EntitiesConfig::default()
@@ -73,7 +74,7 @@ fn unconfirmed_capitals_are_only_guesses() {
     let strict = strict.build(&lex).expect("tagger");
     assert!(strict.tag(&doc).is_empty());
     assert!(strict
-        .tag(&super::tests::doc("en", "Blue Ridge Parkway was closed."))
+        .tag(&super::doc("en", "Blue Ridge Parkway was closed."))
         .is_empty());
 }
 

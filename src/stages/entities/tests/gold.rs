@@ -3,8 +3,9 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::*;
+use crate::lexicon::Lexicon;
 use crate::model::Document;
+use crate::stages::entities::EntitiesConfig;
 use crate::text::CharOffsets;
 
 fn probe(set: &str, lang_filter: Option<&str>) {

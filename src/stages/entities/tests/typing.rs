@@ -2,9 +2,9 @@
 //! and after them, surnames of full names, given names inside a run) and of known or
 //! repeated names under a case ending, on sentences written for them.
 
-use super::tests::{id_of, tag};
+use super::{id_of, tag, Tagged};
 
-fn type_of(m: &[super::tests::Tagged], text: &str) -> Option<&'static str> {
+fn type_of(m: &[Tagged], text: &str) -> Option<&'static str> {
     m.iter().find(|x| x.0 == text).map(|x| x.1)
 }
 

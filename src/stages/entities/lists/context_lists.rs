@@ -1,14 +1,14 @@
 //! The word lists that confirm and type names found by pattern: person titles, speech
-//! verbs, organisation head words, place cues, stopwords, name particles and organisation
-//! connectors. All entries are folded (see [`crate::text::fold_str`]); multi-word entries
-//! are kept as word sequences.
+//! verbs, organisation head words, place cues, stopwords, name particles, organisation
+//! connectors and the words around a name that only an organisation has. All entries are
+//! folded (see [`crate::text::fold_str`]); multi-word entries are kept as word sequences.
 
 use std::collections::{HashMap, HashSet};
 
 use super::phrases::Phrases;
-pub use super::words::{first_words, fold_plain, last_words, words};
 use crate::lexicon::Lexicon;
 use crate::model::EntityType;
+use crate::stages::entities::words::words;
 use crate::text::fold_str;
 
 /// List names read from the lexicon, per language.
@@ -36,61 +36,61 @@ const ORG_ADJECTIVE_ENDINGS: &str = "entity_org_adjective_endings";
 
 /// The context lists of one language (or of all languages together).
 #[derive(Debug, Clone, Default)]
-pub struct LangLists {
+pub(crate) struct LangLists {
     /// Person titles and roles, as folded word sequences.
-    pub titles: Phrases,
+    pub(super) titles: Phrases,
     /// Speech verb phrases, as folded word sequences.
-    pub speech_verbs: Phrases,
+    pub(super) speech_verbs: Phrases,
     /// Organisation head words (folded).
-    pub org_heads: HashSet<String>,
+    pub(crate) org_heads: HashSet<String>,
     /// Place cue prepositions (folded).
-    pub loc_cues: HashSet<String>,
+    pub(crate) loc_cues: HashSet<String>,
     /// Words that never start or end a name (folded).
-    pub stopwords: HashSet<String>,
+    pub(crate) stopwords: HashSet<String>,
     /// Lower-case words allowed inside organisation names (folded).
-    pub org_connectors: HashSet<String>,
+    pub(crate) org_connectors: HashSet<String>,
     /// Type given to an unconfirmed one-word name (`single=LOC` in entity_unconfirmed);
     /// `None`: such names are dropped (languages that capitalise common nouns).
-    pub guess_single: Option<EntityType>,
+    pub(crate) guess_single: Option<EntityType>,
     /// Type given to an unconfirmed name of several words (`multi=PERSON`).
-    pub guess_multi: Option<EntityType>,
+    pub(crate) guess_multi: Option<EntityType>,
     /// Type given to an unconfirmed name whose words a lower-case connector or particle
     /// joins ("Isola del Giglio": `linked=LOC`); `None`: as `guess_multi`.
-    pub guess_linked: Option<EntityType>,
+    pub(crate) guess_linked: Option<EntityType>,
     /// Type given to an all-capital acronym inside lower-case text (`acronym=ORG`).
-    pub guess_acronym: Option<EntityType>,
+    pub(crate) guess_acronym: Option<EntityType>,
     /// Capitalised common nouns never guessed as one-word names (folded;
     /// entity_common_nouns).
-    pub common_nouns: HashSet<String>,
+    pub(crate) common_nouns: HashSet<String>,
     /// Articles (and article-preposition contractions) that, right before an unconfirmed
     /// one-word name, make it an organisation ("il Feyenoord", "dell'Alitalia"): cities
     /// and people take none in the language (folded; entity_org_articles).
-    pub org_articles: HashSet<String>,
+    pub(crate) org_articles: HashSet<String>,
     /// First or last words that make an unconfirmed name of several words a place
     /// ("Piazza …", "Monte …", "… Park"; folded; entity_loc_heads).
-    pub loc_heads: HashSet<String>,
+    pub(crate) loc_heads: HashSet<String>,
     /// Case endings a known name may carry, glued to it ("Lontoo|ssa"; folded;
     /// entity_case_endings).
-    pub case_endings: HashSet<String>,
+    pub(crate) case_endings: HashSet<String>,
     /// Coordinating conjunctions ("e", "and"): names they join share a type (folded;
     /// entity_conjunctions).
-    pub conjunctions: HashSet<String>,
+    pub(crate) conjunctions: HashSet<String>,
     /// Common nouns that type the name they introduce ("la stazione di Seregno" → LOC,
     /// "la società Cotral" → ORG, "il fratello di Arnold" → PERSON; folded;
     /// entity_type_nouns, `noun=TYPE`).
-    pub type_nouns: HashMap<String, EntityType>,
+    pub(crate) type_nouns: HashMap<String, EntityType>,
     /// Changes at the end of a name's stem under a case ending, `(from, to)` ("Suome|n"
     /// → "Suomi": `e>i`; folded; entity_stem_changes).
-    pub stem_changes: Vec<(String, String)>,
+    pub(crate) stem_changes: Vec<(String, String)>,
     /// Endings of abstract nouns that no surname has ("-zione", "-tà"): a word of an
     /// unconfirmed name of several words ending so makes it an organisation (folded;
     /// entity_org_word_endings).
-    pub org_word_endings: Vec<String>,
+    pub(crate) org_word_endings: Vec<String>,
     /// Endings of the adjectives an organisation's name runs on over ("penale",
     /// "tributaria"; folded; entity_org_adjective_endings).
-    pub org_adjective_endings: Vec<String>,
+    pub(crate) org_adjective_endings: Vec<String>,
     /// Words around a name that make it an organisation (entity_org_cues).
-    pub org_cues: super::org_cues::OrgCues,
+    pub(crate) org_cues: OrgCues,
 }
 
 impl LangLists {
@@ -159,34 +159,34 @@ impl LangLists {
     }
 
     /// Words in the longest title phrase.
-    pub fn title_words(&self) -> usize {
+    pub(crate) fn title_words(&self) -> usize {
         self.titles.max_words()
     }
 
     /// Words in the longest speech verb phrase.
-    pub fn speech_verb_words(&self) -> usize {
+    pub(crate) fn speech_verb_words(&self) -> usize {
         self.speech_verbs.max_words()
     }
 
     /// Length in words of the longest title that ends exactly at `words[end - 1]`.
-    pub fn title_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
+    pub(crate) fn title_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
         self.titles.longest_ending_at(words, end)
     }
 
     /// True when `words` (from the first) start with a speech verb phrase.
-    pub fn starts_with_speech_verb(&self, words: &[String]) -> bool {
+    pub(crate) fn starts_with_speech_verb(&self, words: &[String]) -> bool {
         self.speech_verbs.starts(words)
     }
 
     /// True when `words` end with a speech verb phrase ("… ha detto", "said").
-    pub fn ends_with_speech_verb(&self, words: &[String]) -> bool {
+    pub(crate) fn ends_with_speech_verb(&self, words: &[String]) -> bool {
         self.speech_verbs
             .longest_ending_at(words, words.len())
             .is_some()
     }
 
     /// True when `words` (from the first) start with a title.
-    pub fn starts_with_title(&self, words: &[String]) -> bool {
+    pub(crate) fn starts_with_title(&self, words: &[String]) -> bool {
         self.titles.starts(words)
     }
 }
@@ -194,22 +194,22 @@ impl LangLists {
 /// Every context list, per language, plus the union of all languages for documents whose
 /// language has no lists (`und`, or a language without data files).
 #[derive(Debug, Clone, Default)]
-pub struct ContextLists {
+pub(crate) struct ContextLists {
     by_lang: HashMap<String, LangLists>,
     union: LangLists,
     /// Name particles of every language together (names travel across languages).
-    pub particles: HashSet<String>,
+    pub(crate) particles: HashSet<String>,
     /// Given names of every language together (folded).
-    pub given_names: HashSet<String>,
+    pub(crate) given_names: HashSet<String>,
     /// Given names of the hand-written lists only (folded): alone, such a word is a
     /// person; the generated lists also hold names that are places ("Virginia",
     /// "Devon") and only start full names.
-    pub lone_given_names: HashSet<String>,
+    pub(crate) lone_given_names: HashSet<String>,
 }
 
 impl ContextLists {
     /// Reads the lists of every language the lexicon has data for.
-    pub fn new(lex: &Lexicon) -> Self {
+    pub(crate) fn new(lex: &Lexicon) -> Self {
         let mut langs: Vec<String> = [
             UNCONFIRMED,
             TITLES,
@@ -259,12 +259,60 @@ impl ContextLists {
 
     /// The lists of every language together (names and their head words travel across
     /// languages: "Hyde Park" in an Italian text).
-    pub fn all(&self) -> &LangLists {
+    pub(crate) fn all(&self) -> &LangLists {
         &self.union
     }
 
     /// The lists for `lang`, or the union of all languages when `lang` has none.
-    pub fn for_lang(&self, lang: &str) -> &LangLists {
+    pub(crate) fn for_lang(&self, lang: &str) -> &LangLists {
         self.by_lang.get(lang).unwrap_or(&self.union)
+    }
+}
+
+/// The cues of one language (entity_org_cues), as folded word sequences.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct OrgCues {
+    /// Words right before an organisation's name ("shares of"); an article or function
+    /// word may stand between ("l'amministratore delegato della").
+    pub(crate) before: Phrases,
+    /// Words right after it, a possessive "'s" skipped ("Inc", "shares", "S p A").
+    pub(crate) after: Phrases,
+    /// Possessives only a thing takes, a few words after it in its sentence ("its").
+    pub(crate) nonperson: HashSet<String>,
+    /// Personal pronouns that end the `nonperson` search ("his", "her").
+    pub(crate) person: HashSet<String>,
+    /// Verbs that, after a name, introduce what it is ("is", "è stata"): then an
+    /// article and an organisation noun of entity_type_nouns make it one ("X è la prima
+    /// squadra", "X is a company"); a comma does the same ("X, a company").
+    pub(crate) copulas: Phrases,
+    /// Articles before that noun ("a", "la", "un").
+    pub(crate) articles: HashSet<String>,
+}
+
+impl OrgCues {
+    /// Adds one line of entity_org_cues (`kind=words`); unknown kinds are ignored.
+    pub(super) fn add_line(&mut self, line: &str) {
+        let Some((kind, phrase)) = line.split_once('=') else {
+            return;
+        };
+        let words = words(phrase);
+        match kind.trim() {
+            "before" => self.before.extend([words]),
+            "after" => self.after.extend([words]),
+            "nonperson" => self.nonperson.extend(words),
+            "person" => self.person.extend(words),
+            "copula" => self.copulas.extend([words]),
+            "article" => self.articles.extend(words),
+            _ => {}
+        }
+    }
+
+    /// True when no cue can fire: no words before or after, no possessive, and no
+    /// article for "X is a company" / "X, a charity" (which needs one).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.before.max_words() == 0
+            && self.after.max_words() == 0
+            && self.nonperson.is_empty()
+            && self.articles.is_empty()
     }
 }

@@ -12,8 +12,9 @@
 
 use std::collections::HashMap;
 
-use super::context::LangLists;
 use super::identity;
+use crate::stages::entities::draft::Draft;
+use crate::stages::entities::lists::context_lists::LangLists;
 use crate::text::fold_str;
 
 /// Shortest stem (in chars) left once an ending is stripped.
@@ -21,7 +22,7 @@ const MIN_STEM_CHARS: usize = 4;
 
 /// The forms a folded one-word name may have before its case ending and stem change,
 /// longest ending first (the word itself is not among them).
-pub fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
+pub(super) fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
     if lists.case_endings.is_empty() || folded.contains(char::is_whitespace) {
         return Vec::new();
     }
@@ -52,14 +53,14 @@ pub fn stems(folded: &str, lists: &LangLists) -> Vec<String> {
 
 /// One-word knowledge-base aliases by skeleton (entry index), for inflected lookups.
 #[derive(Debug, Default)]
-pub struct WordIndex {
+pub(super) struct WordIndex {
     by_skeleton: HashMap<String, usize>,
 }
 
 impl WordIndex {
     /// Indexes the one-word aliases of at least [`MIN_STEM_CHARS`] chars; the first entry
     /// of a skeleton wins.
-    pub fn new<'a>(aliases: impl Iterator<Item = (usize, &'a str)>) -> Self {
+    pub(super) fn new<'a>(aliases: impl Iterator<Item = (usize, &'a str)>) -> Self {
         let mut by_skeleton = HashMap::new();
         for (entry, alias) in aliases {
             if alias.contains(char::is_whitespace) || alias.chars().count() < MIN_STEM_CHARS {
@@ -74,7 +75,7 @@ impl WordIndex {
     }
 
     /// The entry an inflected one-word name stands for, if any of its stems is an alias.
-    pub fn inflected(&self, word: &str, lists: &LangLists) -> Option<usize> {
+    pub(super) fn inflected(&self, word: &str, lists: &LangLists) -> Option<usize> {
         stems(&fold_str(word), lists)
             .iter()
             .find_map(|s| self.by_skeleton.get(&identity::skeleton(s)).copied())
@@ -84,7 +85,7 @@ impl WordIndex {
 /// For each one-word name of a document (`names`: written forms), the index of another
 /// name of the same document that one of its stems spells, whole or as its last word
 /// ("Sombartin" → "Sombart", "Werner Sombart"), or `None`.
-pub fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>> {
+pub(super) fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>> {
     if lists.case_endings.is_empty() {
         return vec![None; names.len()];
     }
@@ -109,61 +110,29 @@ pub fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option<usize>
         .collect()
 }
 
-/// Score of a known name found under a case ending and stem change.
-const SCORE_INFLECTED: f32 = 0.8;
-
-impl super::EntityTagger {
-    /// The knowledge-base draft of a one-word candidate that is an inflected alias.
-    pub(super) fn inflected_draft(
-        &self,
-        text: &str,
-        c: &super::names::Candidate,
-        lists: &LangLists,
-    ) -> Option<super::Draft> {
-        if c.cap_words != 1 || lists.case_endings.is_empty() {
-            return None;
-        }
-        let e = &self.kb.entries[self.words.inflected(&text[c.start..c.end], lists)?];
-        Some(super::Draft {
-            start: c.start,
-            end: c.end,
-            id: e.id.clone(),
-            entity_type: e.entity_type,
-            canonical: Some(e.name.clone()),
-            method: "gazetteer",
-            score: SCORE_INFLECTED,
-        })
+/// Gives the inflected one-word unknown names of a document the id and type of
+/// their base form when the document writes it ([`merge_in_document`]).
+pub(crate) fn merge_inflected(text: &str, lists: &LangLists, drafts: &mut [Draft]) {
+    if lists.case_endings.is_empty() {
+        return;
     }
-
-    /// Gives the inflected one-word unknown names of a document the id and type of
-    /// their base form when the document writes it ([`merge_in_document`]).
-    pub(super) fn merge_inflected(
-        &self,
-        text: &str,
-        lists: &LangLists,
-        drafts: &mut [super::Draft],
-    ) {
-        if lists.case_endings.is_empty() {
-            return;
-        }
-        let unknown: Vec<usize> = (0..drafts.len())
-            .filter(|&i| drafts[i].canonical.is_none())
-            .collect();
-        let names: Vec<&str> = unknown
-            .iter()
-            .map(|&i| &text[drafts[i].start..drafts[i].end])
-            .collect();
-        let merged = merge_in_document(&names, lists);
-        for (k, base) in merged.into_iter().enumerate() {
-            if let Some(b) = base {
-                let (id, ty) = (
-                    drafts[unknown[b]].id.clone(),
-                    drafts[unknown[b]].entity_type,
-                );
-                let d = &mut drafts[unknown[k]];
-                d.id = id;
-                d.entity_type = ty;
-            }
+    let unknown: Vec<usize> = (0..drafts.len())
+        .filter(|&i| drafts[i].canonical.is_none())
+        .collect();
+    let names: Vec<&str> = unknown
+        .iter()
+        .map(|&i| &text[drafts[i].start..drafts[i].end])
+        .collect();
+    let merged = merge_in_document(&names, lists);
+    for (k, base) in merged.into_iter().enumerate() {
+        if let Some(b) = base {
+            let (id, ty) = (
+                drafts[unknown[b]].id.clone(),
+                drafts[unknown[b]].entity_type,
+            );
+            let d = &mut drafts[unknown[k]];
+            d.id = id;
+            d.entity_type = ty;
         }
     }
 }

@@ -2,7 +2,7 @@
 //! holds, cues only an organisation has, what the text says a name is, adjectives after
 //! a head word, a head word before a known place, and where a title's organisation ends.
 
-use super::tests::{tag, Tagged};
+use super::{tag, Tagged};
 
 fn type_of<'a>(m: &'a [Tagged], text: &str) -> Option<&'a str> {
     m.iter().find(|x| x.0 == text).map(|x| x.1)

@@ -2,61 +2,29 @@
 //! as bin/al-/de/di/von/abou inside), kept when the context confirms and types them:
 //! a person title before ("le général …", "President …") or after a comma ("X,
 //! secrétaire du …"), a speech verb right after ("X a déclaré"), an organisation head
-//! word ("Conseil …", "… University"), or a place cue ("à X", "in X"). Unconfirmed
-//! sequences are returned untyped: the coreference step may still resolve them.
+//! word ("Conseil …", "… University"), or a place cue ("à X", "in X"); a regnal number
+//! right after a name belongs to it ("Benedetto XVI"). Unconfirmed sequences are returned
+//! untyped: the coreference step may still resolve them.
 
-use std::collections::HashSet;
-
-use super::context::LangLists;
-use super::cues::Title;
-use super::tokens::Token;
+use super::context::NameContext;
+use super::cues::{is_roman_numeral, Title};
+use super::tokens::joined;
 use crate::model::EntityType;
+use crate::stages::entities::draft::Candidate;
+use crate::stages::entities::words::word_before;
 
 /// Person right after an adjacent title or before an apposition.
 const SCORE_TITLED: f32 = 0.75;
 /// Person with a title a few words before, or a speech verb after.
-pub(super) const SCORE_PERSON: f32 = 0.7;
+pub(crate) const SCORE_PERSON: f32 = 0.7;
 /// Organisation by head word; multi-word place by cue.
 const SCORE_HEADED: f32 = 0.65;
 /// One-word person or place.
 const SCORE_SINGLE: f32 = 0.6;
 
-/// A capitalised sequence found by pattern.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Candidate {
-    /// Byte offset of the first word.
-    pub start: usize,
-    /// Byte offset one past the last word.
-    pub end: usize,
-    /// The type the context gives it; `None` when nothing confirms it.
-    pub entity_type: Option<EntityType>,
-    /// Confidence (0 when unconfirmed).
-    pub score: f32,
-    /// Number of capitalised words.
-    pub cap_words: usize,
-}
-
-/// What the name finder needs to know about one document.
-pub struct NameContext<'a> {
-    /// The body.
-    pub text: &'a str,
-    /// Its tokens.
-    pub tokens: &'a [Token],
-    /// Sentence spans of the body.
-    pub sentences: &'a [(usize, usize)],
-    /// Lists of the document's language.
-    pub lists: &'a LangLists,
-    /// Name particles of every language.
-    pub particles: &'a HashSet<String>,
-    /// Given names of every language.
-    pub given_names: &'a HashSet<String>,
-    /// Lists of every language together (head words travel across languages).
-    pub all_lists: &'a LangLists,
-}
-
 impl NameContext<'_> {
     /// Every capitalised sequence outside `taken` spans (sorted), typed when confirmed.
-    pub fn candidates(&self, taken: &[(usize, usize)]) -> Vec<Candidate> {
+    pub(crate) fn candidates(&self, taken: &[(usize, usize)]) -> Vec<Candidate> {
         let blocked: Vec<bool> = self
             .tokens
             .iter()
@@ -271,6 +239,31 @@ impl NameContext<'_> {
         ]
     }
 
+    /// The candidate extended over a regnal number right after it ("Benedetto XVI",
+    /// "Elisabetta II"), then a person unless its context made it an organisation.
+    fn with_regnal_number(&self, mut c: Candidate) -> Candidate {
+        let k = self.tokens.partition_point(|t| t.start < c.end);
+        let (Some(prev), Some(next)) = (
+            k.checked_sub(1).map(|p| &self.tokens[p]),
+            self.tokens.get(k),
+        ) else {
+            return c;
+        };
+        if prev.end != c.end
+            || !is_roman_numeral(&self.text[next.start..next.end])
+            || !joined(self.text, prev, next)
+        {
+            return c;
+        }
+        c.end = next.end;
+        c.cap_words += 1;
+        if c.entity_type != Some(EntityType::Org) {
+            c.score = c.score.max(SCORE_PERSON);
+            c.entity_type = Some(EntityType::Person);
+        }
+        c
+    }
+
     /// True when an article of the language that people and cities never take stands
     /// right before `start` (entity_org_articles: "delle", "dell'").
     fn article_before(&self, start: usize) -> bool {
@@ -278,6 +271,6 @@ impl NameContext<'_> {
             && self
                 .lists
                 .org_articles
-                .contains(&super::evidence::word_before(self.text, start))
+                .contains(&word_before(self.text, start))
     }
 }

@@ -2,11 +2,9 @@
 //! speech verb after it, a speech verb or a place preposition right before it, a regnal
 //! number after it.
 
-use super::context::{first_words, last_words};
-use super::names::NameContext;
-use super::names::{Candidate, SCORE_PERSON};
+use super::context::NameContext;
 use super::tokens::joined;
-use crate::model::EntityType;
+use crate::stages::entities::words::{first_words, last_words, opens_sentence};
 use crate::text::sentence_of;
 
 /// Words before a name searched for a title.
@@ -67,11 +65,14 @@ impl NameContext<'_> {
         &self.text[sent_start..start]
     }
 
+    /// The (at most 80) bytes of the body after `end`.
     fn after(&self, end: usize) -> &str {
         let e = self.text.floor_char_boundary(end + 80);
         &self.text[end..e]
     }
 
+    /// "X, secrétaire du …", "X, the minister of …": a comma then a title (an article or
+    /// function word may stand before it) right after `end`.
     pub(super) fn apposition_after(&self, end: usize) -> bool {
         let Some(rest) = self
             .after(end)
@@ -85,6 +86,7 @@ impl NameContext<'_> {
         w.len() > skip && self.lists.starts_with_title(&w[skip..])
     }
 
+    /// "X a déclaré", "X said": a speech verb right after `end`, past one space.
     pub(super) fn speech_verb_after(&self, end: usize) -> bool {
         let rest = self.after(end);
         rest.starts_with([' ', '\u{a0}'])
@@ -102,6 +104,7 @@ impl NameContext<'_> {
                 .ends_with_speech_verb(&last_words(before, self.lists.speech_verb_words()))
     }
 
+    /// "à X", "in X": a lower-case place cue (loc_cues) joined to token `a` right before it.
     pub(super) fn place_cue_before(&self, a: usize) -> bool {
         a > 0 && {
             let prev = &self.tokens[a - 1];
@@ -110,46 +113,19 @@ impl NameContext<'_> {
                 && joined(self.text, prev, &self.tokens[a])
         }
     }
-}
-
-impl NameContext<'_> {
-    /// The candidate extended over a regnal number right after it ("Benedetto XVI",
-    /// "Elisabetta II"), then a person unless its context made it an organisation.
-    pub(super) fn with_regnal_number(&self, mut c: Candidate) -> Candidate {
-        let k = self.tokens.partition_point(|t| t.start < c.end);
-        let (Some(prev), Some(next)) = (
-            k.checked_sub(1).map(|p| &self.tokens[p]),
-            self.tokens.get(k),
-        ) else {
-            return c;
-        };
-        if prev.end != c.end
-            || !is_roman_numeral(&self.text[next.start..next.end])
-            || !joined(self.text, prev, next)
-        {
-            return c;
-        }
-        c.end = next.end;
-        c.cap_words += 1;
-        if c.entity_type != Some(EntityType::Org) {
-            c.score = c.score.max(SCORE_PERSON);
-            c.entity_type = Some(EntityType::Person);
-        }
-        c
-    }
 
     /// A one-word name is taken for a person by its speech verb unless it opens the
     /// sentence (an ordinary word as likely) or is an organisation head ("Il Senato ha
     /// dichiarato").
     pub(super) fn lone_word_unlike_a_name(&self, a: usize) -> bool {
         let t = &self.tokens[a];
-        super::guess::opens_sentence(self.text, self.sentences, t.start)
+        opens_sentence(self.text, self.sentences, t.start)
             || self.lists.org_heads.contains(&t.folded)
     }
 }
 
 /// True for a regnal number of two or more letters ("II", "XVI", "XXIII").
-pub(super) fn is_roman_numeral(word: &str) -> bool {
+pub(crate) fn is_roman_numeral(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n) && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 /// A set of folded word sequences, indexed by first and by last word.
 #[derive(Debug, Clone, Default)]
-pub struct Phrases {
+pub(crate) struct Phrases {
     list: Vec<Vec<String>>,
     by_first: HashMap<String, Vec<usize>>,
     by_last: HashMap<String, Vec<usize>>,
@@ -14,7 +14,7 @@ pub struct Phrases {
 
 impl Phrases {
     /// Adds `phrases`; empty ones are ignored.
-    pub fn extend(&mut self, phrases: impl IntoIterator<Item = Vec<String>>) {
+    pub(super) fn extend(&mut self, phrases: impl IntoIterator<Item = Vec<String>>) {
         for p in phrases {
             let (Some(first), Some(last)) = (p.first(), p.last()) else {
                 continue;
@@ -28,13 +28,13 @@ impl Phrases {
     }
 
     /// Words in the longest phrase (0 when there is none).
-    pub fn max_words(&self) -> usize {
+    pub(crate) fn max_words(&self) -> usize {
         self.max_words
     }
 
     /// Length in words of the longest phrase that ends exactly at `words[end - 1]`
     /// (`end` at most `words.len()`).
-    pub fn longest_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
+    pub(crate) fn longest_ending_at(&self, words: &[String], end: usize) -> Option<usize> {
         let last = words.get(end.checked_sub(1)?)?;
         self.by_last
             .get(last)?
@@ -46,7 +46,7 @@ impl Phrases {
     }
 
     /// True when `words` (from the first) start with one of the phrases.
-    pub fn starts(&self, words: &[String]) -> bool {
+    pub(crate) fn starts(&self, words: &[String]) -> bool {
         let Some(ids) = words.first().and_then(|w| self.by_first.get(w)) else {
             return false;
         };
