@@ -1,6 +1,7 @@
 //! The dedup state format of gazette before schema 1's `_dedup` table: one binary file
 //! per batch, `<output>/_dedup/batch=<id>.bin`. Such files are read once and migrated to
-//! the state table (see [`super::dedup_state`]); nothing writes them any more.
+//! the `_dedup` state table by the state reader beside this file; nothing writes them
+//! any more.
 //!
 //! Format v1, little-endian: magic `GZDEDUP\0`, u32 version, u32 shingle_size,
 //! u32 num_hashes, u64 record count; per record: u16 doc_id length + UTF-8 doc_id,
