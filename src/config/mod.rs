@@ -3,15 +3,17 @@
 //! section type lives in its module (`stages::dedup::DedupConfig`, …) and is checked by
 //! its `build()`, which makes the stage's runtime (see `pipeline::Stages::build`).
 
-mod sections;
+mod run;
 mod settings;
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-pub use sections::{InputConfig, OutputConfig, RunConfig};
-pub use settings::{Compression, InputSettings, OutputSettings, RunSettings, Settings};
+pub use crate::input::InputConfig;
+pub use crate::output::{Compression, OutputConfig, OutputSettings};
+pub use run::RunConfig;
+pub use settings::{RunSettings, Settings};
 
 use crate::error::{Error, Result};
 use crate::stages::{

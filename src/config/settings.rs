@@ -8,15 +8,17 @@ use chrono::NaiveDate;
 
 use super::PipelineConfig;
 use crate::error::{Error, Result};
+use crate::input::InputConfig;
+use crate::output::OutputSettings;
 
 /// Everything a run needs, checked.
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `[run]`
     pub run: RunSettings,
-    /// `[input]`
-    pub input: InputSettings,
-    /// `[output]`
+    /// `[input]`, checked.
+    pub input: InputConfig,
+    /// `[output]`, checked into the writer's settings.
     pub output: OutputSettings,
 }
 
@@ -33,37 +35,6 @@ pub struct RunSettings {
     pub reference_date: NaiveDate,
     /// Extra language-data directories.
     pub data_dirs: Vec<PathBuf>,
-}
-
-/// Checked `[input]`.
-#[derive(Debug, Clone)]
-pub struct InputSettings {
-    /// Input roots.
-    pub paths: Vec<PathBuf>,
-    /// Largest record accepted, in bytes.
-    pub max_bytes: u64,
-}
-
-/// Parquet compression codec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Compression {
-    /// zstd at the given level.
-    Zstd(i32),
-    /// Uncompressed.
-    None,
-}
-
-/// Checked `[output]`.
-#[derive(Debug, Clone)]
-pub struct OutputSettings {
-    /// Output directory.
-    pub dir: PathBuf,
-    /// Codec.
-    pub compression: Compression,
-    /// Maximum rows per row group (≥ 1).
-    pub row_group_rows: usize,
-    /// Encoded bytes buffered per table before a row group is cut (≥ 1 MiB).
-    pub row_group_bytes: usize,
 }
 
 impl Settings {
@@ -88,40 +59,8 @@ impl Settings {
         } else {
             parse_date(&run.reference_date, "run.reference_date")?
         };
-        let out = &config.output;
-        let compression = match out.compression.as_str() {
-            "zstd" => {
-                if !(1..=22).contains(&out.zstd_level) {
-                    return Err(Error::config(
-                        "output.zstd_level",
-                        format!("{} is out of range: allowed 1 to 22", out.zstd_level),
-                    ));
-                }
-                Compression::Zstd(out.zstd_level)
-            }
-            "none" => Compression::None,
-            other => {
-                return Err(Error::config(
-                    "output.compression",
-                    format!("unknown codec {other:?}: allowed \"zstd\", \"none\""),
-                ))
-            }
-        };
-        if out.row_group_rows == 0 {
-            return Err(Error::config("output.row_group_rows", "must be at least 1"));
-        }
-        if out.row_group_bytes < 1024 * 1024 {
-            return Err(Error::config(
-                "output.row_group_bytes",
-                format!(
-                    "{} is too small: at least 1048576 (1 MiB)",
-                    out.row_group_bytes
-                ),
-            ));
-        }
-        if config.input.max_bytes == 0 {
-            return Err(Error::config("input.max_bytes", "must be at least 1"));
-        }
+        let output = config.output.build()?;
+        config.input.validate()?;
         Ok(Settings {
             run: RunSettings {
                 batch,
@@ -130,16 +69,8 @@ impl Settings {
                 reference_date,
                 data_dirs: run.data_dirs.clone(),
             },
-            input: InputSettings {
-                paths: config.input.paths.clone(),
-                max_bytes: config.input.max_bytes,
-            },
-            output: OutputSettings {
-                dir: out.dir.clone(),
-                compression,
-                row_group_rows: out.row_group_rows,
-                row_group_bytes: out.row_group_bytes,
-            },
+            input: config.input.clone(),
+            output,
         })
     }
 }
@@ -207,6 +138,6 @@ mod tests {
         let s = with(|_| {}).unwrap();
         assert!(s.run.threads >= 1);
         assert!(s.run.batch.starts_with("run-"));
-        assert_eq!(s.output.compression, Compression::Zstd(3));
+        assert_eq!(s.output.compression, crate::output::Compression::Zstd(3));
     }
 }

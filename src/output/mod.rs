@@ -4,11 +4,13 @@
 //! only, never articles. Reading earlier batches' dedup state is here too
 //! ([`dedup_state`]): the output layer persists, the dedup stage only computes.
 
+mod config;
 pub mod dedup_state;
 mod legacy_dedup;
 mod manifest;
 pub mod partition;
 
+pub use config::{Compression, OutputConfig, OutputSettings};
 pub use manifest::{Counts, Manifest};
 
 use std::collections::BTreeMap;
@@ -24,7 +26,6 @@ use parquet::basic::{Compression as ParquetCompression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{WriterProperties, WriterPropertiesBuilder};
 
-use crate::config::{Compression, OutputSettings};
 use crate::error::{Error, Result};
 use crate::model::SignatureParams;
 use crate::tables::metadata::{BATCH_KEY, CONFIG_SHA256_KEY, KEYS, VERSION_KEY};
