@@ -1,17 +1,18 @@
 //! gazette: turns raw scraped news articles, in many languages, into Parquet tables.
 //!
 //! The pipeline is parse → dedup → dates → entities → quotes → write; see
-//! [`pipeline::run`]. The output contract is `tables.md`; the table schemas live in
-//! [`tables::schema`]. Module map:
+//! [`pipeline::run`]. The output contract is `tables.md`; each table is declared once in
+//! its own file of [`tables`]. ARCHITECTURE.md at the repository root is the full map.
+//! Module map:
 //!
 //! | module | holds |
 //! |---|---|
-//! | [`config`] | pipeline.toml: file layer and validated settings |
+//! | [`config`] | pipeline.toml: the whole file, `[run]`, checked run-wide settings |
 //! | [`input`] | file discovery, decompression, decoding, JSONL records |
 //! | [`stages`] | one module per stage: parse, dedup, dates, entities, quotes |
 //! | [`pipeline`] | the run: two passes in bounded parallel chunks |
-//! | [`tables`] | table schemas and one Arrow builder per table |
-//! | [`output`] | Parquet files, atomic partitions, run manifest |
+//! | [`tables`] | one declaration per table (schema, row, builder), the dedup state table |
+//! | [`output`] | Parquet files, atomic partitions, run manifest, earlier batches' dedup state |
 //! | [`lexicon`], [`text`], [`model`] | language data, text primitives, domain records |
 //!
 //! The development tooling (evaluation against gold sets, the synthetic corpus, dedup
