@@ -54,6 +54,17 @@ enum Command {
     Run(RunArgs),
     /// Print every table's schema (from the code that writes the tables).
     Schema,
+    /// Finish the commit of a run that was killed while publishing its batch, so every
+    /// table, the dedup state and the manifest are of one run again (any `run` on the
+    /// output does this first too).
+    Repair {
+        /// Output directory (default: `output.dir` of the config).
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Configuration file (default as for `run`).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
 }
 
 fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
@@ -86,6 +97,19 @@ fn run_pipeline(
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Schema => print!("{}", gazette::tables::schema::describe()),
+        Command::Repair { output, config } => {
+            let dir = match output {
+                Some(dir) => dir,
+                None => load_config(config.as_deref())?.output.dir,
+            };
+            let done = gazette::output::commit::recover(&dir)?;
+            if done.rolled_forward.is_empty() {
+                eprintln!("{}: no interrupted commit", dir.display());
+            }
+            for batch in done.rolled_forward {
+                eprintln!("{}: finished the commit of batch {batch}", dir.display());
+            }
+        }
         Command::Run(a) => {
             let mut config = load_config(a.config.as_deref())?;
             config.apply(&Overrides {

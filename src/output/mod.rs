@@ -4,6 +4,7 @@
 //! only, never articles. Reading earlier batches' dedup state is here too
 //! ([`dedup_state`]): the output layer persists, the dedup stage only computes.
 
+pub mod commit;
 mod config;
 pub mod dedup_state;
 mod legacy_dedup;
@@ -110,6 +111,7 @@ impl BatchWriter {
         meta: &FileMetadata,
         state: Option<SignatureParams>,
     ) -> Result<Self> {
+        commit::recover(&settings.dir)?;
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
         let compression = match settings.compression {
             Compression::Zstd(level) => ParquetCompression::ZSTD(
@@ -227,8 +229,10 @@ impl BatchWriter {
         }
     }
 
-    /// Closes every file, publishes each table's partition and the dedup state (when the
-    /// run wrote one) atomically, then writes the manifest to `_runs/<batch>.json`.
+    /// Closes every file, then publishes every table's partition, the dedup state (when
+    /// the run wrote one) and the manifest `_runs/<batch>.json` as one unit: once the
+    /// commit journal is written, an interruption is rolled forward by the next run on
+    /// the output or by `gazette repair` (see [`commit`]).
     pub fn commit(mut self, manifest: &Manifest) -> Result<()> {
         for (table, writer) in std::mem::take(&mut self.writers) {
             writer.close().map_err(|e| table_err(table, e))?;
@@ -238,28 +242,24 @@ impl BatchWriter {
             writer.close().map_err(state_err)?;
             self.state_staged = true;
         }
-        for table in Table::ALL {
-            let target = table.partition_dir(&self.output, &self.batch);
-            partition::replace_dir(&self.staging.join(table.name()), &target)?;
-        }
+        let batch_dir = format!("batch={}", self.batch);
+        let mut parts: Vec<(String, String)> = Table::ALL
+            .iter()
+            .map(|t| (t.name().to_string(), format!("{}/{batch_dir}", t.name())))
+            .collect();
         if self.state_staged {
-            let target = self
-                .output
-                .join(state_table::DIR)
-                .join(dedup_state::partition_name(&self.batch));
-            partition::replace_dir(&self.staging.join(state_table::DIR), &target)?;
+            parts.push((
+                state_table::DIR.to_string(),
+                format!(
+                    "{}/{}",
+                    state_table::DIR,
+                    dedup_state::partition_name(&self.batch)
+                ),
+            ));
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-        partition::write_atomic(
-            &self
-                .output
-                .join("_runs")
-                .join(format!("{}.json", self.batch)),
-            &json,
-        )?;
+        commit::publish(&self.output, &self.staging, &self.batch, &parts, &json)?;
         self.committed = true;
-        let _ = std::fs::remove_dir_all(&self.staging);
-        let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
         Ok(())
     }
 
@@ -275,10 +275,16 @@ impl BatchWriter {
 }
 
 impl Drop for BatchWriter {
+    /// An uncommitted batch leaves the output as it was. A commit that failed after its
+    /// journal was written is left for recovery to roll forward.
     fn drop(&mut self) {
         if !self.committed {
             self.writers.clear();
             self.state = None;
+            if self.staging.join(commit::JOURNAL).exists() {
+                return;
+            }
+            let _ = commit::discard_pending_manifest(&self.output, &self.batch);
             let _ = std::fs::remove_dir_all(&self.staging);
             let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
         }

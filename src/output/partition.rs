@@ -14,6 +14,9 @@ use crate::error::{Error, Result};
 /// Name of the staging directory under the output directory.
 pub const STAGING_DIR: &str = "_staging";
 
+/// Name of the commit journal inside a run's staging directory (see `output::commit`).
+pub const JOURNAL: &str = "COMMIT";
+
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |source| Error::Output {
         path: path.to_path_buf(),
@@ -29,7 +32,10 @@ pub fn create_staging(output: &Path, batch: &str) -> Result<PathBuf> {
     if let Ok(entries) = std::fs::read_dir(&root) {
         for e in entries.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
-            if name.rsplit_once('.').is_some_and(|(b, _)| b == batch) {
+            // A directory with a commit journal belongs to recovery, never to cleanup.
+            if name.rsplit_once('.').is_some_and(|(b, _)| b == batch)
+                && !e.path().join(JOURNAL).exists()
+            {
                 let _ = std::fs::remove_dir_all(e.path());
             }
         }
