@@ -157,7 +157,7 @@ impl BatchWriter {
                     path: path.clone(),
                     source,
                 })?;
-                let schema = meta.stamped(state_table::schema(params));
+                let schema = meta.stamped(state_table::schema_with(params));
                 let props = props
                     .clone()
                     .set_key_value_metadata(Some(footer_metadata(&schema)))

@@ -1,5 +1,5 @@
 //! The column kinds a table declaration names — `Utf8`, `Int32`, `Float32`, `Date32`,
-//! `Bool`, `Utf8List` for a `not null` column, `Option<…>` of one for a nullable column —
+//! `Bool`, `Utf8List`, `Binary` for a `not null` column, `Option<…>` of one for a nullable column —
 //! and what each gives a table: the Rust value a row holds for it, the Arrow builder and
 //! data type, and the type name `gazette schema` prints. Also [`Column`], one column as
 //! declared, and the conversions to the contract's `int32` and `date32`.
@@ -7,8 +7,8 @@
 use std::sync::Arc;
 
 use arrow::array::{
-    ArrayRef, BooleanBuilder, Date32Builder, Float32Builder, Int32Builder, ListBuilder,
-    StringBuilder,
+    ArrayRef, BinaryBuilder, BooleanBuilder, Date32Builder, Float32Builder, Int32Builder,
+    ListBuilder, StringBuilder,
 };
 use arrow::datatypes::{DataType, Field};
 use chrono::NaiveDate;
@@ -283,6 +283,37 @@ impl ArrowType for Bool {
     #[cfg(test)]
     fn sample(name: &'static str) -> bool {
         name_number(name) % 2 == 1
+    }
+}
+
+/// `binary`: raw bytes (hashes, packed signatures; Spark reads no unsigned or
+/// fixed-size binary type, so these are plain `binary`).
+pub struct Binary;
+
+impl ArrowType for Binary {
+    type Value<'a> = &'a [u8];
+    type Builder = BinaryBuilder;
+    const NAME: &'static str = "binary";
+
+    fn data_type() -> DataType {
+        DataType::Binary
+    }
+
+    fn append(builder: &mut BinaryBuilder, value: &[u8]) {
+        builder.append_value(value);
+    }
+
+    fn append_null(builder: &mut BinaryBuilder) {
+        builder.append_null();
+    }
+
+    fn finish(builder: &mut BinaryBuilder) -> ArrayRef {
+        Arc::new(builder.finish())
+    }
+
+    #[cfg(test)]
+    fn sample(name: &'static str) -> &'static [u8] {
+        name.as_bytes()
     }
 }
 

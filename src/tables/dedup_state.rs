@@ -4,29 +4,42 @@
 //! (the same swap), and it is plain Parquet, so any engine can read it; the leading `_`
 //! keeps it out of readers that scan the output directory for the data tables.
 //!
-//! Columns: `doc_id` utf8, `content_hash` binary (16 bytes), `published` date32,
-//! `agency` bool, `has_url` bool, `chars` int32, `signature` binary (the MinHash values,
-//! 4 bytes each, little-endian; empty when the body is exact-matched only). Hashes and
-//! signatures are binary because Spark refuses unsigned and fixed-size binary types. The
-//! schema metadata records the signature parameters (`gazette.dedup.shingle_size`,
-//! `gazette.dedup.num_hashes`) and `gazette.dedup.state_version`.
+//! Declared once below, like the five tables. Hashes and signatures are binary because
+//! Spark refuses unsigned and fixed-size binary types. The schema metadata records the
+//! signature parameters (`gazette.dedup.shingle_size`, `gazette.dedup.num_hashes`) and
+//! `gazette.dedup.state_version`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use arrow::array::{
-    Array, ArrayRef, BinaryArray, BinaryBuilder, BooleanArray, BooleanBuilder, Date32Array,
-    Date32Builder, Int32Array, Int32Builder, StringArray, StringBuilder,
-};
-use arrow::datatypes::{DataType, Field, Metadata, Schema, SchemaRef};
+use arrow::array::{Array, BinaryArray, BooleanArray, Date32Array, Int32Array, StringArray};
+use arrow::datatypes::{Metadata, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 
-use super::{date32, from_date32, int32};
+use super::columns::{Binary, Bool, Date32, Int32, Utf8};
+use super::declare::declare_table;
+use super::{from_date32, int32};
 use crate::error::{Error, Result};
 use crate::model::{DedupEntry, Fingerprint, SignatureParams};
 
+declare_table! {
+    name: "_dedup";
+    /// One state row: a field per column, named as the column.
+    row: StateRow;
+    /// Accumulates state rows.
+    builder: StateBuilder;
+    columns: {
+        doc_id: Utf8 = "the document's id in `documents`",
+        content_hash: Binary = "SHA-256 (first 16 bytes) of the normalised body: the exact-duplicate key",
+        published: Option<Date32> = "publication date, when known (earliest wins a cluster)",
+        agency: Bool = "whether the publisher is a news agency",
+        has_url: Bool = "whether the document has a URL",
+        chars: Int32 = "body length in code points",
+        signature: Binary = "MinHash values, 4 bytes each, little-endian; empty when exact-matched only",
+    }
+}
+
 /// Directory of the state table under the output directory.
-pub const DIR: &str = "_dedup";
+pub const DIR: &str = NAME;
 /// Version of the state layout written by this build (1 was the `.bin` format).
 pub const STATE_VERSION: &str = "2";
 
@@ -34,27 +47,15 @@ const SHINGLE_KEY: &str = "gazette.dedup.shingle_size";
 const HASHES_KEY: &str = "gazette.dedup.num_hashes";
 const VERSION_KEY: &str = "gazette.dedup.state_version";
 
-/// The state table's schema, its metadata naming the signature parameters.
-pub fn schema(params: SignatureParams) -> SchemaRef {
-    let fields = vec![
-        Field::new("doc_id", DataType::Utf8, false),
-        Field::new("content_hash", DataType::Binary, false),
-        Field::new("published", DataType::Date32, true),
-        Field::new("agency", DataType::Boolean, false),
-        Field::new("has_url", DataType::Boolean, false),
-        Field::new("chars", DataType::Int32, false),
-        Field::new("signature", DataType::Binary, false),
-    ];
-    Arc::new(Schema::new_with_metadata(fields, metadata(params)))
-}
-
-/// The key-value metadata of a state file made with `params`.
-pub fn metadata(params: SignatureParams) -> HashMap<String, String> {
-    HashMap::from([
-        (SHINGLE_KEY.to_string(), params.shingle_size.to_string()),
-        (HASHES_KEY.to_string(), params.num_hashes.to_string()),
-        (VERSION_KEY.to_string(), STATE_VERSION.to_string()),
-    ])
+/// The state table's schema for signatures made with `params`: the declared columns,
+/// with the signature parameters and the state version added to its metadata.
+pub fn schema_with(params: SignatureParams) -> SchemaRef {
+    let base = schema();
+    let mut metadata = base.metadata().clone();
+    metadata.insert(SHINGLE_KEY, params.shingle_size.to_string());
+    metadata.insert(HASHES_KEY, params.num_hashes.to_string());
+    metadata.insert(VERSION_KEY, STATE_VERSION.to_string());
+    Arc::new(Schema::new_with_metadata(base.fields().clone(), metadata))
 }
 
 /// The signature parameters named by a state file's metadata; `None` when absent or
@@ -66,45 +67,35 @@ pub fn params_of(metadata: &Metadata) -> Option<SignatureParams> {
     })
 }
 
-/// One batch of state rows, in the order given (callers give doc_id order).
+/// One batch of state rows, in the order given (callers give doc_id order), in the schema
+/// of [`schema_with`] `params`.
 pub fn build<'a>(
     entries: impl IntoIterator<Item = &'a DedupEntry>,
     params: SignatureParams,
 ) -> Result<RecordBatch> {
-    let mut doc_id = StringBuilder::new();
-    let mut content_hash = BinaryBuilder::new();
-    let mut published = Date32Builder::new();
-    let mut agency = BooleanBuilder::new();
-    let mut has_url = BooleanBuilder::new();
-    let mut chars = Int32Builder::new();
-    let mut signature = BinaryBuilder::new();
-    let mut sig_bytes = Vec::new();
+    let mut rows = StateBuilder::new();
+    let mut signature = Vec::new();
     for e in entries {
-        doc_id.append_value(&e.doc_id);
-        content_hash.append_value(e.fingerprint.content_hash);
-        published.append_option(e.published.map(date32));
-        agency.append_value(e.agency);
-        has_url.append_value(e.has_url);
-        chars.append_value(int32(e.chars));
-        sig_bytes.clear();
+        signature.clear();
         for v in &e.fingerprint.signature {
-            sig_bytes.extend_from_slice(&v.to_le_bytes());
+            signature.extend_from_slice(&v.to_le_bytes());
         }
-        signature.append_value(&sig_bytes);
+        rows.push(StateRow {
+            doc_id: &e.doc_id,
+            content_hash: &e.fingerprint.content_hash,
+            published: e.published,
+            agency: e.agency,
+            has_url: e.has_url,
+            chars: int32(e.chars),
+            signature: &signature,
+        });
     }
-    let columns: Vec<ArrayRef> = vec![
-        Arc::new(doc_id.finish()),
-        Arc::new(content_hash.finish()),
-        Arc::new(published.finish()),
-        Arc::new(agency.finish()),
-        Arc::new(has_url.finish()),
-        Arc::new(chars.finish()),
-        Arc::new(signature.finish()),
-    ];
-    RecordBatch::try_new(schema(params), columns).map_err(|e| Error::Table {
-        table: DIR,
-        message: e.to_string(),
-    })
+    rows.finish()?
+        .with_schema(schema_with(params))
+        .map_err(|e| Error::Table {
+            table: NAME,
+            message: e.to_string(),
+        })
 }
 
 /// The entries of one batch of state rows. With `keep_signatures` false (the file was
