@@ -1,7 +1,7 @@
 //! The `gazette` command: parses the command line, calls the library, maps errors to
 //! exit codes (0 ok, 1 run failure, 2 configuration or usage error).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -67,31 +67,15 @@ enum Command {
     },
 }
 
-fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
-    match path {
-        Some(p) => PipelineConfig::load(p),
-        None if Path::new("pipeline.toml").exists() => {
-            PipelineConfig::load(Path::new("pipeline.toml"))
-        }
-        None => Ok(PipelineConfig::default()),
-    }
-}
-
-fn run_pipeline(
-    config: &PipelineConfig,
-    progress: bool,
-) -> anyhow::Result<gazette::output::Manifest> {
-    let settings = config.validate()?;
-    let manifest = gazette::pipeline::run(
-        config,
-        &settings,
-        &gazette::pipeline::RunOptions { progress },
-    )?;
+/// Runs the pipeline with progress bars and prints the summary of the run on stderr.
+fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
+    let options = gazette::pipeline::RunOptions { progress: true };
+    let manifest = gazette::pipeline::run_config(config, &options)?;
     eprint!(
         "{}",
-        gazette::pipeline::render_summary(&manifest, &settings.output.dir)
+        gazette::pipeline::render_summary(&manifest, &config.output.dir)
     );
-    Ok(manifest)
+    Ok(())
 }
 
 fn execute(cli: Cli) -> anyhow::Result<()> {
@@ -100,7 +84,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         Command::Repair { output, config } => {
             let dir = match output {
                 Some(dir) => dir,
-                None => load_config(config.as_deref())?.output.dir,
+                None => PipelineConfig::find(config.as_deref())?.output.dir,
             };
             let done = gazette::output::commit::recover(&dir)?;
             if done.rolled_forward.is_empty() {
@@ -111,7 +95,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
         }
         Command::Run(a) => {
-            let mut config = load_config(a.config.as_deref())?;
+            let mut config = PipelineConfig::find(a.config.as_deref())?;
             config.apply(&Overrides {
                 inputs: a.input,
                 output: a.output,
@@ -119,7 +103,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 reference_date: a.reference_date,
                 threads: a.threads,
             });
-            run_pipeline(&config, true)?;
+            run_pipeline(&config)?;
         }
     }
     Ok(())

@@ -3,7 +3,7 @@
 //! line, calls the tooling and the pipeline library, maps errors to exit codes (0 ok,
 //! 1 failure, 2 configuration or usage error), as `gazette` does.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
@@ -72,29 +72,13 @@ enum Command {
     },
 }
 
-/// The config file as `gazette run` finds it: `path`, else ./pipeline.toml when it
-/// exists, else the built-in defaults.
-fn load_config(path: Option<&Path>) -> gazette::Result<PipelineConfig> {
-    match path {
-        Some(p) => PipelineConfig::load(p),
-        None if Path::new("pipeline.toml").exists() => {
-            PipelineConfig::load(Path::new("pipeline.toml"))
-        }
-        None => Ok(PipelineConfig::default()),
-    }
-}
-
 /// Runs the pipeline with progress on stderr and prints its summary, as `gazette run`.
 fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
-    let settings = config.validate()?;
-    let manifest = gazette::pipeline::run(
-        config,
-        &settings,
-        &gazette::pipeline::RunOptions { progress: true },
-    )?;
+    let options = gazette::pipeline::RunOptions { progress: true };
+    let manifest = gazette::pipeline::run_config(config, &options)?;
     eprint!(
         "{}",
-        gazette::pipeline::render_summary(&manifest, &settings.output.dir)
+        gazette::pipeline::render_summary(&manifest, &config.output.dir)
     );
     Ok(())
 }
@@ -107,7 +91,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 eprintln!("wrote {n} documents to {}", out.display());
             }
             if a.score {
-                let config = load_config(a.config.as_deref())?;
+                let config = PipelineConfig::find(a.config.as_deref())?;
                 let report = gazette_dev::dedup_measure::benchmark(&config, a.docs, a.seed)?;
                 print!("{report}");
             }
@@ -121,7 +105,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         } => {
             const BATCH: &str = "eval";
             if !no_run {
-                let mut cfg = load_config(config.as_deref())?;
+                let mut cfg = PipelineConfig::find(config.as_deref())?;
                 cfg.apply(&Overrides {
                     inputs: vec![set.join("docs")],
                     output: Some(output.clone()),

@@ -73,6 +73,16 @@ impl PipelineConfig {
         Ok(config)
     }
 
+    /// The configuration a command runs with: the file at `path` when given, else
+    /// `./pipeline.toml` when it exists, else the built-in defaults.
+    pub fn find(path: Option<&Path>) -> Result<Self> {
+        match path {
+            Some(p) => Self::load(p),
+            None if Path::new("pipeline.toml").exists() => Self::load(Path::new("pipeline.toml")),
+            None => Ok(Self::default()),
+        }
+    }
+
     /// Makes every relative path in the config relative to `base`.
     fn rebase(&mut self, base: &Path) {
         let fix = |p: &mut PathBuf| {

@@ -124,9 +124,9 @@ impl BatchWriter {
             .set_compression(compression)
             .set_max_row_group_row_count(Some(settings.row_group_rows))
             .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")));
-        let mut writers = BTreeMap::new();
-        for table in Table::ALL {
-            let dir = staging.join(table.name());
+        // One file per partition, its schema and footer carrying this run's keys.
+        let open = |dir: &str, schema: SchemaRef| -> Result<ArrowWriter<File>> {
+            let dir = staging.join(dir);
             std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
                 path: dir.clone(),
                 source,
@@ -136,37 +136,27 @@ impl BatchWriter {
                 path: path.clone(),
                 source,
             })?;
-            let schema = meta.file_schema(table);
             let props = props
                 .clone()
                 .set_key_value_metadata(Some(footer_metadata(&schema)))
                 .build();
-            let writer =
-                ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| table_err(table, e))?;
-            writers.insert(table, writer);
-        }
-        let state = match state {
-            Some(params) => {
-                let dir = staging.join(state_table::DIR);
-                std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
-                    path: dir.clone(),
-                    source,
-                })?;
-                let path = dir.join("part-00000.parquet");
-                let file = File::create(&path).map_err(|source| Error::Output {
-                    path: path.clone(),
-                    source,
-                })?;
-                let schema = meta.stamped(state_table::schema_with(params));
-                let props = props
-                    .clone()
-                    .set_key_value_metadata(Some(footer_metadata(&schema)))
-                    .build();
-                let writer = ArrowWriter::try_new(file, schema, Some(props)).map_err(state_err)?;
-                Some(writer)
-            }
-            None => None,
+            ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| Error::Table {
+                table: "parquet writer",
+                message: format!("{}: {e}", path.display()),
+            })
         };
+        let mut writers = BTreeMap::new();
+        for table in Table::ALL {
+            writers.insert(table, open(table.name(), meta.file_schema(table))?);
+        }
+        let state = state
+            .map(|params| {
+                open(
+                    state_table::DIR,
+                    meta.stamped(state_table::schema_with(params)),
+                )
+            })
+            .transpose()?;
         Ok(BatchWriter {
             output: settings.dir.clone(),
             batch: meta.batch.clone(),

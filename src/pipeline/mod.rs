@@ -91,6 +91,13 @@ pub struct RunOptions {
     pub progress: bool,
 }
 
+/// Checks `config` (the effective configuration, overrides applied) and runs the whole
+/// pipeline with it, as `gazette run` does; returns the manifest that was written.
+pub fn run_config(config: &PipelineConfig, options: &RunOptions) -> Result<Manifest> {
+    let settings = config.validate()?;
+    run(config, &settings, options)
+}
+
 /// Runs the whole pipeline with validated `settings`; `config` is the effective file
 /// layer, recorded in the manifest. Returns the manifest that was written.
 pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Result<Manifest> {
