@@ -49,6 +49,14 @@ pub enum Error {
         /// The Arrow/Parquet error text.
         message: String,
     },
+    /// Another gazette process holds the output directory's lock.
+    #[error("output {output} is in use by {holder}; wait for it to finish, or run with --wait")]
+    Locked {
+        /// The output directory.
+        output: PathBuf,
+        /// Who holds it, as far as the lock file says.
+        holder: String,
+    },
     /// Scratch-space I/O (the spill file) failed.
     #[error("scratch file {path}: {source}")]
     Scratch {
@@ -63,6 +71,23 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
+    /// The error of an I/O failure on `path` in the output directory, for `map_err`.
+    pub fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+        move |source| Error::Output {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The process exit code a command ends with on this error: 2 for a bad
+    /// configuration, 1 for every other failure of a run.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Config { .. } | Error::ConfigFile { .. } => 2,
+            _ => 1,
+        }
+    }
+
     /// Shorthand for a config error on `key`.
     pub fn config(key: impl Into<String>, message: impl Into<String>) -> Self {
         Error::Config {

@@ -46,11 +46,16 @@ struct RunArgs {
     /// Worker threads (0 = one per core). Output is identical for any value.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// When another gazette run is writing to the same output, wait for it to finish
+    /// (default: fail at once, naming the other run).
+    #[arg(long)]
+    wait: bool,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Run the pipeline: read inputs, write the five tables and the run manifest.
+    /// Run the pipeline: read inputs, write the five tables, the batch's dedup state and the
+    /// run manifest.
     Run(RunArgs),
     /// Print every table's schema (from the code that writes the tables).
     Schema,
@@ -64,12 +69,18 @@ enum Command {
         /// Configuration file (default as for `run`).
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// When a run is writing to the output, wait for it (default: fail at once).
+        #[arg(long)]
+        wait: bool,
     },
 }
 
 /// Runs the pipeline with progress bars and prints the summary of the run on stderr.
-fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
-    let options = gazette::pipeline::RunOptions { progress: true };
+fn run_pipeline(config: &PipelineConfig, wait: bool) -> anyhow::Result<()> {
+    let options = gazette::pipeline::RunOptions {
+        progress: true,
+        wait,
+    };
     let manifest = gazette::pipeline::run_config(config, &options)?;
     eprint!(
         "{}",
@@ -81,17 +92,24 @@ fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Schema => print!("{}", gazette::tables::schema::describe()),
-        Command::Repair { output, config } => {
+        Command::Repair {
+            output,
+            config,
+            wait,
+        } => {
             let dir = match output {
                 Some(dir) => dir,
                 None => PipelineConfig::find(config.as_deref())?.output.dir,
             };
-            let done = gazette::output::commit::recover(&dir)?;
+            let done = gazette::output::commit::repair(&dir, wait)?;
             if done.rolled_forward.is_empty() {
                 eprintln!("{}: no interrupted commit", dir.display());
             }
             for batch in done.rolled_forward {
                 eprintln!("{}: finished the commit of batch {batch}", dir.display());
+            }
+            for path in done.removed {
+                eprintln!("{}: removed {}", dir.display(), path.display());
             }
         }
         Command::Run(a) => {
@@ -103,7 +121,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 reference_date: a.reference_date,
                 threads: a.threads,
             });
-            run_pipeline(&config)?;
+            run_pipeline(&config, a.wait)?;
         }
     }
     Ok(())
@@ -126,12 +144,10 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            match e.downcast_ref::<gazette::Error>() {
-                Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => {
-                    ExitCode::from(2)
-                }
-                _ => ExitCode::from(1),
-            }
+            ExitCode::from(
+                e.downcast_ref::<gazette::Error>()
+                    .map_or(1, gazette::Error::exit_code),
+            )
         }
     }
 }

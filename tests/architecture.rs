@@ -2,7 +2,7 @@
 //! - no import cycles between the files of a crate (`src/`, and `dev/src/` when present):
 //!   the file-level graph of `use crate::…`, `use super::…` and `crate::…`/`super::…` paths,
 //!   test code left out (files under a `tests/` folder, `tests*.rs`, `*_tests.rs`,
-//!   `test_support.rs`, and everything after a file's first `#[cfg(test)]`), edges from a
+//!   `test_support.rs`, and each item marked `#[cfg(test)]`), comments left out, edges from a
 //!   module to its own submodules left out (declaring and re-exporting children is
 //!   structure, not use). Shared types go to the bottom of a stage so dependencies point one
 //!   way.
@@ -143,6 +143,47 @@ fn expand(text: &str, mut base: Module, out: &mut Vec<Module>) {
     }
 }
 
+/// `code` without the items marked `#[cfg(test)]`: the item after the attribute ends at
+/// its first `;` when that comes before any `{`, else at the brace that closes its first
+/// `{` (braces counted outside string and char literals, roughly).
+fn without_test_items(code: &str) -> String {
+    let mut out = String::with_capacity(code.len());
+    let mut rest = code;
+    while let Some(at) = rest.find("#[cfg(test)]") {
+        out.push_str(&rest[..at]);
+        let item = &rest[at + "#[cfg(test)]".len()..];
+        let (semi, brace) = (item.find(';'), item.find('{'));
+        let end = match (semi, brace) {
+            (Some(s), Some(b)) if s < b => s + 1,
+            (Some(s), None) => s + 1,
+            (_, Some(b)) => {
+                let (mut depth, mut in_str, mut prev) = (0usize, false, ' ');
+                let mut end = item.len();
+                for (k, c) in item[b..].char_indices() {
+                    match c {
+                        '"' if prev != '\\' => in_str = !in_str,
+                        '{' if !in_str && prev != '\'' => depth += 1,
+                        '}' if !in_str && prev != '\'' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = b + k + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    prev = c;
+                }
+                end
+            }
+            (None, None) => item.len(),
+        };
+        rest = &item[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The file-level import graph of the crate rooted at `root` (test code left out).
 fn graph(root: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
     let mut files = Vec::new();
@@ -158,8 +199,7 @@ fn graph(root: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
     let mut edges = BTreeMap::new();
     for (module, path) in &modules {
         let text = std::fs::read_to_string(path).unwrap();
-        let code = text.split("#[cfg(test)]").next().unwrap_or("");
-        let code: String = code
+        let code: String = text
             .lines()
             .map(|l| match l.find("//") {
                 Some(k) => &l[..k],
@@ -167,6 +207,7 @@ fn graph(root: &Path) -> BTreeMap<Module, BTreeSet<Module>> {
             })
             .collect::<Vec<_>>()
             .join("\n");
+        let code = without_test_items(&code);
         let mut targets = BTreeSet::new();
         for p in paths(&code, module) {
             // The longest prefix of the path that is a file of the crate.
@@ -280,38 +321,42 @@ fn no_import_cycles_between_files() {
     );
 }
 
-/// The checker itself finds a cycle and ignores what it should ignore.
+/// The checker itself finds a cycle and ignores what it should ignore: comments, test
+/// items (but not the code after them) and declarations of children.
 #[test]
 fn the_cycle_check_sees_cycles_through_use_groups_and_super_paths() {
     let dir = std::env::temp_dir().join(format!("gazette-arch-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("stage")).unwrap();
-    std::fs::write(dir.join("lib.rs"), "pub mod stage;\n").unwrap();
-    std::fs::write(
-        dir.join("stage/mod.rs"),
-        "mod a;\nmod b;\nmod c;\npub use a::A;\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("stage/a.rs"),
-        "use super::{b::B, c};\npub struct A;\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("stage/b.rs"),
-        "pub struct B;\nfn f() -> super::a::A { todo!() }\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("stage/c.rs"),
-        "// use super::a::A;\npub fn c() {}\n#[cfg(test)]\nmod tests { use super::super::a::A; }\n",
-    )
-    .unwrap();
+    let files = [
+        ("lib.rs", "pub mod stage;\n"),
+        ("stage/mod.rs", "mod a;\nmod b;\nmod c;\nmod d;\npub use a::A;\n"),
+        ("stage/a.rs", "use super::{b::B, c, d};\npub struct A;\n"),
+        ("stage/b.rs", "pub struct B;\nfn f() -> super::a::A { todo!() }\n"),
+        // Only a comment and test items use a: no edge.
+        (
+            "stage/c.rs",
+            "// use super::a::A;\npub fn c() {}\n#[cfg(test)]\nmod tests { use super::super::a::A; }\n\
+             #[cfg(test)]\nuse super::a::A;\n",
+        ),
+        // Code after a test item still counts: d uses a, a uses d.
+        (
+            "stage/d.rs",
+            "#[cfg(test)]\nmod tests { fn f() { let s = \"}\"; } }\npub fn d() -> super::a::A { todo!() }\n",
+        ),
+    ];
+    for (path, text) in files {
+        std::fs::write(dir.join(path), text).unwrap();
+    }
     let found = cycles(&graph(&dir));
     std::fs::remove_dir_all(&dir).unwrap();
     assert_eq!(
         found,
-        vec![vec!["stage/a".to_string(), "stage/b".to_string()]]
+        vec![vec![
+            "stage/a".to_string(),
+            "stage/b".to_string(),
+            "stage/d".to_string()
+        ]]
     );
 }
 

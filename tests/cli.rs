@@ -192,3 +192,38 @@ fn summary_reports_counts_on_stderr() {
     );
     std::fs::remove_dir_all(out).unwrap();
 }
+
+#[test]
+fn a_second_run_on_a_locked_output_fails_at_once_or_waits_with_wait() {
+    let out = common::temp_dir("cli-lock");
+    let target = out.join("tables");
+    let held = gazette::output::OutputLock::acquire(&target, false).unwrap();
+    let args = run_args(
+        target.to_str().unwrap(),
+        "b",
+        "tests/fixtures/en_wire/input",
+    );
+    let o = gazette(&args, &[]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("is in use by gazette process") && stderr(&o).contains("--wait"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!target.join("documents").exists(), "nothing written");
+    // With --wait the run blocks until the holder lets go, then completes.
+    let waiting = {
+        let mut args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        args.push("--wait".into());
+        std::thread::spawn(move || {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            gazette(&args, &[])
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    drop(held);
+    let o = waiting.join().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(target.join("documents/batch=b").is_dir());
+    std::fs::remove_dir_all(out).unwrap();
+}

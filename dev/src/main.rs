@@ -74,7 +74,10 @@ enum Command {
 
 /// Runs the pipeline with progress on stderr and prints its summary, as `gazette run`.
 fn run_pipeline(config: &PipelineConfig) -> anyhow::Result<()> {
-    let options = gazette::pipeline::RunOptions { progress: true };
+    let options = gazette::pipeline::RunOptions {
+        progress: true,
+        wait: false,
+    };
     let manifest = gazette::pipeline::run_config(config, &options)?;
     eprint!(
         "{}",
@@ -135,12 +138,7 @@ fn exit_code(e: &anyhow::Error) -> ExitCode {
             _ => None,
         }
     });
-    match pipeline {
-        Some(gazette::Error::Config { .. } | gazette::Error::ConfigFile { .. }) => {
-            ExitCode::from(2)
-        }
-        _ => ExitCode::from(1),
-    }
+    ExitCode::from(pipeline.map_or(1, gazette::Error::exit_code))
 }
 
 fn main() -> ExitCode {

@@ -96,9 +96,16 @@ impl PipelineConfig {
         self.stages.entities.kb_files.iter_mut().for_each(fix);
     }
 
-    /// Checks the run-wide sections once and produces the settings the run uses (the
-    /// stage sections are checked by their `build()`).
+    /// Checks every section, a disabled stage's too, before any work is done (a bad
+    /// value is an error naming its key), and produces the run-wide settings the run uses.
+    /// Each stage's `build()` checks its section again when it makes the stage.
     pub fn validate(&self) -> Result<Settings> {
+        let s = &self.stages;
+        s.parse.validate()?;
+        s.dedup.validate()?;
+        s.dates.validate()?;
+        s.entities.validate()?;
+        s.quotes.validate()?;
         Settings::from_config(self)
     }
 
@@ -131,16 +138,15 @@ mod tests {
     }
 
     #[test]
-    fn a_bad_stage_value_is_refused_when_the_stages_are_built() {
-        let c =
-            PipelineConfig::from_toml("[stages.quotes]\nmax_paragraphs = 0\n", Path::new("p.toml"))
-                .unwrap();
-        let settings = c.validate().unwrap();
-        let err = crate::pipeline::Stages::build(&c.stages, &settings.run)
-            .err()
-            .expect("refused")
-            .to_string();
-        assert!(err.contains("stages.quotes.max_paragraphs"), "{err}");
+    fn a_bad_stage_value_is_refused_before_any_work_even_when_the_stage_is_disabled() {
+        for toml in [
+            "[stages.quotes]\nmax_paragraphs = 0\n",
+            "[stages.quotes]\nenabled = false\nmax_paragraphs = 0\n",
+        ] {
+            let c = PipelineConfig::from_toml(toml, Path::new("p.toml")).unwrap();
+            let err = c.validate().unwrap_err().to_string();
+            assert!(err.contains("stages.quotes.max_paragraphs"), "{err}");
+        }
     }
 
     #[test]

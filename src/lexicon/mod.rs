@@ -109,14 +109,26 @@ impl Lexicon {
                     continue;
                 }
                 let name = path.file_stem().unwrap().to_string_lossy().to_string();
-                if registry::spec(&name).is_none() {
-                    return Err(Error::Data {
-                        path: path.display().to_string(),
-                        message: format!(
-                            "unknown list name {name:?} (a misspelt file name?); known lists: {}",
-                            registry::known_names()
-                        ),
-                    });
+                match registry::spec(&name) {
+                    Some(spec) if spec.extendable() => {}
+                    Some(spec) => {
+                        return Err(Error::Data {
+                            path: path.display().to_string(),
+                            message: format!(
+                                "list {name:?} ({}) is read from the shipped data only; it cannot be extended from a data directory",
+                                spec.meaning
+                            ),
+                        })
+                    }
+                    None => {
+                        return Err(Error::Data {
+                            path: path.display().to_string(),
+                            message: format!(
+                                "unknown list name {name:?} (a misspelt file name?); lists a data directory may hold: {}",
+                                registry::known_names()
+                            ),
+                        })
+                    }
                 }
                 let text = std::fs::read_to_string(&path).map_err(|e| Error::Data {
                     path: path.display().to_string(),
@@ -226,7 +238,20 @@ mod tests {
         let err = Lexicon::load(&[&dir]).unwrap_err().to_string();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(
-            err.contains("speach_verbs.txt") && err.contains("speech_verbs"),
+            err.contains("speach_verbs.txt") && err.contains("speech_verbs (quotes)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn lists_only_the_shipped_data_holds_are_refused_in_an_extra_directory() {
+        let dir = std::env::temp_dir().join(format!("gazette-lex-text-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("fr")).unwrap();
+        std::fs::write(dir.join("fr/abbreviations.txt"), "Ste\n").unwrap();
+        let err = Lexicon::load(&[&dir]).unwrap_err().to_string();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            err.contains("abbreviations.txt") && err.contains("shipped data only"),
             "{err}"
         );
     }

@@ -2,7 +2,8 @@
 //! `data/lang/<lang>/<name>.txt` (and from the extra directories of `run.data_dirs`), with
 //! the stage that reads it and what it holds. A file whose name is not here would be
 //! silently ignored, so it is refused instead: built-in files by a test, files of an extra
-//! directory when they are loaded. Adding a list means adding a line here.
+//! directory when they are loaded (as are extra files for the lists only the shipped data
+//! may hold, see [`ListSpec::extendable`]). Adding a list means adding a line here.
 
 /// One known list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,6 +14,15 @@ pub struct ListSpec {
     pub stage: &'static str,
     /// What its entries are.
     pub meaning: &'static str,
+}
+
+impl ListSpec {
+    /// Whether an extra data directory (`run.data_dirs`) may add to the list. The text
+    /// primitives (stage `text`) read only the shipped lists, so extra files for them
+    /// would be silently unused: they are refused instead.
+    pub fn extendable(&self) -> bool {
+        self.stage != "text"
+    }
 }
 
 const fn list(name: &'static str, stage: &'static str, meaning: &'static str) -> ListSpec {
@@ -242,9 +252,14 @@ pub fn spec(name: &str) -> Option<&'static ListSpec> {
     LISTS.iter().find(|l| l.name == name)
 }
 
-/// The known names, comma-separated, for error messages.
+/// The lists an extra data directory may add to, as `name (stage)`, comma-separated,
+/// for error messages.
 pub fn known_names() -> String {
-    let mut names: Vec<&str> = LISTS.iter().map(|l| l.name).collect();
+    let mut names: Vec<String> = LISTS
+        .iter()
+        .filter(|l| l.extendable())
+        .map(|l| format!("{} ({})", l.name, l.stage))
+        .collect();
     names.sort_unstable();
     names.join(", ")
 }

@@ -20,13 +20,6 @@ pub fn partition_name(batch: &str) -> String {
     format!("batch={batch}")
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Output {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// The entries of every committed batch under `output` except `batch` itself (so a
 /// re-run forgets its own earlier contribution), batches in name order, each in the
 /// order it was written (doc_id). Signatures made with other parameters than `params`
@@ -41,29 +34,31 @@ pub fn load_prior(output: &Path, batch: &str, params: SignatureParams) -> Result
     let mut names: Vec<String> = listing
         .map(|e| e.map(|e| e.file_name().to_string_lossy().to_string()))
         .collect::<std::io::Result<_>>()
-        .map_err(io(&dir))?;
+        .map_err(Error::io(&dir))?;
     names.sort();
     for name in names.iter().filter(|n| n.ends_with(".bin")) {
         migrate_legacy(&dir, name)?;
     }
     let own = partition_name(batch);
     let mut partitions: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map_err(io(&dir))?
+        .map_err(Error::io(&dir))?
         .map(|e| e.map(|e| e.path()))
         .collect::<std::io::Result<_>>()
-        .map_err(io(&dir))?;
+        .map_err(Error::io(&dir))?;
     partitions.retain(|p| {
         let name = p.file_name().unwrap_or_default().to_string_lossy();
         p.is_dir() && name.starts_with("batch=") && name != own.as_str()
     });
-    partitions.sort();
+    // In the order the `.bin` files of the old format were read (`batch=<id>.bin` sorted by
+    // name), so batch ids that are prefixes of each other keep their old order.
+    partitions.sort_by_key(|p| format!("{}.bin", p.display()));
     let mut out = Vec::new();
     for partition in partitions {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&partition)
-            .map_err(io(&partition))?
+            .map_err(Error::io(&partition))?
             .map(|e| e.map(|e| e.path()))
             .collect::<std::io::Result<_>>()
-            .map_err(io(&partition))?;
+            .map_err(Error::io(&partition))?;
         files.retain(|f| f.extension().is_some_and(|x| x == "parquet"));
         files.sort();
         for file in files {
@@ -79,13 +74,26 @@ fn read_file(path: &Path, params: SignatureParams) -> Result<Vec<DedupEntry>> {
         path: source.clone(),
         message,
     };
-    let file = File::open(path).map_err(io(path))?;
+    let file = File::open(path).map_err(Error::io(path))?;
     let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(e.to_string()))?;
-    let made_with = dedup_state::params_of(builder.schema().metadata());
-    let keep = made_with == Some(params);
-    if !keep {
-        tracing::warn!(path = %path.display(), "dedup state made with other shingle/hash settings: exact matching only");
+    let metadata = builder.schema().metadata();
+    match metadata.get(dedup_state::VERSION_KEY).map(String::as_str) {
+        Some(dedup_state::STATE_VERSION) => {}
+        other => {
+            return Err(bad(format!(
+                "dedup state version {other:?}: this build reads {:?}",
+                dedup_state::STATE_VERSION
+            )))
+        }
     }
+    let keep = match dedup_state::params_of(metadata) {
+        Some(made_with) if made_with == params => true,
+        Some(_) => {
+            tracing::warn!(path = %path.display(), "dedup state made with other shingle/hash settings: exact matching only");
+            false
+        }
+        None => return Err(bad("dedup state without its signature parameters".into())),
+    };
     let mut out = Vec::new();
     for batch in builder.build().map_err(|e| bad(e.to_string()))? {
         let batch = batch.map_err(|e| bad(e.to_string()))?;
@@ -96,7 +104,8 @@ fn read_file(path: &Path, params: SignatureParams) -> Result<Vec<DedupEntry>> {
 
 /// Turns `_dedup/batch=<id>.bin` into the partition `_dedup/batch=<id>/`, written under a
 /// temporary name and renamed into place, then removes the old file. A `.bin` whose batch
-/// already has a partition (committed since) is only removed.
+/// already has a partition (committed since) is only removed. The migration is one-way:
+/// a gazette from before the `_dedup` table ignores the partitions.
 fn migrate_legacy(dir: &Path, name: &str) -> Result<()> {
     let bin = dir.join(name);
     let Some(batch) = name
@@ -107,25 +116,30 @@ fn migrate_legacy(dir: &Path, name: &str) -> Result<()> {
     };
     let target = dir.join(partition_name(batch));
     if !target.exists() {
-        let bytes = std::fs::read(&bin).map_err(io(&bin))?;
+        let bytes = std::fs::read(&bin).map_err(Error::io(&bin))?;
         let (params, entries) = legacy_dedup::decode(&bytes, &bin)?;
         let tmp = dir.join(format!(".migrate-{batch}.{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&tmp);
-        std::fs::create_dir_all(&tmp).map_err(io(&tmp))?;
+        std::fs::create_dir_all(&tmp).map_err(Error::io(&tmp))?;
         let part = tmp.join("part-00000.parquet");
         let rows = dedup_state::build(&entries, params)?;
-        let file = File::create(&part).map_err(io(&part))?;
+        let file = File::create(&part).map_err(Error::io(&part))?;
         let table_err = |e: parquet::errors::ParquetError| Error::Table {
             table: DIR,
             message: e.to_string(),
         };
-        let mut writer = ArrowWriter::try_new(file, rows.schema(), None).map_err(table_err)?;
+        let props = parquet::file::properties::WriterProperties::builder()
+            .set_compression(parquet::basic::Compression::ZSTD(Default::default()))
+            .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")))
+            .build();
+        let mut writer =
+            ArrowWriter::try_new(file, rows.schema(), Some(props)).map_err(table_err)?;
         writer.write(&rows).map_err(table_err)?;
         writer.close().map_err(table_err)?;
-        std::fs::rename(&tmp, &target).map_err(io(&target))?;
+        std::fs::rename(&tmp, &target).map_err(Error::io(&target))?;
         tracing::info!(path = %bin.display(), documents = entries.len(), "dedup state migrated to the _dedup table");
     }
-    std::fs::remove_file(&bin).map_err(io(&bin))
+    std::fs::remove_file(&bin).map_err(Error::io(&bin))
 }
 
 #[cfg(test)]

@@ -8,10 +8,12 @@ pub mod commit;
 mod config;
 pub mod dedup_state;
 mod legacy_dedup;
+mod lock;
 mod manifest;
 pub mod partition;
 
 pub use config::{Compression, OutputConfig, OutputSettings};
+pub use lock::OutputLock;
 pub use manifest::{Counts, Manifest};
 
 use std::collections::BTreeMap;
@@ -87,9 +89,12 @@ fn footer_metadata(schema: &Schema) -> Vec<KeyValue> {
 /// there, as a kill would. For atomicity tests only.
 pub const FAILPOINT_ENV: &str = "GAZETTE_FAILPOINT";
 
-/// Writes the five tables of one batch into staging, then publishes them on `commit`.
+/// Writes the five tables of one batch, and its dedup state, into staging, then publishes
+/// them with the manifest on `commit`, holding the output's lock throughout.
 /// Dropped without `commit`, it removes its staging directory and leaves the output as it was.
 pub struct BatchWriter {
+    /// The output's lock, held from creation until the writer is dropped.
+    lock: OutputLock,
     output: PathBuf,
     batch: String,
     staging: PathBuf,
@@ -103,15 +108,19 @@ pub struct BatchWriter {
 }
 
 impl BatchWriter {
-    /// Creates the staging area (failing early if the output is not writable) and opens
-    /// one writer per table, and one for the dedup state when `state` gives the signature
-    /// parameters of a run that deduplicates.
+    /// Takes the output's lock (waiting for another run to finish when `wait`, else failing
+    /// at once), finishes what killed runs left there ([`commit::recover`]), creates the
+    /// staging area (failing early if the output is not writable) and opens one writer per
+    /// table, and one for the dedup state when `state` gives the signature parameters of a
+    /// run that deduplicates.
     pub fn create(
         settings: &OutputSettings,
         meta: &FileMetadata,
         state: Option<SignatureParams>,
+        wait: bool,
     ) -> Result<Self> {
-        commit::recover(&settings.dir)?;
+        let lock = OutputLock::acquire(&settings.dir, wait)?;
+        commit::recover(&lock)?;
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
         let compression = match settings.compression {
             Compression::Zstd(level) => ParquetCompression::ZSTD(
@@ -158,6 +167,7 @@ impl BatchWriter {
             })
             .transpose()?;
         Ok(BatchWriter {
+            lock,
             output: settings.dir.clone(),
             batch: meta.batch.clone(),
             staging,
@@ -248,7 +258,7 @@ impl BatchWriter {
             ));
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-        commit::publish(&self.output, &self.staging, &self.batch, &parts, &json)?;
+        commit::publish(&self.lock, &self.staging, &self.batch, &parts, &json)?;
         self.committed = true;
         Ok(())
     }
@@ -274,7 +284,6 @@ impl Drop for BatchWriter {
             if self.staging.join(commit::JOURNAL).exists() {
                 return;
             }
-            let _ = commit::discard_pending_manifest(&self.output, &self.batch);
             let _ = std::fs::remove_dir_all(&self.staging);
             let _ = std::fs::remove_dir(self.output.join(partition::STAGING_DIR));
         }
@@ -337,7 +346,7 @@ mod tests {
             batch: "b".into(),
             config_sha256: "0".into(),
         };
-        let mut writer = BatchWriter::create(&settings, &meta, None).unwrap();
+        let mut writer = BatchWriter::create(&settings, &meta, None, false).unwrap();
         for seed in 0..10 {
             let batch = RejectsBuilder::build(&noisy_rejects(100, seed + 1)).unwrap();
             writer.write(Table::Rejects, &batch).unwrap();
@@ -396,7 +405,7 @@ mod tests {
             batch: "b7".into(),
             config_sha256: "c0ffee".into(),
         };
-        let mut writer = BatchWriter::create(&settings, &meta, None).unwrap();
+        let mut writer = BatchWriter::create(&settings, &meta, None, false).unwrap();
         let rejects = RejectsBuilder::build(&noisy_rejects(3, 1)).unwrap();
         writer.write(Table::Rejects, &rejects).unwrap();
         let manifest = Manifest {

@@ -5,7 +5,8 @@
 //! existing partition is swapped with `renameat2(RENAME_EXCHANGE)`, so readers see the old
 //! partition or the new one, never none and never a mix; elsewhere it falls back to two
 //! renames. A run that fails or is killed before that point leaves earlier partitions as
-//! they were; its staging directory is removed by the next run of the same batch.
+//! they were; its staging directory is removed by the next run on the output
+//! (`output::commit::recover`, which also finishes a commit a kill interrupted).
 
 use std::path::{Path, PathBuf};
 
@@ -17,54 +18,36 @@ pub const STAGING_DIR: &str = "_staging";
 /// Name of the commit journal inside a run's staging directory (see `output::commit`).
 pub const JOURNAL: &str = "COMMIT";
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Output {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-/// Creates a fresh staging directory for `batch`, removing leftovers of earlier failed
-/// runs of the same batch.
+/// Creates this run's staging directory for `batch` (leftovers of killed runs are removed
+/// beforehand by `output::commit::recover`, under the output's lock).
 pub fn create_staging(output: &Path, batch: &str) -> Result<PathBuf> {
     let root = output.join(STAGING_DIR);
-    std::fs::create_dir_all(&root).map_err(io(&root))?;
-    if let Ok(entries) = std::fs::read_dir(&root) {
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().to_string();
-            // A directory with a commit journal belongs to recovery, never to cleanup.
-            if name.rsplit_once('.').is_some_and(|(b, _)| b == batch)
-                && !e.path().join(JOURNAL).exists()
-            {
-                let _ = std::fs::remove_dir_all(e.path());
-            }
-        }
-    }
+    std::fs::create_dir_all(&root).map_err(Error::io(&root))?;
     let dir = root.join(format!("{batch}.{}", std::process::id()));
-    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
     // Prove the output is writable before any work is done.
     let probe = dir.join(".probe");
-    std::fs::write(&probe, b"").map_err(io(&probe))?;
-    std::fs::remove_file(&probe).map_err(io(&probe))?;
+    std::fs::write(&probe, b"").map_err(Error::io(&probe))?;
+    std::fs::remove_file(&probe).map_err(Error::io(&probe))?;
     Ok(dir)
 }
 
 /// Moves the complete directory `staged` to `target`, replacing what was there.
 pub fn replace_dir(staged: &Path, target: &Path) -> Result<()> {
     if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
     }
     if !target.exists() {
-        return std::fs::rename(staged, target).map_err(io(target));
+        return std::fs::rename(staged, target).map_err(Error::io(target));
     }
     if exchange(staged, target) {
         // `staged` now holds the old partition.
-        return std::fs::remove_dir_all(staged).map_err(io(staged));
+        return std::fs::remove_dir_all(staged).map_err(Error::io(staged));
     }
     let old = staged.with_extension("old");
-    std::fs::rename(target, &old).map_err(io(target))?;
-    std::fs::rename(staged, target).map_err(io(target))?;
-    std::fs::remove_dir_all(&old).map_err(io(&old))
+    std::fs::rename(target, &old).map_err(Error::io(target))?;
+    std::fs::rename(staged, target).map_err(Error::io(target))?;
+    std::fs::remove_dir_all(&old).map_err(Error::io(&old))
 }
 
 /// Atomically exchanges two paths; false when the platform or filesystem cannot.
@@ -97,14 +80,50 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
     false
 }
 
-/// Writes `contents` to `path` atomically (temporary file beside it, then rename).
+/// Writes `contents` to `path` atomically and durably: a temporary file beside it, synced,
+/// renamed into place, the directory synced; a failed write leaves no temporary file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-    }
+    use std::io::Write;
+    let parent = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
     let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
-    std::fs::write(&tmp, contents).map_err(io(&tmp))?;
-    std::fs::rename(&tmp, path).map_err(io(path))
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(contents)?;
+        file.sync_all()
+    })();
+    if let Err(source) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::Output { path: tmp, source });
+    }
+    std::fs::rename(&tmp, path).map_err(Error::io(path))?;
+    sync_dir(parent)
+}
+
+/// Makes the entries of `dir` (renames into it) durable.
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    #[cfg(unix)]
+    std::fs::File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(Error::io(dir))?;
+    #[cfg(not(unix))]
+    let _ = dir;
+    Ok(())
+}
+
+/// Syncs every file under `dir` to disk (a staged partition, before its commit).
+pub fn sync_tree(dir: &Path) -> Result<()> {
+    for entry in std::fs::read_dir(dir).map_err(Error::io(dir))? {
+        let path = entry.map_err(Error::io(dir))?.path();
+        if path.is_dir() {
+            sync_tree(&path)?;
+        } else {
+            std::fs::File::open(&path)
+                .and_then(|f| f.sync_all())
+                .map_err(Error::io(&path))?;
+        }
+    }
+    sync_dir(dir)
 }
 
 #[cfg(test)]

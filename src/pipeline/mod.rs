@@ -89,6 +89,8 @@ pub(crate) struct Context<'a> {
 pub struct RunOptions {
     /// Show progress bars (when stderr is a terminal).
     pub progress: bool,
+    /// When another run holds the output, wait for it instead of failing at once.
+    pub wait: bool,
 }
 
 /// Checks `config` (the effective configuration, overrides applied) and runs the whole
@@ -98,9 +100,9 @@ pub fn run_config(config: &PipelineConfig, options: &RunOptions) -> Result<Manif
     run(config, &settings, options)
 }
 
-/// Runs the whole pipeline with validated `settings`; `config` is the effective file
+/// Runs the whole pipeline with `settings`, checked from `config` by [`run_config`]; `config` is the effective file
 /// layer, recorded in the manifest. Returns the manifest that was written.
-pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Result<Manifest> {
+fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Result<Manifest> {
     let started = chrono::Utc::now();
     let clock = Instant::now();
     let stages = Stages::build(&config.stages, &settings.run)?;
@@ -118,6 +120,7 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             config_sha256: config_sha256.clone(),
         },
         stages.dedup.as_ref().map(Deduplicator::params),
+        options.wait,
     )?;
     let times = StageTimes::default();
     let mut counts = Counts {
@@ -173,6 +176,11 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
                 counts.dedup_state_documents = kept.len();
                 let rows = state_table::build(kept, dedup.params())?;
                 counts.dedup_state_bytes = writer.write_state(&rows)?;
+                tracing::info!(
+                    documents = counts.dedup_state_documents,
+                    bytes = counts.dedup_state_bytes,
+                    "dedup state staged"
+                );
                 Ok(verdicts)
             })?,
             None => vec![None; entries.len()],

@@ -45,7 +45,8 @@ pub const STATE_VERSION: &str = "2";
 
 const SHINGLE_KEY: &str = "gazette.dedup.shingle_size";
 const HASHES_KEY: &str = "gazette.dedup.num_hashes";
-const VERSION_KEY: &str = "gazette.dedup.state_version";
+/// Metadata key of the state layout version ([`STATE_VERSION`]).
+pub const VERSION_KEY: &str = "gazette.dedup.state_version";
 
 /// The state table's schema for signatures made with `params`: the declared columns,
 /// with the signature parameters and the state version added to its metadata.

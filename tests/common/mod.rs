@@ -10,7 +10,7 @@ use arrow::record_batch::RecordBatch;
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 use gazette::config::{Overrides, PipelineConfig};
 use gazette::output::Manifest;
-use gazette::pipeline::{run, RunOptions};
+use gazette::pipeline::{run_config, RunOptions};
 use gazette::tables::Table;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
@@ -57,8 +57,7 @@ pub fn run_with(
     if config.run.reference_date.is_empty() {
         config.run.reference_date = "2026-11-21".into();
     }
-    let settings = config.validate().unwrap();
-    run(&config, &settings, &RunOptions::default()).unwrap()
+    run_config(&config, &RunOptions::default()).unwrap()
 }
 
 /// Runs a fixture scenario (`tests/fixtures/<name>`) into `out`.

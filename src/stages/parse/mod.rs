@@ -50,7 +50,8 @@ pub struct Parser {
 }
 
 impl Parser {
-    /// Builds a parser from validated settings and the language data.
+    /// Builds a parser from a checked section (see [`ParseConfig::build`]) and the language
+    /// data.
     pub(crate) fn new(settings: &ParseConfig, lexicon: &Lexicon) -> Result<Parser> {
         Ok(Parser {
             settings: settings.clone(),

@@ -1,7 +1,7 @@
 //! Scores of each way of finding a speaker: a score is meant as the chance the speaker
 //! is right, a null speaker counting right only when nobody is named. Each way takes one
 //! of six levels, set from the speaker accuracy the ways of a level reach together on
-//! ggt-quotes-en and the project's fr/it/de/es gold (`eval_tests`, `tests::gold` print
+//! ggt-quotes-en and the project's fr/it/de/es gold (the dev crate's ggt diagnostic, `tests::gold` print
 //! accuracy by score band and the expected calibration error); a way changes level only
 //! on evidence from both sets, never to fit one document. A short partial quote scales
 //! its score down (`SHORT_PARTIAL_FACTOR`), a continuation never exceeds its source.

@@ -110,7 +110,7 @@ fn gold_set_recall_and_speaker_accuracy_per_language() {
     calibration.print();
     let wide = calibration.halved().error();
     println!(
-        "expected calibration error {:.3} (0.1 bands), {wide:.3} (0.2 bands, as `eval_tests`)",
+        "expected calibration error {:.3} (0.1 bands), {wide:.3} (0.2 bands, as the ggt diagnostic)",
         calibration.error()
     );
     assert!(per_lang.values().map(|c| c.gold).sum::<usize>() >= 80);
