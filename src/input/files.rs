@@ -1,5 +1,6 @@
 //! Walking the input roots: sorted, recursive, hidden files skipped, each directory
-//! walked once, unlistable directories kept as rejects to be, format told by name.
+//! walked once, a directory that cannot be listed kept for the reader to reject, format
+//! told by name.
 
 use std::collections::HashSet;
 use std::os::unix::ffi::OsStrExt;

@@ -20,7 +20,6 @@ mod warc;
 
 pub use config::InputConfig;
 pub use decode::{decode_text, DecodeError};
-pub use decompress::{Inflation, MAX_RATIO, RATIO_FLOOR};
 pub use files::{discover, Format, InputFile, InputSource};
 pub use reader::RecordReader;
 
