@@ -12,7 +12,10 @@ use crate::error::{Error, Result};
 pub struct InputConfig {
     /// Files or directories (walked recursively, sorted, hidden files skipped).
     pub paths: Vec<PathBuf>,
-    /// Largest record accepted, in bytes after decompression; larger ones are rejected.
+    /// Largest record accepted, in bytes after decompression; larger ones are rejected
+    /// (`too_large`) without ever being held whole. Independently, a compressed file may
+    /// not decompress to more than 200× its size once past 16 MiB (a decompression bomb:
+    /// one `too_large` reject ends it).
     pub max_bytes: u64,
 }
 

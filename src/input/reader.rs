@@ -1,17 +1,25 @@
-//! The record stream: every input file in order, each record as a [`RawRecord`] or a
-//! [`Reject`]. JSONL files are read line by line, so memory holds one record at a time.
+//! The record stream: every input source in order, each record as a [`RawRecord`] or a
+//! [`Reject`]. Memory holds one record at a time, at most `input.max_bytes` of it: a
+//! whole file or WARC block past the limit is dropped as it is read, a JSONL line past it
+//! is consumed to its end without being kept (one `too_large` reject, then the next
+//! line). A decompression bomb ([`super::decompress`]) is one `too_large` reject that
+//! ends its file. A JSONL file may start with a UTF-8 byte order mark.
 
-use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 
 use super::decode::decode_text;
-use super::files::{Compression, Format, InputFile};
+use super::decompress::{inflation, open};
+use super::files::{Compression, Format, InputFile, InputSource};
 use super::jsonl::parse_line;
+use super::lines::{read_line_bounded, LineRead};
 use super::warc::WarcRecords;
 use super::InputItem;
 use crate::model::{Payload, RawRecord, RecordMeta, Reject, RejectReason};
 
 const STAGE: &str = "input";
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 fn reject(input: String, reason: RejectReason, detail: impl Into<String>) -> Reject {
     Reject {
@@ -22,42 +30,50 @@ fn reject(input: String, reason: RejectReason, detail: impl Into<String>) -> Rej
     }
 }
 
-fn open(file: &InputFile) -> std::io::Result<Box<dyn BufRead + Send>> {
-    let raw = File::open(&file.path)?;
-    Ok(match file.compression {
-        Compression::None => Box::new(BufReader::new(raw)),
-        Compression::Gzip => Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(
-            BufReader::new(raw),
-        ))),
-        Compression::Zstd => Box::new(BufReader::new(zstd::stream::read::Decoder::new(raw)?)),
-    })
-}
-
-fn io_detail(e: &std::io::Error, file: &InputFile) -> String {
+/// The reason and detail of a read that failed: `too_large` for a decompression bomb,
+/// else `io`.
+fn read_failure(e: &std::io::Error, file: &InputFile) -> (RejectReason, String) {
+    if let Some(bomb) = inflation(e) {
+        return (RejectReason::TooLarge, bomb.to_string());
+    }
     let what = match file.compression {
         Compression::None => "read failed",
         Compression::Gzip => "gzip stream unreadable or truncated",
         Compression::Zstd => "zstd stream unreadable or truncated",
     };
-    format!("{what}: {e}")
+    (RejectReason::Io, format!("{what}: {e}"))
 }
 
-/// Iterates over every record of the given files, in order.
+fn too_large(max_bytes: u64) -> String {
+    format!("larger than input.max_bytes = {max_bytes} bytes")
+}
+
+/// An open JSONL file: the file, its stream, the number of lines read.
+struct JsonlFile {
+    file: InputFile,
+    reader: Box<dyn BufRead + Send>,
+    line_no: usize,
+}
+
+/// Iterates over every record of the given sources, in order.
 pub struct RecordReader {
-    files: std::vec::IntoIter<InputFile>,
+    sources: std::vec::IntoIter<InputSource>,
     max_bytes: u64,
-    current: Option<(InputFile, Box<dyn BufRead + Send>, usize)>,
+    jsonl: Option<JsonlFile>,
     warc: Option<WarcRecords>,
+    buf: Vec<u8>,
 }
 
 impl RecordReader {
-    /// Reads `files` in order; records larger than `max_bytes` become `too_large` rejects.
-    pub fn new(files: Vec<InputFile>, max_bytes: u64) -> Self {
+    /// Reads `sources` in order; records larger than `max_bytes` become `too_large`
+    /// rejects, directories that could not be listed `io` rejects.
+    pub fn new(sources: Vec<InputSource>, max_bytes: u64) -> Self {
         RecordReader {
-            files: files.into_iter(),
+            sources: sources.into_iter(),
             max_bytes,
-            current: None,
+            jsonl: None,
             warc: None,
+            buf: Vec::new(),
         }
     }
 
@@ -69,12 +85,15 @@ impl RecordReader {
         (&mut reader)
             .take(self.max_bytes + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| reject(loc.clone(), RejectReason::Io, io_detail(&e, &file)))?;
+            .map_err(|e| {
+                let (reason, detail) = read_failure(&e, &file);
+                reject(loc.clone(), reason, detail)
+            })?;
         if bytes.len() as u64 > self.max_bytes {
             return Err(reject(
                 loc,
                 RejectReason::TooLarge,
-                format!("larger than input.max_bytes = {} bytes", self.max_bytes),
+                too_large(self.max_bytes),
             ));
         }
         if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -102,46 +121,52 @@ impl RecordReader {
 
     /// Next record of the current JSONL file, or `None` at its end.
     fn next_line(&mut self) -> Option<InputItem> {
-        let (file, reader, line_no) = self.current.as_mut()?;
-        let mut buf = Vec::new();
+        let JsonlFile {
+            file,
+            reader,
+            line_no,
+        } = self.jsonl.as_mut()?;
+        let buf = &mut self.buf;
         loop {
-            buf.clear();
             *line_no += 1;
             let loc = format!("{}#{}", file.locator, line_no);
-            let limit = self.max_bytes + 1;
-            match reader.take(limit).read_until(b'\n', &mut buf) {
-                Ok(0) => {
-                    self.current = None;
+            match read_line_bounded(reader, self.max_bytes + 1, buf) {
+                Ok(LineRead::End) => {
+                    self.jsonl = None;
                     return None;
                 }
-                Ok(_) if buf.len() as u64 >= limit && buf.last() != Some(&b'\n') => {
-                    // Skip the rest of the over-long line.
-                    let mut sink = Vec::new();
-                    let _ = reader.read_until(b'\n', &mut sink);
-                    return Some(Err(reject(
-                        loc,
-                        RejectReason::TooLarge,
-                        format!(
-                            "line longer than input.max_bytes = {} bytes",
-                            self.max_bytes
-                        ),
-                    )));
+                Ok(LineRead::TooLong(skipped)) => {
+                    let mut detail = format!(
+                        "line longer than input.max_bytes = {} bytes",
+                        self.max_bytes
+                    );
+                    if let Err(e) = skipped {
+                        let (_, failure) = read_failure(&e, file);
+                        detail =
+                            format!("{detail}; then {failure} (records after this point are lost)");
+                        self.jsonl = None;
+                    }
+                    return Some(Err(reject(loc, RejectReason::TooLarge, detail)));
                 }
-                Ok(_) => {}
+                Ok(LineRead::Line) => {}
                 Err(e) => {
-                    let detail = io_detail(&e, file);
-                    self.current = None;
+                    let (reason, detail) = read_failure(&e, file);
+                    self.jsonl = None;
                     return Some(Err(reject(
                         loc,
-                        RejectReason::Io,
+                        reason,
                         format!("{detail} (records after this point are lost)"),
                     )));
                 }
             }
-            if buf.iter().all(u8::is_ascii_whitespace) {
+            let line = match *line_no {
+                1 => buf.strip_prefix(BOM).unwrap_or(buf),
+                _ => &buf[..],
+            };
+            if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let text = match std::str::from_utf8(&buf) {
+            let text = match std::str::from_utf8(line) {
                 Ok(t) => t,
                 Err(e) => {
                     return Some(Err(reject(
@@ -171,37 +196,50 @@ impl Iterator for RecordReader {
                 self.warc = None;
                 continue;
             }
-            if self.current.is_some() {
+            if self.jsonl.is_some() {
                 if let Some(item) = self.next_line() {
                     return Some(item);
                 }
                 continue;
             }
-            let file = self.files.next()?;
-            match file.format {
-                Format::Text | Format::Html => return Some(self.whole_file(file)),
-                Format::Warc => match open(&file) {
-                    Ok(reader) => {
-                        self.warc = Some(WarcRecords::new(file.locator, reader, self.max_bytes))
-                    }
-                    Err(e) => {
-                        return Some(Err(reject(
-                            file.locator,
-                            RejectReason::Io,
-                            format!("cannot open: {e}"),
-                        )))
-                    }
-                },
-                Format::Jsonl => match open(&file) {
-                    Ok(reader) => self.current = Some((file, reader, 0)),
-                    Err(e) => {
-                        return Some(Err(reject(
-                            file.locator,
-                            RejectReason::Io,
-                            format!("cannot open: {e}"),
-                        )))
-                    }
-                },
+            let file = match self.sources.next()? {
+                InputSource::File(file) => file,
+                InputSource::Unlisted {
+                    path,
+                    locator,
+                    error,
+                } => {
+                    return Some(Err(reject(
+                        locator,
+                        RejectReason::Io,
+                        format!(
+                            "cannot list directory {}: {error}; its files are not read",
+                            path.display()
+                        ),
+                    )))
+                }
+            };
+            if matches!(file.format, Format::Text | Format::Html) {
+                return Some(self.whole_file(file));
+            }
+            let reader = match open(&file) {
+                Ok(reader) => reader,
+                Err(e) => {
+                    return Some(Err(reject(
+                        file.locator,
+                        RejectReason::Io,
+                        format!("cannot open: {e}"),
+                    )))
+                }
+            };
+            if file.format == Format::Warc {
+                self.warc = Some(WarcRecords::new(file.locator, reader, self.max_bytes));
+            } else {
+                self.jsonl = Some(JsonlFile {
+                    file,
+                    reader,
+                    line_no: 0,
+                });
             }
         }
     }
@@ -265,6 +303,77 @@ mod tests {
                 .filter(|s| s.starts_with("ok e.jsonl.gz"))
                 .count()
                 > 10
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    fn summary(dir: &std::path::Path, max: u64) -> Vec<String> {
+        items(dir, max)
+            .iter()
+            .map(|i| match i {
+                Ok(r) => format!("ok {}", r.input),
+                Err(r) => format!("{} {}", r.reason.as_str(), r.input),
+            })
+            .collect()
+    }
+
+    fn tempdir(tag: &str) -> std::path::PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-{tag}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_jsonl_file_may_start_with_a_byte_order_mark() {
+        let dir = tempdir("bom");
+        std::fs::write(
+            dir.join("a.jsonl"),
+            "\u{feff}{\"text\":\"un\"}\n{\"text\":\"deux\"}\n",
+        )
+        .unwrap();
+        // Only at the start of the file.
+        std::fs::write(
+            dir.join("b.jsonl"),
+            "{\"text\":\"un\"}\n\u{feff}{\"text\":\"deux\"}\n",
+        )
+        .unwrap();
+        assert_eq!(
+            summary(&dir, 1 << 20),
+            [
+                "ok a.jsonl#1",
+                "ok a.jsonl#2",
+                "ok b.jsonl#1",
+                "malformed b.jsonl#2"
+            ]
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn an_over_long_compressed_line_is_one_reject_and_reading_goes_on() {
+        let dir = tempdir("longline");
+        let long: String = (0..20_000u32)
+            .map(|i| format!("{:08x}", i.wrapping_mul(2_654_435_761)))
+            .collect();
+        let text =
+            format!("{{\"text\":\"un\"}}\n{{\"text\":\"{long}\"}}\n{{\"text\":\"trois\"}}\n");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text.as_bytes()).unwrap();
+        std::fs::write(dir.join("a.jsonl.gz"), gz.finish().unwrap()).unwrap();
+        let mut zst = Vec::new();
+        zstd::stream::copy_encode(text.as_bytes(), &mut zst, 1).unwrap();
+        std::fs::write(dir.join("b.jsonl.zst"), zst).unwrap();
+        assert_eq!(
+            summary(&dir, 1000),
+            [
+                "ok a.jsonl.gz#1",
+                "too_large a.jsonl.gz#2",
+                "ok a.jsonl.gz#3",
+                "ok b.jsonl.zst#1",
+                "too_large b.jsonl.zst#2",
+                "ok b.jsonl.zst#3"
+            ]
         );
         std::fs::remove_dir_all(dir).unwrap();
     }

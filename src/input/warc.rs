@@ -7,8 +7,19 @@
 use std::io::{BufRead, Read};
 
 use super::decode::decode_text;
+use super::decompress::inflation;
+use super::lines::{read_line_bounded, LineRead};
 use super::InputItem;
 use crate::model::{Payload, RawRecord, RecordMeta, Reject, RejectReason};
+
+/// Longest WARC header line read; a longer one makes the file malformed.
+const MAX_HEADER_LINE: u64 = 64 * 1024;
+
+/// Most header bytes of one record; more make the file malformed.
+const MAX_HEADER_BYTES: usize = 1024 * 1024;
+
+/// Why a WARC file cannot be read on: the reason and detail of the reject that ends it.
+type Failure = (RejectReason, String);
 
 /// One open WARC file: its locator, its byte stream, and the number of records read.
 pub(crate) struct WarcRecords {
@@ -30,7 +41,10 @@ impl WarcRecords {
     }
 
     /// The next response record as a record or a reject; `None` at the end of the file.
-    /// A malformed or truncated file ends with one `malformed` / `io` reject.
+    /// A malformed or truncated file ends with one `malformed` / `io` reject, a
+    /// decompression bomb with one `too_large` reject. A block larger than `max_bytes` is
+    /// dropped as it is read (a `too_large` reject when it is a response), and reading
+    /// goes on with the next record.
     pub(crate) fn next_item(&mut self) -> Option<InputItem> {
         loop {
             self.count += 1;
@@ -46,9 +60,9 @@ impl WarcRecords {
             let headers = match self.headers() {
                 Ok(Some(h)) => h,
                 Ok(None) => return None,
-                Err(detail) => {
-                    self.reader = Box::new(std::io::empty());
-                    return reject(RejectReason::Malformed, detail);
+                Err((reason, detail)) => {
+                    self.end();
+                    return reject(reason, detail);
                 }
             };
             let get = |k: &str| {
@@ -58,20 +72,38 @@ impl WarcRecords {
                     .map(|(_, v)| v.as_str())
             };
             let Some(length) = get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-                self.reader = Box::new(std::io::empty());
+                self.end();
                 return reject(
                     RejectReason::Malformed,
                     "WARC record without Content-Length".into(),
                 );
             };
-            let mut block = Vec::new();
-            let read = (&mut self.reader).take(length).read_to_end(&mut block);
-            if read.is_err() || (block.len() as u64) < length {
-                self.reader = Box::new(std::io::empty());
-                return reject(RejectReason::Io, "WARC record truncated".into());
-            }
             let kind = get("WARC-Type").unwrap_or("").to_ascii_lowercase();
-            if kind != "response" && kind != "resource" {
+            let wanted = kind == "response" || kind == "resource";
+            let mut block = Vec::new();
+            let read = if length > self.max_bytes {
+                std::io::copy(&mut (&mut self.reader).take(length), &mut std::io::sink())
+            } else {
+                (&mut self.reader)
+                    .take(length)
+                    .read_to_end(&mut block)
+                    .map(|n| n as u64)
+            };
+            match read {
+                Ok(n) if n == length => {}
+                Ok(_) => {
+                    self.end();
+                    return reject(RejectReason::Io, "WARC record truncated".into());
+                }
+                Err(e) => {
+                    self.end();
+                    return match inflation(&e) {
+                        Some(bomb) => reject(RejectReason::TooLarge, bomb.to_string()),
+                        None => reject(RejectReason::Io, format!("WARC record truncated: {e}")),
+                    };
+                }
+            }
+            if !wanted {
                 self.count -= 1;
                 continue;
             }
@@ -110,36 +142,64 @@ impl WarcRecords {
         }
     }
 
-    /// The header lines of the next record (`None` at a clean end of file).
-    fn headers(&mut self) -> Result<Option<Vec<(String, String)>>, String> {
-        let mut line = String::new();
-        loop {
-            line.clear();
-            match self.reader.read_line(&mut line) {
-                Ok(0) => return Ok(None),
-                Ok(_) if line.trim().is_empty() => continue,
-                Ok(_) => break,
-                Err(e) => return Err(format!("WARC stream unreadable: {e}")),
-            }
+    /// Stops reading the file: the next call finds its end.
+    fn end(&mut self) {
+        self.reader = Box::new(std::io::empty());
+    }
+
+    /// The next line of the stream, bounded by [`MAX_HEADER_LINE`]; `None` at its end.
+    fn header_line(&mut self, buf: &mut Vec<u8>) -> Result<Option<String>, Failure> {
+        match read_line_bounded(&mut self.reader, MAX_HEADER_LINE, buf) {
+            Ok(LineRead::End) => Ok(None),
+            Ok(LineRead::Line) => Ok(Some(String::from_utf8_lossy(buf).into_owned())),
+            Ok(LineRead::TooLong(_)) => Err((
+                RejectReason::Malformed,
+                format!("WARC header line longer than {MAX_HEADER_LINE} bytes"),
+            )),
+            Err(e) => Err(match inflation(&e) {
+                Some(bomb) => (RejectReason::TooLarge, bomb.to_string()),
+                None => (
+                    RejectReason::Malformed,
+                    format!("WARC stream unreadable: {e}"),
+                ),
+            }),
         }
+    }
+
+    /// The header lines of the next record (`None` at a clean end of file).
+    fn headers(&mut self) -> Result<Option<Vec<(String, String)>>, Failure> {
+        let mut buf = Vec::new();
+        let line = loop {
+            match self.header_line(&mut buf)? {
+                None => return Ok(None),
+                Some(line) if line.trim().is_empty() => continue,
+                Some(line) => break line,
+            }
+        };
         if !line.starts_with("WARC/") {
-            return Err(format!(
-                "expected a WARC version line, found {:?}",
-                line.trim()
+            return Err((
+                RejectReason::Malformed,
+                format!("expected a WARC version line, found {:?}", line.trim()),
             ));
         }
         let mut headers = Vec::new();
+        let mut size = line.len();
         loop {
-            line.clear();
-            match self.reader.read_line(&mut line) {
-                Ok(0) => return Err("WARC headers cut short".into()),
-                Ok(_) if line.trim().is_empty() => return Ok(Some(headers)),
-                Ok(_) => {
-                    if let Some((k, v)) = line.split_once(':') {
-                        headers.push((k.trim().to_string(), v.trim().to_string()));
-                    }
-                }
-                Err(e) => return Err(format!("WARC stream unreadable: {e}")),
+            let Some(line) = self.header_line(&mut buf)? else {
+                return Err((RejectReason::Malformed, "WARC headers cut short".into()));
+            };
+            if line.trim().is_empty() {
+                return Ok(Some(headers));
+            }
+            size += line.len();
+            if size > MAX_HEADER_BYTES {
+                return Err((
+                    RejectReason::Malformed,
+                    format!("WARC headers longer than {MAX_HEADER_BYTES} bytes"),
+                ));
+            }
+            if let Some((k, v)) = line.split_once(':') {
+                headers.push((k.trim().to_string(), v.trim().to_string()));
             }
         }
     }
@@ -259,5 +319,47 @@ mod tests {
         let items: Vec<InputItem> = std::iter::from_fn(|| records.next_item()).collect();
         assert_eq!(items.len(), 1);
         assert!(matches!(&items[0], Err(r) if r.reason == RejectReason::Malformed));
+    }
+
+    fn read_all(bytes: Vec<u8>, max_bytes: u64) -> Vec<String> {
+        let mut records = WarcRecords::new(
+            "x.warc".into(),
+            Box::new(std::io::Cursor::new(bytes)),
+            max_bytes,
+        );
+        std::iter::from_fn(|| records.next_item())
+            .map(|i| match i {
+                Ok(r) => format!("ok {}", r.input),
+                Err(r) => format!("{} {} {}", r.reason.as_str(), r.input, r.detail),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_block_over_max_bytes_is_dropped_and_reading_goes_on() {
+        let page = |n: usize| response("200 OK", "text/html", &format!("<p>{}</p>", "x".repeat(n)));
+        let records = [
+            record("response", "https://a", &page(10)),
+            record("metadata", "https://a", &"m".repeat(5000)),
+            record("response", "https://b", &page(5000)),
+            record("response", "https://c", &page(10)),
+        ];
+        let items = read_all(records.concat().into_bytes(), 1000);
+        assert_eq!(items.len(), 3, "{items:?}");
+        assert_eq!(items[0], "ok x.warc#1");
+        assert!(items[1].starts_with("too_large x.warc#2 "), "{items:?}");
+        assert_eq!(items[2], "ok x.warc#3");
+    }
+
+    #[test]
+    fn an_endless_header_line_is_one_malformed_reject() {
+        let mut bytes = b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: ".to_vec();
+        bytes.resize(bytes.len() + (8 << 20), b'a');
+        let items = read_all(bytes, 1 << 20);
+        assert_eq!(items.len(), 1, "{items:?}");
+        assert!(
+            items[0].starts_with("malformed x.warc#1 WARC header line longer"),
+            "{items:?}"
+        );
     }
 }
