@@ -7,12 +7,14 @@
 //! signature). Output order is doc_id order and never depends on thread timing.
 
 mod annotate;
+mod guard;
 mod ids;
 mod prepare;
 mod spill;
 mod summary;
 mod timing;
 
+pub use guard::PANIC_AT;
 pub use summary::render_summary;
 
 use std::time::Instant;
@@ -77,11 +79,12 @@ impl Stages {
     }
 }
 
-/// What both passes share: the stages, the timers and the chunk size.
+/// What both passes share: the stages, the timers, the chunk size and the fail point.
 pub(crate) struct Context<'a> {
     stages: &'a Stages,
     times: &'a StageTimes,
     chunk_size: usize,
+    fail_point: &'a guard::FailPoint,
 }
 
 /// Options of one run that are not configuration.
@@ -128,10 +131,12 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         tracing::info!(path = %path.display(), "skipped: not a format gazette reads");
     }
 
+    let fail_point = guard::FailPoint::from_env();
     let ctx = Context {
         stages: &stages,
         times: &times,
         chunk_size: settings.run.chunk_size,
+        fail_point: &fail_point,
     };
     pool.install(|| -> Result<()> {
         let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
