@@ -167,7 +167,6 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
         ids::disambiguate(&mut doc_ids, &published, batch, |i| {
             spill.read(slots[i]).map(|doc| (doc.input, doc.url))
         })?;
-        drop(published);
         for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
@@ -183,8 +182,19 @@ pub fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -
             None => vec![None; entries.len()],
         };
 
-        // Pass 2 needs only the ids: signatures and dedup keys are freed here.
-        let doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
+        // Pass 2 needs only the ids: signatures and dedup keys are freed here. Copies of
+        // an earlier batch's document are re-crawls and get batch-qualified ids (ids.rs).
+        let mut doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
+        let recrawls: Vec<usize> = (0..verdicts.len())
+            .filter(|&i| {
+                let rep = verdicts[i].as_ref().map(|d| d.representative.as_str());
+                rep.is_some_and(|r| published.contains(r))
+            })
+            .collect();
+        drop(published);
+        ids::qualify(&mut doc_ids, &recrawls, batch, |i| {
+            spill.read(slots[i]).map(|doc| (doc.input, doc.url))
+        })?;
         let work = annotate::plan(&slots, &doc_ids, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;
