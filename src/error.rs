@@ -1,5 +1,9 @@
 //! The library's one error type. Record-level problems are not errors: they become
 //! [`crate::model::Reject`] rows. An `Error` ends the run.
+//!
+//! A variant that wraps an I/O error exposes it as its `source()` and leaves it out of its
+//! own message, so a printer of the whole chain (`{:#}` of `anyhow`, as both CLIs do)
+//! shows the OS message once.
 
 use std::path::PathBuf;
 
@@ -25,8 +29,8 @@ pub enum Error {
     /// An input path given in the config or on the command line does not exist.
     #[error("input path {0} does not exist")]
     MissingInput(PathBuf),
-    /// The output directory cannot be created or written.
-    #[error("output {path}: {source}")]
+    /// The output directory cannot be created or written; the I/O error is the source.
+    #[error("output {path}")]
     Output {
         /// The path that failed.
         path: PathBuf,
@@ -57,8 +61,8 @@ pub enum Error {
         /// Who holds it, as far as the lock file says.
         holder: String,
     },
-    /// Scratch-space I/O (the spill file) failed.
-    #[error("scratch file {path}: {source}")]
+    /// Scratch-space I/O (the spill file) failed; the I/O error is the source.
+    #[error("scratch file {path}")]
     Scratch {
         /// The scratch path.
         path: PathBuf,
@@ -93,6 +97,30 @@ impl Error {
         Error::Config {
             key: key.into(),
             message: message.into(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_os_error_is_printed_once_in_the_chain() {
+        let disk_full = || std::io::Error::from_raw_os_error(28);
+        for e in [
+            Error::Output {
+                path: "out/documents".into(),
+                source: disk_full(),
+            },
+            Error::Scratch {
+                path: "out/_staging/spill.jsonl".into(),
+                source: disk_full(),
+            },
+        ] {
+            let chain = format!("{:#}", anyhow::Error::from(e));
+            assert_eq!(chain.matches("os error 28").count(), 1, "{chain}");
+            assert!(chain.contains("out/"), "{chain}");
         }
     }
 }

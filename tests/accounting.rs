@@ -82,3 +82,74 @@ fn every_bad_record_is_rejected_with_its_reason_and_nothing_is_lost() {
     assert!(docs.iter().flatten().any(|d| d == "good.txt"));
     std::fs::remove_dir_all(out).unwrap();
 }
+
+#[test]
+fn a_panic_in_a_stage_costs_one_document_never_the_batch() {
+    let out = common::temp_dir("accounting-panic");
+    let input = out.join("input");
+    std::fs::create_dir_all(&input).unwrap();
+    let fixtures = common::repo().join("tests/fixtures");
+    let files = [
+        "fr_boilerplate/input/beyrouth-electricite.txt",
+        "it_agency/input/atene-ankara-egeo.txt",
+        "en_wire/input/us-mexico-border-lanes.txt",
+    ];
+    for f in files {
+        let name = std::path::Path::new(f).file_name().unwrap();
+        std::fs::copy(fixtures.join(f), input.join(name)).unwrap();
+    }
+    let tables = out.join("tables");
+    // One document panics in pass 1 (parse), another in pass 2 (entities); the binary is
+    // run so the fail point's variable stays out of this test process.
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(["run", "--batch", "b", "--reference-date", "2026-03-17"])
+        .arg("--input")
+        .arg(&input)
+        .arg("--output")
+        .arg(&tables)
+        .env(
+            gazette::pipeline::PANIC_AT,
+            "parse:beyrouth-electricite.txt,entities:atene-ankara-egeo.txt",
+        )
+        .current_dir(common::repo())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{stderr}");
+
+    let col = |table, c| common::string_column(&tables, table, "b", c);
+    let docs = col(Table::Documents, "input");
+    let (rejected, reasons, stages, details) = (
+        col(Table::Rejects, "input"),
+        col(Table::Rejects, "reason"),
+        col(Table::Rejects, "stage"),
+        col(Table::Rejects, "detail"),
+    );
+    assert_eq!(rejected, [Some("beyrouth-electricite.txt".to_string())]);
+    assert_eq!(reasons, [Some("internal_error".to_string())]);
+    assert_eq!(stages, [Some("parse".to_string())]);
+    let detail = details[0].as_deref().unwrap();
+    assert!(
+        detail.starts_with("parse: ") && detail.contains("injected panic"),
+        "{detail}"
+    );
+    // The pass-2 panic keeps its document row, with no annotation rows.
+    assert_eq!(docs.len(), 2, "{docs:?}");
+    let ids: BTreeMap<String, String> = docs
+        .iter()
+        .zip(col(Table::Documents, "doc_id"))
+        .map(|(i, id)| (i.clone().unwrap(), id.unwrap()))
+        .collect();
+    let mentioned = col(Table::EntityMentions, "doc_id");
+    assert!(!mentioned.contains(&Some(ids["atene-ankara-egeo.txt"].clone())));
+    assert!(mentioned.contains(&Some(ids["us-mexico-border-lanes.txt"].clone())));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(tables.join("_runs/b.json")).unwrap()).unwrap();
+    let counts = &manifest["counts"];
+    assert_eq!(counts["input_records"], 3);
+    assert_eq!(counts["documents"], 2);
+    assert_eq!(counts["rejects"], 1);
+    assert_eq!(counts["annotation_failures"], 1);
+    assert_eq!(counts["rejects_by_reason"]["internal_error"], 1);
+    std::fs::remove_dir_all(out).unwrap();
+}

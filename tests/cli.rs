@@ -88,7 +88,13 @@ fn unwritable_output_fails_before_any_work() {
         &[],
     );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("output"), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("output"), "{err}");
+    assert_eq!(
+        err.matches("(os error 20)").count(),
+        1,
+        "printed once: {err}"
+    );
     std::fs::remove_dir_all(out).unwrap();
 }
 

@@ -176,3 +176,85 @@ fn a_url_crawled_again_gets_its_own_id_and_points_at_the_first_crawl() {
     }
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn a_url_whose_earlier_copy_was_a_duplicate_gets_a_new_id_when_crawled_again() {
+    let long = |d: &SynthDoc| d.body.split(' ').count() >= 40;
+    let corpus: Vec<SynthDoc> = generate(240, 20261121)
+        .unwrap()
+        .into_iter()
+        .filter(long)
+        .collect();
+    let originals: HashMap<u64, &SynthDoc> = corpus
+        .iter()
+        .filter(|d| d.variant == Variant::Original)
+        .map(|d| (d.story, d))
+        .collect();
+    // Close copies (Jaccard ≥ 0.9 to their original): duplicates in the batch they are in.
+    let copies: Vec<&SynthDoc> = corpus
+        .iter()
+        .filter(|d| d.variant != Variant::Original)
+        .filter(|d| {
+            originals
+                .get(&d.story)
+                .is_some_and(|o| shingle_jaccard(&o.body, &d.body, 5) >= 0.9)
+        })
+        .collect();
+    assert!(copies.len() > 40, "{} copies", copies.len());
+    let dir = common::temp_dir("dedup-recrawl-dup");
+    let (in1, in2, out) = (dir.join("in1"), dir.join("in2"), dir.join("out"));
+    std::fs::create_dir_all(&in1).unwrap();
+    std::fs::create_dir_all(&in2).unwrap();
+    // Day 1: the originals and their copies; day 2 crawls every copy's URL again.
+    let first: Vec<&SynthDoc> = originals.values().copied().chain(copies.clone()).collect();
+    write_jsonl(&in1.join("day1.jsonl"), &first);
+    write_jsonl(&in2.join("day2.jsonl"), &copies);
+    for (input, batch) in [(&in1, "day1"), (&in2, "day2")] {
+        common::run_with(
+            PipelineConfig::default(),
+            vec![input.to_path_buf()],
+            &out,
+            batch,
+            2,
+            64,
+        );
+    }
+    let (day1, day2) = (documents(&out, "day1"), documents(&out, "day2"));
+    let day1_ids: HashSet<&str> = day1.values().map(|(id, _)| id.as_str()).collect();
+    let mut earlier_duplicates = 0;
+    for c in &copies {
+        let (first_id, first_dup) = &day1[&c.url];
+        earlier_duplicates += usize::from(first_dup.is_some());
+        let (id, dup) = &day2[&c.url];
+        assert_ne!(id, first_id, "one doc_id never names two rows: {}", c.url);
+        let cluster = first_dup.as_ref().unwrap_or(first_id);
+        assert_eq!(
+            dup.as_ref(),
+            Some(cluster),
+            "it joins its first crawl's cluster"
+        );
+    }
+    // Most of day 1's copies were duplicates there (the others represent their cluster).
+    assert!(
+        earlier_duplicates * 2 > copies.len(),
+        "{earlier_duplicates} of {} copies were duplicates on day 1",
+        copies.len()
+    );
+    let reused: Vec<&str> = day2
+        .values()
+        .map(|(id, _)| id.as_str())
+        .filter(|id| day1_ids.contains(id))
+        .collect();
+    assert!(reused.is_empty(), "{} ids of day 1 reused", reused.len());
+    // Re-running day 2 gives the same ids.
+    common::run_with(
+        PipelineConfig::default(),
+        vec![in2.to_path_buf()],
+        &out,
+        "day2",
+        1,
+        64,
+    );
+    assert_eq!(documents(&out, "day2"), day2);
+    std::fs::remove_dir_all(dir).unwrap();
+}

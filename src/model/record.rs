@@ -62,6 +62,9 @@ pub enum RejectReason {
     TooShort,
     /// A format this run cannot take (e.g. a non-HTML WARC record).
     Unsupported,
+    /// The record's work panicked (a bug in gazette): the detail names the stage and
+    /// the panic message. The rest of the batch is unaffected.
+    InternalError,
 }
 
 impl RejectReason {
@@ -76,6 +79,7 @@ impl RejectReason {
             RejectReason::Io => "io",
             RejectReason::TooShort => "too_short",
             RejectReason::Unsupported => "unsupported",
+            RejectReason::InternalError => "internal_error",
         }
     }
 }
@@ -85,7 +89,8 @@ impl RejectReason {
 pub struct Reject {
     /// Input locator.
     pub input: String,
-    /// Stage that refused it: `input` or `parse`.
+    /// Stage that refused it: `input` or `parse`; for `internal_error`, the stage that
+    /// panicked (`parse`, `dates`, `dedup`).
     pub stage: &'static str,
     /// Short reason code.
     pub reason: RejectReason,

@@ -30,6 +30,14 @@ pub struct Counts {
     pub dedup_state_documents: usize,
     /// Size of this batch's dedup state file in bytes.
     pub dedup_state_bytes: u64,
+    /// Documents whose annotation panicked (a gazette bug): kept in `documents` with no
+    /// mention, quote or date rows. Left out of the manifest when zero.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub annotation_failures: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The manifest written beside the tables.

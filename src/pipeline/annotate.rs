@@ -3,9 +3,10 @@
 
 use rayon::prelude::*;
 
+use super::guard::{guarded, StageCell};
 use super::spill::{SpillReader, SpillSlot};
-use super::timing::{StageTimes, Step};
-use super::{Context, Stages};
+use super::timing::Step;
+use super::Context;
 use crate::error::Result;
 use crate::model::{Annotations, Document};
 use crate::output::{BatchWriter, Counts};
@@ -26,32 +27,56 @@ pub struct Work<'a> {
     pub duplicate: Option<&'a Duplicate>,
 }
 
-fn annotate_one(
-    stages: &Stages,
-    times: &StageTimes,
-    spill: &SpillReader,
-    work: &Work,
-) -> Result<(Document, Annotations)> {
+/// One annotated document; `failure` is `(stage, panic message)` when a stage panicked
+/// on it, and then `ann` is empty.
+struct Annotated {
+    doc: Document,
+    ann: Annotations,
+    failure: Option<(&'static str, String)>,
+}
+
+/// Reads one document back and annotates it. The stages run under the panic guard: a
+/// panic keeps the document's row (it may be a representative, and it is already in the
+/// dedup state) with no annotation rows at all, and is counted and logged.
+fn annotate_one(ctx: &Context, spill: &SpillReader, work: &Work) -> Result<Annotated> {
+    let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
     let mut doc = spill.read(work.slot)?;
     doc.doc_id = work.doc_id.to_string();
     if let Some(dup) = work.duplicate {
         doc.duplicate_of = Some(dup.representative.clone());
         doc.similarity = Some(dup.similarity);
     }
-    let mut ann = Annotations::default();
     if doc.duplicate_of.is_some() && !stages.annotate_duplicates {
-        return Ok((doc, ann));
+        return Ok(Annotated {
+            doc,
+            ann: Annotations::default(),
+            failure: None,
+        });
     }
-    if let Some(dates) = &stages.dates {
-        ann.dates = times.time(Step::Dates, || dates.tag(&doc));
-    }
-    if let Some(entities) = &stages.entities {
-        ann.entities = times.time(Step::Entities, || entities.tag(&doc));
-    }
-    if let Some(quotes) = &stages.quotes {
-        ann.quotes = times.time(Step::Quotes, || quotes.tag(&doc, &ann.entities));
-    }
-    Ok((doc, ann))
+    let doc_ref = &doc;
+    let tag = |stage: &StageCell| {
+        let mut ann = Annotations::default();
+        if let Some(dates) = &stages.dates {
+            fail.check("dates", &doc_ref.input);
+            ann.dates = times.time(Step::Dates, || dates.tag(doc_ref));
+        }
+        if let Some(entities) = &stages.entities {
+            stage.set("entities");
+            fail.check("entities", &doc_ref.input);
+            ann.entities = times.time(Step::Entities, || entities.tag(doc_ref));
+        }
+        if let Some(quotes) = &stages.quotes {
+            stage.set("quotes");
+            fail.check("quotes", &doc_ref.input);
+            ann.quotes = times.time(Step::Quotes, || quotes.tag(doc_ref, &ann.entities));
+        }
+        ann
+    };
+    let (ann, failure) = match guarded("dates", tag) {
+        Ok(ann) => (ann, None),
+        Err(failure) => (Annotations::default(), Some(failure)),
+    };
+    Ok(Annotated { doc, ann, failure })
 }
 
 /// The four annotated tables' builders, filled one chunk at a time.
@@ -63,13 +88,11 @@ struct Rows {
     dates: DateMentionsBuilder,
 }
 
-type Annotated = Result<(Document, Annotations)>;
-
 impl Rows {
     /// Appends one chunk's results, in order, to every table.
     fn write(
         &mut self,
-        results: Vec<Annotated>,
+        results: Vec<Result<Annotated>>,
         writer: &mut BatchWriter,
         counts: &mut Counts,
     ) -> Result<()> {
@@ -77,7 +100,12 @@ impl Rows {
             return Ok(());
         }
         for result in results {
-            let (doc, ann) = result?;
+            let Annotated { doc, ann, failure } = result?;
+            if let Some((stage, message)) = failure {
+                tracing::error!(doc_id = %doc.doc_id, input = %doc.input, stage, %message,
+                    "a stage panicked: the document is kept without annotations");
+                counts.annotation_failures += 1;
+            }
             let offsets = CharOffsets::new(&doc.body);
             counts.documents += 1;
             counts.duplicates += usize::from(doc.duplicate_of.is_some());
@@ -109,19 +137,19 @@ pub fn run(
     counts: &mut Counts,
     progress: &Progress,
 ) -> Result<()> {
-    let (stages, times) = (ctx.stages, ctx.times);
+    let times = ctx.times;
     let mut rows = Rows::default();
-    let mut previous: Vec<Annotated> = Vec::new();
+    let mut previous: Vec<Result<Annotated>> = Vec::new();
     for chunk in work.chunks(ctx.chunk_size) {
         let (written, results) = rayon::join(
             || {
                 let done = std::mem::take(&mut previous);
                 times.time(Step::Write, || rows.write(done, writer, counts))
             },
-            || -> Vec<Annotated> {
+            || -> Vec<Result<Annotated>> {
                 chunk
                     .par_iter()
-                    .map(|w| annotate_one(stages, times, spill, w))
+                    .map(|w| annotate_one(ctx, spill, w))
                     .collect()
             },
         );

@@ -1,5 +1,13 @@
 //! Stable document ids: derived from the URL when the input gives one, else from the
 //! input locator, so the same record gets the same id on every run.
+//!
+//! The rule that keeps an id from naming two rows across batches, with no state beyond the
+//! dedup state: a record that is a re-crawl of something an earlier batch published gets
+//! an id that includes its batch (`url|batch|locator`). It is a re-crawl when its plain id
+//! is held by an earlier batch's representative or unique document (the ids in the dedup
+//! state), or when dedup finds it a duplicate of an earlier batch's document: the ids of
+//! earlier duplicates are in no state, but a copy crawled again is found again as a copy
+//! of the same earlier document ([`qualify`]). A record that is neither keeps its plain id.
 
 use std::collections::HashSet;
 
@@ -8,6 +16,12 @@ use sha2::{Digest, Sha256};
 /// 16 hex digits (64 bits) of SHA-256 over a tagged key.
 fn short_hash(key: &str) -> String {
     crate::text::hex(&Sha256::digest(key.as_bytes())[..8])
+}
+
+/// The batch-qualified id of a re-crawl: unique to this record of this batch.
+fn batch_id(url: Option<&str>, batch: &str, input: &str) -> String {
+    let url = url.unwrap_or_default();
+    short_hash(&format!("url:{url}|batch:{batch}|input:{input}"))
 }
 
 /// The id of a record with this URL (when known) and locator.
@@ -47,17 +61,34 @@ pub fn disambiguate<E>(
             .collect::<Result<Vec<_>, E>>()?;
         members.sort();
         for (input, url, i) in &members[usize::from(!taken)..] {
-            let url = url.as_deref().unwrap_or_default();
-            let key = if taken {
-                format!("url:{url}|batch:{batch}|input:{input}")
+            let id = if taken {
+                batch_id(url.as_deref(), batch, input)
             } else {
-                format!("url:{url}|input:{input}")
+                let url = url.as_deref().unwrap_or_default();
+                short_hash(&format!("url:{url}|input:{input}"))
             };
-            renamed.push((*i, short_hash(&key)));
+            renamed.push((*i, id));
         }
     }
     for (i, id) in renamed {
         ids[i] = id;
+    }
+    Ok(())
+}
+
+/// Gives the records at `recrawls` (duplicates of an earlier batch's document) their
+/// batch-qualified id, so that no row of an earlier batch — a duplicate there, whose id no
+/// state remembers — shares it. A record [`disambiguate`] already qualified keeps the same
+/// id. `locate(i)` gives record `i`'s `(locator, url)`; it is called once per re-crawl.
+pub fn qualify<E>(
+    ids: &mut [String],
+    recrawls: &[usize],
+    batch: &str,
+    mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
+) -> Result<(), E> {
+    for &i in recrawls {
+        let (input, url) = locate(i)?;
+        ids[i] = batch_id(url.as_deref(), batch, &input);
     }
     Ok(())
 }

@@ -7,12 +7,14 @@
 //! signature). Output order is doc_id order and never depends on thread timing.
 
 mod annotate;
+mod guard;
 mod ids;
 mod prepare;
 mod spill;
 mod summary;
 mod timing;
 
+pub use guard::PANIC_AT;
 pub use summary::render_summary;
 
 use std::time::Instant;
@@ -77,11 +79,12 @@ impl Stages {
     }
 }
 
-/// What both passes share: the stages, the timers and the chunk size.
+/// What both passes share: the stages, the timers, the chunk size and the fail point.
 pub(crate) struct Context<'a> {
     stages: &'a Stages,
     times: &'a StageTimes,
     chunk_size: usize,
+    fail_point: &'a guard::FailPoint,
 }
 
 /// Options of one run that are not configuration.
@@ -131,10 +134,12 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
         tracing::info!(path = %path.display(), "skipped: not a format gazette reads");
     }
 
+    let fail_point = guard::FailPoint::from_env();
     let ctx = Context {
         stages: &stages,
         times: &times,
         chunk_size: settings.run.chunk_size,
+        fail_point: &fail_point,
     };
     pool.install(|| -> Result<()> {
         let mut spill = spill::SpillWriter::create(&writer.staging_dir().join("spill.jsonl"))?;
@@ -165,7 +170,6 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
         ids::disambiguate(&mut doc_ids, &published, batch, |i| {
             spill.read(slots[i]).map(|doc| (doc.input, doc.url))
         })?;
-        drop(published);
         for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
@@ -186,8 +190,19 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
             None => vec![None; entries.len()],
         };
 
-        // Pass 2 needs only the ids: signatures and dedup keys are freed here.
-        let doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
+        // Pass 2 needs only the ids: signatures and dedup keys are freed here. Copies of
+        // an earlier batch's document are re-crawls and get batch-qualified ids (ids.rs).
+        let mut doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
+        let recrawls: Vec<usize> = (0..verdicts.len())
+            .filter(|&i| {
+                let rep = verdicts[i].as_ref().map(|d| d.representative.as_str());
+                rep.is_some_and(|r| published.contains(r))
+            })
+            .collect();
+        drop(published);
+        ids::qualify(&mut doc_ids, &recrawls, batch, |i| {
+            spill.read(slots[i]).map(|doc| (doc.input, doc.url))
+        })?;
         let work = annotate::plan(&slots, &doc_ids, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;

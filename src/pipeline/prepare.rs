@@ -3,12 +3,13 @@
 
 use rayon::prelude::*;
 
+use super::guard::{guarded, StageCell};
 use super::spill::{SpillSlot, SpillWriter};
-use super::timing::{StageTimes, Step};
+use super::timing::Step;
 use super::{Context, Stages};
 use crate::error::Result;
 use crate::input::{InputItem, RecordReader};
-use crate::model::{Document, Reject};
+use crate::model::{Document, Reject, RejectReason};
 use crate::progress::Progress;
 use crate::stages::dedup::{exact_fingerprint, DedupEntry, Fingerprint};
 
@@ -23,19 +24,38 @@ pub struct PassOne {
     pub rejects: Vec<Reject>,
 }
 
-fn prepare_one(stages: &Stages, times: &StageTimes, item: InputItem) -> Prepared {
+/// Parse, publication date and fingerprint of one record, under the panic guard: a
+/// panic in any of them makes the record an `internal_error` reject.
+fn prepare_one(ctx: &Context, item: InputItem) -> Prepared {
+    let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
     let record = item?;
-    let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
-    doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
-    if let Some(dates) = &stages.dates {
-        times.time(Step::Dates, || dates.stamp_publication(&mut doc));
-    }
-    let fp = times.time(Step::Dedup, || match &stages.dedup {
-        Some(dedup) => dedup.fingerprint(&doc.body),
-        None => exact_fingerprint(&doc.body),
-    });
-    doc.content_hash = fp.content_hash_hex();
-    Ok((doc, fp))
+    let input = record.input.clone();
+    let work = |stage: &StageCell| -> Prepared {
+        fail.check("parse", &input);
+        let mut doc = times.time(Step::Parse, || stages.parser.parse(record))?;
+        doc.doc_id = super::ids::doc_id(doc.url.as_deref(), &doc.input);
+        if let Some(dates) = &stages.dates {
+            stage.set("dates");
+            fail.check("dates", &input);
+            times.time(Step::Dates, || dates.stamp_publication(&mut doc));
+        }
+        stage.set("dedup");
+        fail.check("dedup", &input);
+        let fp = times.time(Step::Dedup, || match &stages.dedup {
+            Some(dedup) => dedup.fingerprint(&doc.body),
+            None => exact_fingerprint(&doc.body),
+        });
+        doc.content_hash = fp.content_hash_hex();
+        Ok((doc, fp))
+    };
+    guarded("parse", work).unwrap_or_else(|(stage, message)| {
+        Err(Reject {
+            input,
+            stage,
+            reason: RejectReason::InternalError,
+            detail: format!("{stage}: {message}"),
+        })
+    })
 }
 
 type Prepared = Result<(Document, Fingerprint), Reject>;
@@ -101,7 +121,7 @@ pub fn run(
             || -> Vec<Prepared> {
                 std::mem::take(&mut current)
                     .into_par_iter()
-                    .map(|item| prepare_one(stages, times, item))
+                    .map(|item| prepare_one(ctx, item))
                     .collect()
             },
         );

@@ -35,6 +35,12 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
             c.dedup_state_bytes / c.dedup_state_documents as u64
         ));
     }
+    if c.annotation_failures > 0 {
+        s.push_str(&format!(
+            "  {} document(s) kept without annotations: a stage panicked (a bug; see the log)\n",
+            c.annotation_failures
+        ));
+    }
     if c.skipped_files > 0 {
         s.push_str(&format!(
             "  skipped {} file(s) of unknown format (see -v)\n",

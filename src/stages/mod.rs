@@ -11,3 +11,5 @@ pub mod dedup;
 pub mod entities;
 pub mod parse;
 pub mod quotes;
+#[cfg(test)]
+pub(crate) mod shared_data;

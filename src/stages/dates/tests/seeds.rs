@@ -1,6 +1,9 @@
 //! The five seed articles (raw text as the body), with their real publication dates.
 
+use std::path::Path;
+
 use super::tag;
+use crate::stages::shared_data::shared_dir;
 
 const SEEDS: [(&str, &str, &str); 5] = [
     ("000_bc5637f2bb0699b7.txt", "fr", "2024-08-06"),
@@ -10,13 +13,10 @@ const SEEDS: [(&str, &str, &str); 5] = [
     ("004_042bb66534c8b46c.txt", "fr", "2023-10-28"),
 ];
 
-fn seed(i: usize) -> Vec<(String, String, bool)> {
+fn seed(seeds: &Path, i: usize) -> Vec<(String, String, bool)> {
     let (file, lang, published) = SEEDS[i];
-    let path = format!(
-        "{}/../shared/corpus/seeds/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let path = seeds.join(file);
+    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     tag(lang, &body, published)
 }
 
@@ -30,7 +30,10 @@ fn values(mentions: &[(String, String, bool)]) -> Vec<&str> {
 
 #[test]
 fn seed_000_relative_days_periods_and_weekday() {
-    let m = seed(0);
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let m = seed(&seeds, 0);
     assert_eq!(
         m.iter()
             .filter(|(t, v, _)| t.eq_ignore_ascii_case("hier") && v == "2024-08-05")
@@ -47,7 +50,10 @@ fn seed_000_relative_days_periods_and_weekday() {
 
 #[test]
 fn seed_001_month_years_yearless_days_and_weekdays() {
-    let m = seed(1);
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let m = seed(&seeds, 1);
     assert!(has(&m, "novembre 2022", "2022-11"));
     assert!(has(&m, "juin 2023", "2023-06"));
     assert!(has(&m, "le 7 octobre", "2023-10-07"));
@@ -66,7 +72,10 @@ fn seed_001_month_years_yearless_days_and_weekdays() {
 
 #[test]
 fn seed_002_yearless_days_and_last_saturday() {
-    let m = seed(2);
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let m = seed(&seeds, 2);
     assert!(has(&m, "le 17 avril", "2024-04-17"));
     assert!(has(&m, "le 1er avril", "2024-04-01"));
     assert!(has(&m, "hier", "2024-04-16"));
@@ -76,7 +85,10 @@ fn seed_002_yearless_days_and_last_saturday() {
 
 #[test]
 fn seed_003_italian_days_and_months() {
-    let m = seed(3);
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let m = seed(&seeds, 3);
     assert!(has(&m, "il 6 agosto", "2024-08-06"));
     assert_eq!(
         m.iter()
@@ -93,7 +105,10 @@ fn seed_003_italian_days_and_months() {
 
 #[test]
 fn seed_004_full_and_yearless_dates_but_no_counts() {
-    let m = seed(4);
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let m = seed(&seeds, 4);
     assert!(has(&m, "le 27 octobre 2023", "2023-10-27"));
     assert!(has(&m, "vendredi", "2023-10-27"));
     assert!(has(&m, "jeudi", "2023-10-26"));
@@ -108,9 +123,12 @@ fn seed_004_full_and_yearless_dates_but_no_counts() {
 #[test]
 #[ignore]
 fn print_seed_mentions() {
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
     for (i, (file, lang, published)) in SEEDS.iter().enumerate() {
         println!("== {file} ({lang}, published {published})");
-        for (text, value, relative) in seed(i) {
+        for (text, value, relative) in seed(&seeds, i) {
             println!(
                 "  {text:<24} {value:<10} {}",
                 if relative { "relative" } else { "absolute" }
@@ -123,11 +141,14 @@ fn print_seed_mentions() {
 #[test]
 #[ignore]
 fn timing_over_the_seeds() {
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
     let start = std::time::Instant::now();
     let mut n = 0;
     for _ in 0..50 {
         for i in 0..SEEDS.len() {
-            n += seed(i).len();
+            n += seed(&seeds, i).len();
         }
     }
     println!("250 documents, {n} mentions, {:?}", start.elapsed());

@@ -6,10 +6,14 @@ use std::collections::{BTreeMap, HashSet};
 use crate::lexicon::Lexicon;
 use crate::model::Document;
 use crate::stages::entities::EntitiesConfig;
+use crate::stages::shared_data::shared_dir;
 use crate::text::CharOffsets;
 
 fn probe(set: &str, lang_filter: Option<&str>) {
-    let dir = format!("{}/../shared/eval/{set}", env!("CARGO_MANIFEST_DIR"));
+    let Some(dir) = shared_dir(&format!("eval/{set}")) else {
+        return;
+    };
+    let dir = dir.display().to_string();
     let Ok(meta) = std::fs::read_to_string(format!("{dir}/meta.jsonl")) else {
         println!("{set}: not available");
         return;

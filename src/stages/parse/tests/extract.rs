@@ -4,6 +4,7 @@
 
 use super::{html_doc, parser};
 use crate::model::{Document, Payload, RawRecord, RecordMeta, RemovalReason};
+use crate::stages::shared_data::shared_dir;
 
 const ARTICLE: &str = r#"<p>Les syndicats de cheminots ont appelé mardi à une nouvelle journée de grève nationale contre la réforme des retraites, la troisième en un mois.</p>
 <p>« Nous ne lâcherons rien tant que le texte ne sera pas retiré », a affirmé la secrétaire générale de la fédération lors d’une conférence de presse à Paris.</p>
@@ -132,10 +133,10 @@ fn non_article_page_keeps_its_text_without_a_date() {
 #[test]
 #[ignore]
 fn eval_snippets() {
-    let set = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/eval/trafilatura-eval"
-    );
+    let Some(set) = shared_dir("eval/trafilatura-eval") else {
+        return;
+    };
+    let set = set.display().to_string();
     let meta = std::fs::read_to_string(format!("{set}/meta.jsonl")).expect("meta");
     let p = parser();
     for line in meta.lines() {

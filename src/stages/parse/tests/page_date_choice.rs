@@ -4,6 +4,7 @@
 //! every document of an eval set.
 
 use super::{dates, day};
+use crate::stages::shared_data::shared_dir;
 
 const HEAD: &str = "<html><head><title>Faire Lieferketten im Blick - Jugendwerk</title>";
 
@@ -140,7 +141,10 @@ fn a_sidebar_date_is_the_last_resort_and_only_when_it_is_the_only_one() {
 #[ignore]
 fn eval_evidence() {
     let name = std::env::var("SET").unwrap_or_else(|_| "htmldate-eval".into());
-    let set = format!("{}/../shared/eval/{name}", env!("CARGO_MANIFEST_DIR"));
+    let Some(set) = shared_dir(&format!("eval/{name}")) else {
+        return;
+    };
+    let set = set.display().to_string();
     let meta = std::fs::read_to_string(format!("{set}/meta.jsonl")).expect("meta");
     let d = dates();
     let rules = crate::stages::parse::html::HtmlRules::new();

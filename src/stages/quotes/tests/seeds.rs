@@ -1,8 +1,11 @@
 //! The stage over the five seed articles (raw text as body, speakers' mentions built by
 //! hand from their names): 17 quotations with their key speakers.
 
+use std::path::Path;
+
 use super::{doc, mentions, tagger};
 use crate::model::{EntityType, Quote, QuoteKind};
+use crate::stages::shared_data::shared_dir;
 
 const P: EntityType = EntityType::Person;
 const O: EntityType = EntityType::Org;
@@ -73,12 +76,9 @@ const SEEDS: &[(&str, &str, Names)] = &[
 
 /// Mentions whose surface carries a trailing context word ("Peskov a") are cut back to
 /// the name, so lookups by name alone do not create overlapping mentions.
-fn seed_quotes(file: &str, lang: &str, names: Names) -> (String, Vec<Quote>) {
-    let path = format!(
-        "{}/../shared/corpus/seeds/{file}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+fn seed_quotes(seeds: &Path, file: &str, lang: &str, names: Names) -> (String, Vec<Quote>) {
+    let path = seeds.join(file);
+    let body = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut ents = mentions(&body, names);
     for m in &mut ents {
         let text = &body[m.start..m.end];
@@ -99,8 +99,13 @@ fn speaker_ids(quotes: &[Quote]) -> Vec<Option<&str>> {
 
 #[test]
 fn seeds_yield_seventeen_quotes_with_their_speakers() {
-    let all: Vec<(String, Vec<Quote>)> =
-        SEEDS.iter().map(|(f, l, n)| seed_quotes(f, l, n)).collect();
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
+    let all: Vec<(String, Vec<Quote>)> = SEEDS
+        .iter()
+        .map(|(f, l, n)| seed_quotes(&seeds, f, l, n))
+        .collect();
     let total: usize = all.iter().map(|(_, q)| q.len()).sum();
     assert!((15..=19).contains(&total), "{total} quotes");
     let ids: Vec<Vec<Option<&str>>> = all.iter().map(|(_, q)| speaker_ids(q)).collect();
@@ -131,8 +136,11 @@ fn seeds_yield_seventeen_quotes_with_their_speakers() {
 
 #[test]
 fn role_resolves_without_the_photo_caption() {
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
     let (file, lang, names) = SEEDS[4];
-    let (body, _) = seed_quotes(file, lang, names);
+    let (body, _) = seed_quotes(&seeds, file, lang, names);
     let caption = body
         .lines()
         .find(|l| l.starts_with("Le vice-ministre"))
@@ -150,8 +158,11 @@ fn role_resolves_without_the_photo_caption() {
 #[test]
 #[ignore = "prints every seed quote; run with --ignored --nocapture"]
 fn print_seed_quotes() {
+    let Some(seeds) = shared_dir("corpus/seeds") else {
+        return;
+    };
     for (file, lang, names) in SEEDS {
-        let (body, quotes) = seed_quotes(file, lang, names);
+        let (body, quotes) = seed_quotes(&seeds, file, lang, names);
         println!("== {file}");
         for q in quotes {
             let text: String = body[q.start..q.end].chars().take(70).collect();
