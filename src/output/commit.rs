@@ -301,9 +301,9 @@ mod tests {
     #[test]
     fn repair_of_a_missing_output_is_an_error() {
         let out = tempfile::tempdir().unwrap();
-        let err = repair(&out.path().join("nope"), false)
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("no such output directory"), "{err}");
+        let err = repair(&out.path().join("nope"), false).unwrap_err();
+        let source = std::error::Error::source(&err).map(ToString::to_string);
+        assert!(err.to_string().contains("nope"), "{err}");
+        assert_eq!(source.as_deref(), Some("no such output directory"));
     }
 }
