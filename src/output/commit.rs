@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use super::disk_full::{DiskFull, WriteStep};
 use super::lock::OutputLock;
 pub use super::partition::JOURNAL;
 use super::partition::{self, STAGING_DIR};
@@ -79,20 +80,25 @@ fn manifest_path(output: &Path, batch: &str) -> PathBuf {
 
 /// Publishes the staged partitions `parts` (`(relative to staging, relative to output)`)
 /// and the manifest `manifest_json` of `batch` as one unit (see the module docs). The
-/// caller holds the output's lock.
-pub fn publish(
+/// caller holds the output's lock; `disk` is the run's disk-full fail point.
+pub(crate) fn publish(
     _lock: &OutputLock,
     staging: &Path,
     batch: &str,
     parts: &[(String, String)],
     manifest_json: &[u8],
+    disk: DiskFull,
 ) -> Result<()> {
     let output = _lock.output();
     let runs = output.join("_runs");
     let probe = runs.join(format!(".probe.{}", std::process::id()));
     partition::write_atomic(&probe, b"")?;
     std::fs::remove_file(&probe).map_err(Error::io(&probe))?;
-    partition::write_atomic(&staging.join(MANIFEST), manifest_json)?;
+    partition::write_atomic_within(
+        &staging.join(MANIFEST),
+        manifest_json,
+        disk.room(WriteStep::Manifest),
+    )?;
     for (from, _) in parts {
         partition::sync_tree(&staging.join(from))?;
     }
@@ -119,23 +125,27 @@ pub fn publish(
             moves,
         };
         let json = serde_json::to_vec_pretty(&journal).expect("journal serialises");
-        partition::write_atomic(&staging.join(JOURNAL), &json)?;
+        partition::write_atomic_within(
+            &staging.join(JOURNAL),
+            &json,
+            disk.room(WriteStep::Journal),
+        )?;
         failpoint("abort-after-journal");
-        replay(output, staging, &journal)
+        replay(output, staging, &journal, disk)
     }
     #[cfg(not(unix))]
     {
         for (from, to) in parts {
             partition::replace_dir(&staging.join(from), &output.join(to))?;
         }
-        finish(output, staging, batch)
+        finish(output, staging, batch, disk)
     }
 }
 
 /// Makes every move of `journal` not yet made, then publishes the manifest and removes
 /// the staging directory. Safe to run again after a kill at any point.
 #[cfg(unix)]
-fn replay(output: &Path, staging: &Path, journal: &Journal) -> Result<()> {
+fn replay(output: &Path, staging: &Path, journal: &Journal, disk: DiskFull) -> Result<()> {
     for (n, m) in journal.moves.iter().enumerate() {
         let (from, to) = (staging.join(&m.from), output.join(&m.to));
         if inode(&to) != Some(m.inode) {
@@ -156,15 +166,19 @@ fn replay(output: &Path, staging: &Path, journal: &Journal) -> Result<()> {
         failpoint(&format!("abort-after-move-{}", n + 1));
     }
     failpoint("abort-before-manifest");
-    finish(output, staging, &journal.batch)
+    finish(output, staging, &journal.batch, disk)
 }
 
 /// Publishes the staged manifest and removes the staging directory; a cleanup failure
 /// after the manifest is published is only a warning (the batch is committed).
-fn finish(output: &Path, staging: &Path, batch: &str) -> Result<()> {
+fn finish(output: &Path, staging: &Path, batch: &str, disk: DiskFull) -> Result<()> {
     let staged = staging.join(MANIFEST);
     let manifest = std::fs::read(&staged).map_err(Error::io(&staged))?;
-    partition::write_atomic(&manifest_path(output, batch), &manifest)?;
+    partition::write_atomic_within(
+        &manifest_path(output, batch),
+        &manifest,
+        disk.room(WriteStep::PublishedManifest),
+    )?;
     if let Err(e) = std::fs::remove_dir_all(staging) {
         tracing::warn!(path = %staging.display(), error = %e, "committed; the staging directory could not be removed");
     }
@@ -225,7 +239,7 @@ pub fn recover(lock: &OutputLock) -> Result<Recovery> {
             };
             tracing::warn!(batch = %journal.batch, "rolling forward an interrupted commit");
             #[cfg(unix)]
-            replay(output, &staging, &journal)?;
+            replay(output, &staging, &journal, DiskFull::NONE)?;
             done.rolled_forward.push(journal.batch);
         }
         let _ = std::fs::remove_dir(&root);

@@ -7,12 +7,14 @@
 pub mod commit;
 mod config;
 pub mod dedup_state;
+mod disk_full;
 mod legacy_dedup;
 mod lock;
 mod manifest;
 pub mod partition;
 
 pub use config::{Compression, OutputConfig, OutputSettings};
+pub use disk_full::ENOSPC_ENV;
 pub use lock::OutputLock;
 pub use manifest::{Counts, Manifest};
 
@@ -33,6 +35,7 @@ use crate::error::{Error, Result};
 use crate::model::SignatureParams;
 use crate::tables::metadata::{BATCH_KEY, CONFIG_SHA256_KEY, KEYS, VERSION_KEY};
 use crate::tables::{dedup_state as state_table, Table};
+use disk_full::{DiskFull, Sink, WriteStep};
 
 /// This run's key-value metadata, written into every file beside the table's own
 /// `gazette.schema_version`.
@@ -98,9 +101,11 @@ pub struct BatchWriter {
     output: PathBuf,
     batch: String,
     staging: PathBuf,
-    writers: BTreeMap<Table, ArrowWriter<File>>,
+    writers: BTreeMap<Table, ArrowWriter<Sink<File>>>,
     /// The dedup state's writer, while open; `state_staged` once closed.
-    state: Option<ArrowWriter<File>>,
+    state: Option<ArrowWriter<Sink<File>>>,
+    /// The disk-full fail point of this run ([`ENOSPC_ENV`]), read once.
+    disk: DiskFull,
     state_staged: bool,
     committed: bool,
     documents_batches: usize,
@@ -119,6 +124,7 @@ impl BatchWriter {
         state: Option<SignatureParams>,
         wait: bool,
     ) -> Result<Self> {
+        let disk = DiskFull::from_env()?;
         let lock = OutputLock::acquire(&settings.dir, wait)?;
         commit::recover(&lock)?;
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
@@ -134,7 +140,7 @@ impl BatchWriter {
             .set_max_row_group_row_count(Some(settings.row_group_rows))
             .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")));
         // One file per partition, its schema and footer carrying this run's keys.
-        let open = |dir: &str, schema: SchemaRef| -> Result<ArrowWriter<File>> {
+        let open = |dir: &str, schema: SchemaRef, step| -> Result<ArrowWriter<Sink<File>>> {
             let dir = staging.join(dir);
             std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
                 path: dir.clone(),
@@ -145,6 +151,7 @@ impl BatchWriter {
                 path: path.clone(),
                 source,
             })?;
+            let file = Sink::new(file, disk.room(step));
             let props = props
                 .clone()
                 .set_key_value_metadata(Some(footer_metadata(&schema)))
@@ -156,13 +163,17 @@ impl BatchWriter {
         };
         let mut writers = BTreeMap::new();
         for table in Table::ALL {
-            writers.insert(table, open(table.name(), meta.file_schema(table))?);
+            writers.insert(
+                table,
+                open(table.name(), meta.file_schema(table), WriteStep::Parquet)?,
+            );
         }
         let state = state
             .map(|params| {
                 open(
                     state_table::DIR,
                     meta.stamped(state_table::schema_with(params)),
+                    WriteStep::State,
                 )
             })
             .transpose()?;
@@ -173,6 +184,7 @@ impl BatchWriter {
             staging,
             writers,
             state,
+            disk,
             state_staged: false,
             committed: false,
             documents_batches: 0,
@@ -258,7 +270,14 @@ impl BatchWriter {
             ));
         }
         let json = serde_json::to_vec_pretty(manifest).expect("manifest serialises");
-        commit::publish(&self.lock, &self.staging, &self.batch, &parts, &json)?;
+        commit::publish(
+            &self.lock,
+            &self.staging,
+            &self.batch,
+            &parts,
+            &json,
+            self.disk,
+        )?;
         self.committed = true;
         Ok(())
     }

@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use super::disk_full::Sink;
 use crate::error::{Error, Result};
 
 /// Name of the staging directory under the output directory.
@@ -83,14 +84,20 @@ fn exchange(_a: &Path, _b: &Path) -> bool {
 /// Writes `contents` to `path` atomically and durably: a temporary file beside it, synced,
 /// renamed into place, the directory synced; a failed write leaves no temporary file.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<()> {
+    write_atomic_within(path, contents, None)
+}
+
+/// [`write_atomic`] on a disk with `room` bytes left when given (the disk-full fail
+/// points of `super::disk_full`).
+pub(crate) fn write_atomic_within(path: &Path, contents: &[u8], room: Option<u64>) -> Result<()> {
     use std::io::Write;
     let parent = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(Error::io(parent))?;
     let tmp = path.with_extension(format!("tmp.{}", std::process::id()));
     let written = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
+        let mut file = Sink::new(std::fs::File::create(&tmp)?, room);
         file.write_all(contents)?;
-        file.sync_all()
+        file.into_inner().sync_all()
     })();
     if let Err(source) = written {
         let _ = std::fs::remove_file(&tmp);
