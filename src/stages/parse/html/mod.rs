@@ -2,7 +2,8 @@
 //! deciding what is not content and `prose` measuring blocks; read again with
 //! `<noscript>` opened when that finds little), or, when the tree gives no text, the
 //! regex-level `fallback`; and the page's metadata (`meta`: title, site name, canonical
-//! URL). `attrs` and `markup` are the bottom files the regex-level readers share.
+//! URL). `attrs` and `markup` are the bottom files the regex-level readers share;
+//! `walk` is the one depth-first walk (no recursion) of every reader of the tree.
 
 pub(super) mod attrs;
 mod extract;
@@ -12,6 +13,7 @@ pub(super) mod meta;
 mod noise;
 pub(super) mod page_title;
 mod prose;
+mod walk;
 
 use regex::Regex;
 

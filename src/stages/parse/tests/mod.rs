@@ -9,6 +9,7 @@
 
 mod blocks;
 mod extract;
+mod hostile;
 mod layout;
 mod line_rules;
 mod meta_lines;
