@@ -5,8 +5,8 @@
 //! Whole documents: `layout` (text payloads: titles, lead heads, captions, end blocks,
 //! rejects, settings), `meta_lines`, `seeds` (the real seed articles); HTML pages:
 //! `extract`, `blocks`, `recall`, `page_title`, `hostile` (deep nesting, attribute
-//! bombs); page dates: `page_date`,
-//! `page_date_choice`; single rules: `line_rules`, `normalise`.
+//! bombs); page dates: `page_date`, `page_date_choice`; single rules: `line_rules`,
+//! `normalise`.
 
 mod blocks;
 mod extract;
