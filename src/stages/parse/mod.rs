@@ -76,8 +76,17 @@ impl Parser {
             Payload::Text(text) => (text, PageMeta::default(), None),
             Payload::Html(html) => {
                 let html = self.html.without_comments(&html);
-                let (text, page) = self.html.extract(&html);
-                (text, page, self.page_dates.find(&html))
+                let extracted = self.html.extract(&html);
+                let dropped = extracted.dropped;
+                if dropped.attributes > 0 {
+                    tracing::warn!(
+                        input = %input,
+                        tags = dropped.tags,
+                        attributes = dropped.attributes,
+                        "attributes over the per-tag limit dropped before the HTML tree was built"
+                    );
+                }
+                (extracted.text, extracted.meta, self.page_dates.find(&html))
             }
         };
         let reject = |reason, detail: String| Reject {

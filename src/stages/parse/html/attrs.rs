@@ -1,6 +1,8 @@
 //! Attributes of one raw HTML start tag, for the regex-level readers (page metadata and
 //! the fallback stripper) that look at `<meta>`, `<link>` and `<time>` tags.
 
+use super::attr_limit::MAX_ATTRIBUTES;
+
 /// Reads `name="value"`, `name='value'` and `name=value` pairs from a start tag.
 ///
 /// A hand-written scanner with exactly the matches of the regex
@@ -16,11 +18,15 @@ impl TagAttrs {
         TagAttrs
     }
 
-    /// The attributes of `tag`, names lower-cased, values as written, in order.
+    /// The attributes of `tag`, names lower-cased, values as written, in order: the
+    /// first [`MAX_ATTRIBUTES`] of them (a hostile tag of a million costs no more).
     pub(crate) fn of(&self, tag: &str) -> Vec<(String, String)> {
         let mut out = Vec::new();
         let mut pos = 0;
-        while let Some(offset) = tag[pos..].find(is_name_char) {
+        while out.len() < MAX_ATTRIBUTES {
+            let Some(offset) = tag[pos..].find(is_name_char) else {
+                break;
+            };
             let start = pos + offset;
             let name_end = tag[start..]
                 .find(|c| !is_name_char(c))
@@ -121,5 +127,16 @@ mod tests {
         ] {
             assert_eq!(TagAttrs::new().of(tag), by_regex(&re, tag), "{tag:?}");
         }
+    }
+
+    #[test]
+    fn reads_the_first_attributes_of_a_hostile_tag() {
+        let tag: String = (0..10 * MAX_ATTRIBUTES)
+            .map(|i| format!(" data-x=\"{i}\""))
+            .collect();
+        let attrs = TagAttrs::new().of(&format!("<meta{tag}>"));
+        assert_eq!(attrs.len(), MAX_ATTRIBUTES);
+        let last = ("data-x".to_string(), (MAX_ATTRIBUTES - 1).to_string());
+        assert_eq!(attrs.last(), Some(&last));
     }
 }

@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
 use super::noise::{named_body, Pruned};
 use super::prose::{is_paragraph, prose_in, text_and_links, MIN_PROSE_CHARS};
+use super::walk::{Step, Walk};
 use crate::stages::parse::text::lines::CAPTION_MARK;
 use crate::stages::parse::text::normalise::collapse_whitespace;
 
@@ -56,6 +57,8 @@ const MIN_SIBLING_CHARS: usize = 80;
 struct Page {
     pruned: Pruned,
     scores: HashMap<NodeId, usize>,
+    /// Every kept element's scores summed over its subtree (see `Page::text_chars`).
+    credited: HashMap<NodeId, usize>,
     /// Link lists and link-only paragraphs kept: set for the recall pass, which emits the
     /// block the page names as its body (a post that is a list of links).
     keep_links: bool,
@@ -109,9 +112,10 @@ impl Page {
         let mut page = Page {
             pruned: Pruned::new(body),
             scores: HashMap::new(),
+            credited: HashMap::new(),
             keep_links: false,
         };
-        page.score(body, &mut Vec::new());
+        page.score(body);
         page
     }
 
@@ -141,42 +145,76 @@ impl Page {
     }
 
     /// Paragraph text (outside links) credited to each element's parent and half to its
-    /// grandparent, as readability does; `stack` holds the open ancestors.
-    fn score(&mut self, e: ElementRef, stack: &mut Vec<NodeId>) {
-        if self.pruned.dropped(e) {
-            return;
-        }
-        let name = e.value().name();
-        if is_paragraph(e) {
-            let text = prose_in(e);
-            if text > 0 {
-                let gain = text.min(2000);
-                if let Some(parent) = stack.last() {
-                    *self.scores.entry(*parent).or_default() += gain;
+    /// grandparent, as readability does; then every element's credited subtree sum.
+    fn score(&mut self, body: ElementRef) {
+        // The open ancestors of the element entered.
+        let mut open: Vec<NodeId> = Vec::new();
+        let mut walk = Walk::new(body);
+        while let Some(step) = walk.next() {
+            match step {
+                Step::Open(e) => {
+                    if self.pruned.dropped(e) {
+                        walk.skip_subtree();
+                        continue;
+                    }
+                    if is_paragraph(e) {
+                        let text = prose_in(e);
+                        if text > 0 {
+                            let gain = text.min(2000);
+                            if let Some(parent) = open.last() {
+                                *self.scores.entry(*parent).or_default() += gain;
+                            }
+                            if open.len() >= 2 {
+                                *self.scores.entry(open[open.len() - 2]).or_default() += gain / 2;
+                            }
+                        }
+                        let name = e.value().name();
+                        if name != "td" && name != "li" {
+                            walk.skip_subtree();
+                            continue;
+                        }
+                    }
+                    open.push(e.id());
                 }
-                if stack.len() >= 2 {
-                    *self.scores.entry(stack[stack.len() - 2]).or_default() += gain / 2;
+                Step::Close(_) => {
+                    open.pop();
                 }
-            }
-            if name != "td" && name != "li" {
-                return;
+                Step::Text(_) => {}
             }
         }
-        stack.push(e.id());
-        for child in e.children().filter_map(ElementRef::wrap) {
-            self.score(child, stack);
+        self.credit_subtrees(body);
+    }
+
+    /// Fills `credited`: for every element under `body` that is not dropped, the sum of
+    /// the scores in its subtree (dropped subtrees left out).
+    fn credit_subtrees(&mut self, body: ElementRef) {
+        // The running sums of the open ancestors.
+        let mut sums: Vec<usize> = Vec::new();
+        let mut walk = Walk::new(body);
+        while let Some(step) = walk.next() {
+            match step {
+                Step::Open(e) => {
+                    if e.id() != body.id() && self.pruned.dropped(e) {
+                        walk.skip_subtree();
+                        continue;
+                    }
+                    sums.push(self.scores.get(&e.id()).copied().unwrap_or(0));
+                }
+                Step::Close(e) => {
+                    let sum = sums.pop().unwrap_or(0);
+                    self.credited.insert(e.id(), sum);
+                    if let Some(parent) = sums.last_mut() {
+                        *parent += sum;
+                    }
+                }
+                Step::Text(_) => {}
+            }
         }
-        stack.pop();
     }
 
     /// Sum of the scores in the subtree (text credited below `e`).
     fn text_chars(&self, e: ElementRef) -> usize {
-        self.scores.get(&e.id()).copied().unwrap_or(0)
-            + e.children()
-                .filter_map(ElementRef::wrap)
-                .filter(|c| !self.pruned.dropped(*c))
-                .map(|c| self.text_chars(c))
-                .sum::<usize>()
+        self.credited.get(&e.id()).copied().unwrap_or(0)
     }
 
     /// The highest-scoring container, widened to its ancestors while it holds less than
@@ -230,46 +268,56 @@ impl Page {
             .collect()
     }
 
-    /// Writes the element's text: blocks on their own lines, link-dense lists dropped,
+    /// Writes the text under `root`: blocks on their own lines, link-dense lists dropped,
     /// captions marked.
-    fn emit(&self, e: ElementRef, out: &mut String) {
-        for child in e.children() {
-            match child.value() {
-                Node::Text(t) => out.push_str(&t.replace(['\n', '\r', '\t'], " ")),
-                Node::Element(_) => {
-                    let Some(el) = ElementRef::wrap(child) else {
-                        continue;
-                    };
+    fn emit(&self, root: ElementRef, out: &mut String) {
+        // The text of the open figcaptions, innermost last; text goes to the innermost.
+        let mut captions: Vec<String> = Vec::new();
+        let mut walk = Walk::new(root);
+        while let Some(step) = walk.next() {
+            match step {
+                Step::Text(t) => {
+                    let to = captions.last_mut().unwrap_or(out);
+                    to.push_str(&t.replace(['\n', '\r', '\t'], " "));
+                }
+                Step::Open(el) if el.id() == root.id() => {}
+                Step::Open(el) => {
                     if self.pruned.dropped(el) {
+                        walk.skip_subtree();
                         continue;
                     }
                     let name = el.value().name();
                     if !BLOCKS.contains(&name) {
-                        self.emit(el, out);
                         continue;
                     }
                     let lists = matches!(name, "ul" | "ol" | "table" | "div" | "section");
-                    if !self.keep_links && lists && link_list(el) {
+                    if !self.keep_links
+                        && ((lists && link_list(el)) || (name == "p" && only_links(el)))
+                    {
+                        walk.skip_subtree();
                         continue;
                     }
-                    if !self.keep_links && name == "p" && only_links(el) {
-                        continue;
-                    }
-                    out.push('\n');
+                    captions.last_mut().unwrap_or(out).push('\n');
                     if name == "figcaption" {
-                        let mut caption = String::new();
-                        self.emit(el, &mut caption);
-                        let caption = collapse_whitespace(&caption);
-                        if !caption.is_empty() {
-                            out.push(CAPTION_MARK);
-                            out.push_str(&caption);
-                        }
-                    } else {
-                        self.emit(el, out);
+                        captions.push(String::new());
                     }
-                    out.push('\n');
                 }
-                _ => {}
+                Step::Close(el) if el.id() == root.id() => {}
+                Step::Close(el) => {
+                    let name = el.value().name();
+                    if !BLOCKS.contains(&name) {
+                        continue;
+                    }
+                    if name == "figcaption" {
+                        let caption = collapse_whitespace(&captions.pop().unwrap_or_default());
+                        let to = captions.last_mut().unwrap_or(out);
+                        if !caption.is_empty() {
+                            to.push(CAPTION_MARK);
+                            to.push_str(&caption);
+                        }
+                    }
+                    captions.last_mut().unwrap_or(out).push('\n');
+                }
             }
         }
     }

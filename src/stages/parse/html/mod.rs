@@ -2,8 +2,11 @@
 //! deciding what is not content and `prose` measuring blocks; read again with
 //! `<noscript>` opened when that finds little), or, when the tree gives no text, the
 //! regex-level `fallback`; and the page's metadata (`meta`: title, site name, canonical
-//! URL). `attrs` and `markup` are the bottom files the regex-level readers share.
+//! URL). `attrs` and `markup` are the bottom files the regex-level readers share;
+//! `attr_limit` bounds the attributes of a tag before the tree is built, and `walk` is
+//! the one depth-first walk (no recursion) of every reader of the tree.
 
+pub(super) mod attr_limit;
 pub(super) mod attrs;
 mod extract;
 mod fallback;
@@ -12,6 +15,7 @@ pub(super) mod meta;
 mod noise;
 pub(super) mod page_title;
 mod prose;
+mod walk;
 
 use regex::Regex;
 
@@ -49,16 +53,24 @@ impl HtmlRules {
     }
 
     /// The page's text, one block per line (figcaptions marked), and its metadata; `html`
-    /// is [`HtmlRules::without_comments`] of the page.
-    pub(crate) fn extract(&self, html: &str) -> (String, PageMeta) {
-        let doc = scraper::Html::parse_document(html);
+    /// is [`HtmlRules::without_comments`] of the page. The tree is built from the page
+    /// with at most [`attr_limit::MAX_ATTRIBUTES`] attributes per tag; how many were
+    /// dropped is returned with the text.
+    pub(crate) fn extract(&self, html: &str) -> Extracted {
+        let limited = attr_limit::limit_attributes(html);
+        let dropped = AttributesDropped {
+            tags: limited.tags,
+            attributes: limited.dropped,
+        };
+        let tree_html = limited.html;
+        let doc = scraper::Html::parse_document(&tree_html);
         let meta = self.meta.read(html, &doc, &self.markup);
         let mut main = extract::main_text(&doc);
         let short = main.as_deref().is_none_or(extract::too_short);
-        if short && self.noscript.is_match(html) {
+        if short && self.noscript.is_match(&tree_html) {
             // Script-rendered pages (Blogger) give the article only in `<noscript>`, which
             // the tree keeps as raw text: read again with those tags taken out.
-            let opened = self.noscript.replace_all(html, "");
+            let opened = self.noscript.replace_all(&tree_html, "");
             let again = extract::main_text(&scraper::Html::parse_document(&opened));
             if let Some(again) = again {
                 if extract::recall_wins(main.as_deref().unwrap_or(""), &again) {
@@ -66,9 +78,34 @@ impl HtmlRules {
                 }
             }
         }
-        match main {
-            Some(text) => (text, meta),
-            None => (self.fallback.text(html, &self.markup), meta),
+        let text = match main {
+            Some(text) => text,
+            None => self.fallback.text(html, &self.markup),
+        };
+        Extracted {
+            text,
+            meta,
+            dropped,
         }
     }
+}
+
+/// What [`HtmlRules::extract`] read from a page.
+#[derive(Debug)]
+pub(crate) struct Extracted {
+    /// The page's text, one block per line, figcaptions marked.
+    pub text: String,
+    /// The page's own metadata.
+    pub meta: PageMeta,
+    /// Attributes over the per-tag limit, not in the tree.
+    pub dropped: AttributesDropped,
+}
+
+/// Attributes taken out of a page before its tree was built (see `attr_limit`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct AttributesDropped {
+    /// Tags that lost attributes.
+    pub tags: usize,
+    /// Attributes dropped, over all tags.
+    pub attributes: usize,
 }

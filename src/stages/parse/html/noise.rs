@@ -10,6 +10,7 @@ use ego_tree::NodeId;
 use scraper::ElementRef;
 
 use super::prose::{is_paragraph, prose_in};
+use super::walk::{Step, Walk};
 
 /// Elements dropped with their content.
 const DROPPED: [&str; 16] = [
@@ -122,13 +123,16 @@ impl Pruned {
         self.dropped.contains(&e.id())
     }
 
-    fn walk(&mut self, e: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) {
-        if self.drops(e, prose, total) {
-            self.dropped.insert(e.id());
-            return;
-        }
-        for child in e.children().filter_map(ElementRef::wrap) {
-            self.walk(child, prose, total);
+    /// Decides top-down: a dropped element's subtree is not looked at.
+    fn walk(&mut self, body: ElementRef, prose: &HashMap<NodeId, usize>, total: usize) {
+        let mut walk = Walk::new(body);
+        while let Some(step) = walk.next() {
+            if let Step::Open(e) = step {
+                if self.drops(e, prose, total) {
+                    self.dropped.insert(e.id());
+                    walk.skip_subtree();
+                }
+            }
         }
     }
 
@@ -170,25 +174,39 @@ fn structural_drop(e: ElementRef) -> bool {
 }
 
 /// Characters of prose (paragraph-like blocks of some length, not mostly links) under
-/// `e`, structural drops left out; every element's figure is stored in `out`.
-fn prose_chars(e: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
-    if structural_drop(e) {
-        return 0;
-    }
-    let name = e.value().name();
-    let mut sum = 0;
-    if is_paragraph(e) {
-        sum += prose_in(e);
-        if name != "td" && name != "li" {
-            out.insert(e.id(), sum);
-            return sum;
+/// `root`, structural drops left out; every element's figure is stored in `out`.
+fn prose_chars(root: ElementRef, out: &mut HashMap<NodeId, usize>) -> usize {
+    // The running sums of the open ancestors (the root's at the bottom).
+    let mut sums: Vec<usize> = Vec::new();
+    let mut total = 0;
+    let mut walk = Walk::new(root);
+    while let Some(step) = walk.next() {
+        let (e, sum) = match step {
+            Step::Text(_) => continue,
+            Step::Open(e) => {
+                if structural_drop(e) {
+                    walk.skip_subtree();
+                    continue;
+                }
+                let own = if is_paragraph(e) { prose_in(e) } else { 0 };
+                let name = e.value().name();
+                if !is_paragraph(e) || name == "td" || name == "li" {
+                    sums.push(own);
+                    continue;
+                }
+                // A paragraph other than a cell or an item: its figure is its own prose.
+                walk.skip_subtree();
+                (e, own)
+            }
+            Step::Close(e) => (e, sums.pop().unwrap_or(0)),
+        };
+        out.insert(e.id(), sum);
+        match sums.last_mut() {
+            Some(parent) => *parent += sum,
+            None => total = sum,
         }
     }
-    for child in e.children().filter_map(ElementRef::wrap) {
-        sum += prose_chars(child, out);
-    }
-    out.insert(e.id(), sum);
-    sum
+    total
 }
 
 /// The class/id hint of an element (`html`, `body`, `main`, `article` have none; a
@@ -244,22 +262,25 @@ fn holds_article(e: ElementRef) -> bool {
 
 /// The first block, not dropped, that the page names as its article body: a content
 /// class name (`entry-content`, `article-body` …) or `itemprop="articleBody"`.
-pub(crate) fn named_body<'a>(e: ElementRef<'a>, pruned: &Pruned) -> Option<ElementRef<'a>> {
-    if pruned.dropped(e) {
-        return None;
+pub(crate) fn named_body<'a>(root: ElementRef<'a>, pruned: &Pruned) -> Option<ElementRef<'a>> {
+    let mut walk = Walk::new(root);
+    while let Some(step) = walk.next() {
+        let Step::Open(e) = step else { continue };
+        if pruned.dropped(e) {
+            walk.skip_subtree();
+            continue;
+        }
+        let v = e.value();
+        let named = v
+            .attr("itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+            || v.attr("class")
+                .is_some_and(|c| CONTENT_NAMES.iter().any(|n| contains_ascii_nocase(c, n)));
+        if named {
+            return Some(e);
+        }
     }
-    let v = e.value();
-    let named = v
-        .attr("itemprop")
-        .is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
-        || v.attr("class")
-            .is_some_and(|c| CONTENT_NAMES.iter().any(|n| contains_ascii_nocase(c, n)));
-    if named {
-        return Some(e);
-    }
-    e.children()
-        .filter_map(ElementRef::wrap)
-        .find_map(|c| named_body(c, pruned))
+    None
 }
 
 /// A class or id token naming a non-content block: `comments`, `related-posts`,

@@ -3,7 +3,9 @@
 //! the `<h1>` plus a site name or a kicker across a separator), else the first candidate
 //! without its site name.
 
-use scraper::{ElementRef, Node};
+use scraper::ElementRef;
+
+use super::walk::{Step, Walk};
 
 use crate::stages::parse::text::normalise::{collapse_whitespace, norm};
 use crate::stages::parse::text::shape::word_count;
@@ -26,29 +28,24 @@ const NOT_HEADLINE: [&str; 8] = [
 
 /// The text of an `<h1>` without its kicker and screen-reader-only parts.
 pub(crate) fn headline_text(h1: ElementRef) -> String {
-    fn walk(e: ElementRef, out: &mut String) {
-        for child in e.children() {
-            match child.value() {
-                Node::Text(t) => out.push_str(t),
-                Node::Element(el) => {
-                    let class = el.attr("class").unwrap_or("").to_ascii_lowercase();
-                    if NOT_HEADLINE.iter().any(|n| class.contains(n)) {
-                        out.push(' ');
-                        continue;
-                    }
-                    if let Some(c) = ElementRef::wrap(child) {
-                        if el.name() == "br" {
-                            out.push(' ');
-                        }
-                        walk(c, out);
-                    }
+    let mut out = String::new();
+    let mut walk = Walk::new(h1);
+    while let Some(step) = walk.next() {
+        match step {
+            Step::Text(t) => out.push_str(t),
+            Step::Open(e) if e.id() == h1.id() => {}
+            Step::Open(e) => {
+                let class = e.value().attr("class").unwrap_or("").to_ascii_lowercase();
+                if NOT_HEADLINE.iter().any(|n| class.contains(n)) {
+                    out.push(' ');
+                    walk.skip_subtree();
+                } else if e.value().name() == "br" {
+                    out.push(' ');
                 }
-                _ => {}
             }
+            Step::Close(_) => {}
         }
     }
-    let mut out = String::new();
-    walk(h1, &mut out);
     // A separator left over from a skipped kicker (": Headline").
     let text = collapse_whitespace(&out);
     text.trim_matches(|c: char| matches!(c, ':' | '|' | '-' | '–' | '—' | '·') || c.is_whitespace())

@@ -4,6 +4,8 @@
 
 use scraper::{ElementRef, Node};
 
+use super::walk::{Step, Walk};
+
 /// Paragraph-like blocks shorter than this (code points) are not counted as prose.
 pub(crate) const MIN_PROSE_CHARS: usize = 25;
 
@@ -34,26 +36,23 @@ fn has_own_text(e: ElementRef) -> bool {
 
 /// Characters of text in the element, and how many of them are inside links.
 pub(crate) fn text_and_links(e: ElementRef) -> (usize, usize) {
-    fn walk(e: ElementRef, in_link: bool, acc: &mut (usize, usize)) {
-        for child in e.children() {
-            match child.value() {
-                Node::Text(t) => {
-                    let n = t.trim().chars().count();
-                    acc.0 += n;
-                    if in_link {
-                        acc.1 += n;
-                    }
+    let (mut text, mut links) = (0, 0);
+    // Open `<a>` elements below `e` (`e` itself does not count).
+    let mut open_links = 0usize;
+    let is_link = |el: ElementRef| el.id() != e.id() && el.value().name() == "a";
+    for step in Walk::new(e) {
+        match step {
+            Step::Text(t) => {
+                let n = t.trim().chars().count();
+                text += n;
+                if open_links > 0 {
+                    links += n;
                 }
-                Node::Element(el) => {
-                    if let Some(c) = ElementRef::wrap(child) {
-                        walk(c, in_link || el.name() == "a", acc);
-                    }
-                }
-                _ => {}
             }
+            Step::Open(el) if is_link(el) => open_links += 1,
+            Step::Close(el) if is_link(el) => open_links -= 1,
+            Step::Open(_) | Step::Close(_) => {}
         }
     }
-    let mut acc = (0, 0);
-    walk(e, false, &mut acc);
-    acc
+    (text, links)
 }

@@ -4,11 +4,13 @@
 //!
 //! Whole documents: `layout` (text payloads: titles, lead heads, captions, end blocks,
 //! rejects, settings), `meta_lines`, `seeds` (the real seed articles); HTML pages:
-//! `extract`, `blocks`, `recall`, `page_title`; page dates: `page_date`,
-//! `page_date_choice`; single rules: `line_rules`, `normalise`.
+//! `extract`, `blocks`, `recall`, `page_title`, `hostile` (deep nesting, attribute
+//! bombs); page dates: `page_date`, `page_date_choice`; single rules: `line_rules`,
+//! `normalise`.
 
 mod blocks;
 mod extract;
+mod hostile;
 mod layout;
 mod line_rules;
 mod meta_lines;
