@@ -6,42 +6,24 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use gazette::config::PipelineConfig;
 use gazette::output::commit::COMMIT_FAILPOINT_ENV;
 use gazette::output::dedup_state::load_prior;
 
 fn gazette(args: &[&str], failpoint: Option<&str>) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gazette"));
-    cmd.args(args).current_dir(common::repo());
-    if let Some(fp) = failpoint {
-        cmd.env(COMMIT_FAILPOINT_ENV, fp);
+    match failpoint {
+        Some(fp) => common::gazette_cli(args, &[(COMMIT_FAILPOINT_ENV, fp)]),
+        None => common::gazette_cli(args, &[]),
     }
-    cmd.output().unwrap()
 }
 
 fn run(out: &Path, scenario: &str, failpoint: Option<&str>) -> Output {
-    let input = common::repo()
-        .join("tests/fixtures")
-        .join(scenario)
-        .join("input");
-    gazette(
-        &[
-            "run",
-            "--config",
-            "/dev/null",
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--batch",
-            "b",
-            "--reference-date",
-            "2026-11-21",
-        ],
-        failpoint,
-    )
+    match failpoint {
+        Some(fp) => common::run_fixture_cli(out, scenario, "b", &[(COMMIT_FAILPOINT_ENV, fp)]),
+        None => common::run_fixture_cli(out, scenario, "b", &[]),
+    }
 }
 
 /// Everything a reader can see of batch `b`: the five tables, the manifest's counts and

@@ -9,43 +9,16 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use gazette::output::ENOSPC_ENV;
 
 fn gazette(args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_gazette"));
-    cmd.args(args).current_dir(common::repo());
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    cmd.output().unwrap()
+    common::gazette_cli(args, env)
 }
 
-/// `gazette run` of fixture `scenario` into `out` as `batch`, default configuration.
 fn run(out: &Path, scenario: &str, batch: &str, env: &[(&str, &str)]) -> Output {
-    let input = common::repo()
-        .join("tests/fixtures")
-        .join(scenario)
-        .join("input");
-    gazette(
-        &[
-            "run",
-            "--config",
-            "/dev/null",
-            "--threads",
-            "1",
-            "--input",
-            input.to_str().unwrap(),
-            "--output",
-            out.to_str().unwrap(),
-            "--batch",
-            batch,
-            "--reference-date",
-            "2026-11-21",
-        ],
-        env,
-    )
+    common::run_fixture_cli(out, scenario, batch, env)
 }
 
 fn repair(out: &Path) -> String {

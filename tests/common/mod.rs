@@ -4,6 +4,7 @@
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use arrow::array::Array;
 use arrow::record_batch::RecordBatch;
@@ -185,4 +186,42 @@ pub fn string_column(out: &Path, table: Table, batch: &str, column: &str) -> Vec
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The `gazette` binary run with `args` and the extra environment `env`, from the
+/// repository root (for the tests of the package that builds it).
+pub fn gazette_cli(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let Some(bin) = option_env!("CARGO_BIN_EXE_gazette") else {
+        panic!("gazette_cli runs in the tests of the gazette package, which build the binary");
+    };
+    let mut cmd = Command::new(bin);
+    cmd.args(args).current_dir(repo());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.output().unwrap()
+}
+
+/// `gazette run` of fixture `scenario` into `out` as `batch`: default configuration, the
+/// fixed reference date, one thread, and the extra environment `env`.
+pub fn run_fixture_cli(out: &Path, scenario: &str, batch: &str, env: &[(&str, &str)]) -> Output {
+    let input = repo().join("tests/fixtures").join(scenario).join("input");
+    gazette_cli(
+        &[
+            "run",
+            "--config",
+            "/dev/null",
+            "--threads",
+            "1",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+            "--batch",
+            batch,
+            "--reference-date",
+            "2026-11-21",
+        ],
+        env,
+    )
 }
