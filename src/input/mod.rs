@@ -20,7 +20,7 @@ mod warc;
 
 pub use config::InputConfig;
 pub use decode::{decode_text, DecodeError};
-pub use files::{discover, Format, InputFile, InputSource};
+pub use files::{classify, discover, Compression, Format, InputFile, InputSource};
 pub use reader::RecordReader;
 
 use crate::model::{RawRecord, Reject};
