@@ -1,5 +1,5 @@
-//! Progress reporting on stderr: a bar when stderr is a terminal, nothing otherwise
-//! (logs and CI output stay clean).
+//! What a run shows on stderr: progress bars when stderr is a terminal, nothing otherwise
+//! (logs and CI output stay clean), and the log set-up every gazette binary shares.
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -49,4 +49,20 @@ impl Progress {
             b.finish_and_clear();
         }
     }
+}
+
+/// Sends logs to stderr at the level `-v` flags ask for (`verbose`: 0 warnings, 1 info,
+/// 2 or more debug), unless `RUST_LOG` says otherwise. Call once, from a binary's `main`.
+pub fn init_logging(verbose: u8) {
+    let level = match verbose {
+        0 => "warn",
+        1 => "info",
+        _ => "debug",
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| level.into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
 }
