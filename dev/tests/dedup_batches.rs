@@ -16,6 +16,42 @@ fn write_jsonl(path: &Path, docs: &[&SynthDoc]) {
     std::fs::write(path, lines.join("\n") + "\n").unwrap();
 }
 
+/// The generated articles of `seed` long enough for the parse stage to keep (it rejects
+/// the shortest briefs).
+fn long_articles(docs: usize, seed: u64) -> Vec<SynthDoc> {
+    generate(docs, seed)
+        .unwrap()
+        .into_iter()
+        .filter(|d| d.body.split(' ').count() >= 40)
+        .collect()
+}
+
+/// Each story's original article, by story.
+fn originals(corpus: &[SynthDoc]) -> HashMap<u64, &SynthDoc> {
+    corpus
+        .iter()
+        .filter(|d| d.variant == Variant::Original)
+        .map(|d| (d.story, d))
+        .collect()
+}
+
+/// The copies close to their story's original (shingle Jaccard ≥ 0.9): duplicates for
+/// the dedup stage.
+fn close_copies<'a>(
+    corpus: &'a [SynthDoc],
+    originals: &HashMap<u64, &SynthDoc>,
+) -> Vec<&'a SynthDoc> {
+    corpus
+        .iter()
+        .filter(|d| d.variant != Variant::Original)
+        .filter(|d| {
+            originals
+                .get(&d.story)
+                .is_some_and(|o| shingle_jaccard(&o.body, &d.body, 5) >= 0.9)
+        })
+        .collect()
+}
+
 /// url → (doc_id, duplicate_of) of a batch's documents.
 fn documents(out: &Path, batch: &str) -> HashMap<String, (String, Option<String>)> {
     let col = |c| common::string_column(out, Table::Documents, batch, c);
@@ -28,34 +64,16 @@ fn documents(out: &Path, batch: &str) -> HashMap<String, (String, Option<String>
 
 #[test]
 fn second_batch_copies_point_at_the_first_batch_and_reruns_are_identical() {
-    // Briefs are left out: the parse stage rejects the shortest ones.
-    let long = |d: &SynthDoc| d.body.split(' ').count() >= 40;
-    let corpus: Vec<SynthDoc> = generate(240, 20261121)
-        .unwrap()
-        .into_iter()
-        .filter(long)
-        .collect();
-    let originals: HashMap<u64, &SynthDoc> = corpus
-        .iter()
-        .filter(|d| d.variant == Variant::Original)
-        .map(|d| (d.story, d))
-        .collect();
+    let corpus = long_articles(240, 20261121);
+    let originals = originals(&corpus);
     // Batch 1: every original and hard negative; batch 2: close copies of them (Jaccard
     // ≥ 0.9 to their original) and fresh articles from another seed.
     let first: Vec<&SynthDoc> = corpus
         .iter()
         .filter(|d| originals.get(&d.story).is_none_or(|o| o.url == d.url))
         .collect();
-    let copies: Vec<&SynthDoc> = corpus
-        .iter()
-        .filter(|d| d.variant != Variant::Original)
-        .filter(|d| {
-            originals
-                .get(&d.story)
-                .is_some_and(|o| shingle_jaccard(&o.body, &d.body, 5) >= 0.9)
-        })
-        .collect();
-    let fresh_corpus: Vec<SynthDoc> = generate(30, 7).unwrap().into_iter().filter(long).collect();
+    let copies = close_copies(&corpus, &originals);
+    let fresh_corpus = long_articles(30, 7);
     let fresh: Vec<&SynthDoc> = fresh_corpus
         .iter()
         .filter(|d| d.variant == Variant::Original)
@@ -179,27 +197,10 @@ fn a_url_crawled_again_gets_its_own_id_and_points_at_the_first_crawl() {
 
 #[test]
 fn a_url_whose_earlier_copy_was_a_duplicate_gets_a_new_id_when_crawled_again() {
-    let long = |d: &SynthDoc| d.body.split(' ').count() >= 40;
-    let corpus: Vec<SynthDoc> = generate(240, 20261121)
-        .unwrap()
-        .into_iter()
-        .filter(long)
-        .collect();
-    let originals: HashMap<u64, &SynthDoc> = corpus
-        .iter()
-        .filter(|d| d.variant == Variant::Original)
-        .map(|d| (d.story, d))
-        .collect();
+    let corpus = long_articles(240, 20261121);
+    let originals = originals(&corpus);
     // Close copies (Jaccard ≥ 0.9 to their original): duplicates in the batch they are in.
-    let copies: Vec<&SynthDoc> = corpus
-        .iter()
-        .filter(|d| d.variant != Variant::Original)
-        .filter(|d| {
-            originals
-                .get(&d.story)
-                .is_some_and(|o| shingle_jaccard(&o.body, &d.body, 5) >= 0.9)
-        })
-        .collect();
+    let copies = close_copies(&corpus, &originals);
     assert!(copies.len() > 40, "{} copies", copies.len());
     let dir = common::temp_dir("dedup-recrawl-dup");
     let (in1, in2, out) = (dir.join("in1"), dir.join("in2"), dir.join("out"));
