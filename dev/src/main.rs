@@ -69,6 +69,10 @@ enum Command {
         /// Also write the report as JSON to this file.
         #[arg(long, value_name = "FILE")]
         json: Option<PathBuf>,
+        /// Score only this half of the set (fixed rule on the document id: tune is for
+        /// development, check only reports; see dev/src/eval/split.rs).
+        #[arg(long, value_enum)]
+        half: Option<gazette_dev::eval::split::Half>,
     },
 }
 
@@ -105,6 +109,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             config,
             no_run,
             json,
+            half,
         } => {
             const BATCH: &str = "eval";
             if !no_run {
@@ -117,7 +122,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 });
                 run_pipeline(&cfg)?;
             }
-            let report = gazette_dev::eval::evaluate(&set, &output, BATCH)?;
+            let report = gazette_dev::eval::evaluate(&set, &output, BATCH, half)?;
             println!("{report}");
             if let Some(path) = json {
                 let text = serde_json::to_string_pretty(&report)?;

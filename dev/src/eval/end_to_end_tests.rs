@@ -176,7 +176,7 @@ fn evaluate_scores_a_hand_made_batch() {
     let (set, out) = (tmp.path().join("tiny-set"), tmp.path().join("output"));
     write_gold(&set);
     write_outputs(&out);
-    let r = evaluate(&set, &out, "test").expect("evaluate");
+    let r = evaluate(&set, &out, "test", None).expect("evaluate");
 
     assert_eq!(r.set, "tiny-set");
     let c = &r.coverage;
@@ -250,8 +250,25 @@ fn missing_batch_is_an_eval_error() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let set = tmp.path().join("set");
     write_gold(&set);
-    let err = evaluate(&set, &tmp.path().join("nothing"), "test").expect_err("no output");
+    let err = evaluate(&set, &tmp.path().join("nothing"), "test", None).expect_err("no output");
     assert!(matches!(err, crate::Error::Eval { .. }), "{err}");
-    let err = evaluate(&tmp.path().join("no-set"), tmp.path(), "test").expect_err("no set");
+    let err = evaluate(&tmp.path().join("no-set"), tmp.path(), "test", None).expect_err("no set");
     assert!(err.to_string().contains("meta.jsonl"), "{err}");
+}
+
+#[test]
+fn a_half_scores_only_its_documents() {
+    use super::split::Half;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let (set, out) = (tmp.path().join("tiny-set"), tmp.path().join("output"));
+    write_gold(&set);
+    write_outputs(&out);
+    // ids a, b, c, d all hash to an even first byte: every one is in the tune half.
+    let tune = evaluate(&set, &out, "test", Some(Half::Tune)).expect("tune");
+    assert_eq!(tune.coverage.gold_documents, 4);
+    let check = evaluate(&set, &out, "test", Some(Half::Check)).expect("check");
+    assert_eq!(
+        (check.coverage.gold_documents, check.coverage.found),
+        (0, 0)
+    );
 }

@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod output_tables;
 pub mod quotes;
 mod report;
+pub mod split;
 
 #[cfg(test)]
 mod end_to_end_tests;
@@ -68,8 +69,19 @@ pub struct EvalReport {
 ///
 /// Fails with [`crate::Error::Eval`] when the set's `meta.jsonl` or a raw file it names cannot
 /// be read, or when the batch has no documents partition or a table lacks a needed column.
-pub fn evaluate(set_dir: &Path, output_dir: &Path, batch: &str) -> Result<EvalReport> {
-    let set = gold::GoldSet::load(set_dir)?;
+///
+/// With `half`, only that half's gold documents are scored ([`split`]); the others are
+/// neither found nor missing.
+pub fn evaluate(
+    set_dir: &Path,
+    output_dir: &Path,
+    batch: &str,
+    half: Option<split::Half>,
+) -> Result<EvalReport> {
+    let mut set = gold::GoldSet::load(set_dir)?;
+    if let Some(half) = half {
+        set.docs.retain(|d| split::half_of(&d.id) == half);
+    }
     let out = output_tables::OutputTables::read(output_dir, batch)?;
     let matches = documents::match_docs(&set, &out);
     let spans = annotations::score(&matches, &set, &out)?;
