@@ -1,7 +1,7 @@
 //! gazette: turns raw scraped news articles, in many languages, into Parquet tables.
 //!
 //! The pipeline is parse → dedup → dates → entities → quotes → write; see
-//! [`pipeline::run_config`]. The output contract is `tables.md`; each table is declared once in
+//! [`pipeline::run_config`]. The output contract is `docs/tables.md`; each table is declared once in
 //! its own file of [`tables`]. ARCHITECTURE.md at the repository root is the full map.
 //! Module map:
 //!

@@ -259,3 +259,73 @@ fn a_url_whose_earlier_copy_was_a_duplicate_gets_a_new_id_when_crawled_again() {
     assert_eq!(documents(&out, "day2"), day2);
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Day 1 holds originals and their close copies; day 2 crawls every copy's URL again, but
+/// the pages now carry unrelated articles (another seed's), so dedup finds nothing earlier.
+/// The run's ids (url → doc_id) of both days, with dedup on or off.
+fn recrawl_with_new_text(dedup: bool, name: &str) -> (HashSet<String>, HashMap<String, String>) {
+    let corpus = long_articles(240, 20261207);
+    let originals = originals(&corpus);
+    let copies = close_copies(&corpus, &originals);
+    let fresh: Vec<SynthDoc> = long_articles(480, 7)
+        .into_iter()
+        .filter(|d| d.variant == Variant::Original)
+        .collect();
+    assert!(copies.len() > 20 && fresh.len() >= copies.len());
+    let again: Vec<SynthDoc> = copies
+        .iter()
+        .zip(&fresh)
+        .map(|(c, f)| SynthDoc {
+            url: c.url.clone(),
+            ..f.clone()
+        })
+        .collect();
+    let dir = common::temp_dir(name);
+    let (in1, in2, out) = (dir.join("in1"), dir.join("in2"), dir.join("out"));
+    std::fs::create_dir_all(&in1).unwrap();
+    std::fs::create_dir_all(&in2).unwrap();
+    let first: Vec<&SynthDoc> = originals.values().copied().chain(copies).collect();
+    write_jsonl(&in1.join("day1.jsonl"), &first);
+    write_jsonl(&in2.join("day2.jsonl"), &again.iter().collect::<Vec<_>>());
+    let mut config = PipelineConfig::default();
+    config.stages.dedup.enabled = dedup;
+    for (input, batch) in [(&in1, "day1"), (&in2, "day2")] {
+        common::run_with(
+            config.clone(),
+            vec![input.to_path_buf()],
+            &out,
+            batch,
+            2,
+            64,
+        );
+    }
+    let day1 = documents(&out, "day1").into_values().map(|(id, _)| id);
+    let day2 = documents(&out, "day2");
+    let day2_dups = day2.values().filter(|(_, dup)| dup.is_some()).count();
+    assert_eq!(day2_dups, 0, "the new texts match nothing earlier");
+    std::fs::remove_dir_all(dir).unwrap();
+    (
+        day1.collect(),
+        day2.into_iter().map(|(u, (id, _))| (u, id)).collect(),
+    )
+}
+
+#[test]
+fn no_doc_id_is_reused_by_a_later_batch_with_dedup_on_or_off() {
+    for dedup in [true, false] {
+        let (day1, day2) = recrawl_with_new_text(dedup, &format!("ids-reuse-{dedup}"));
+        let reused = day2.values().filter(|id| day1.contains(*id)).count();
+        assert_eq!(
+            reused,
+            0,
+            "dedup {dedup}: {reused} of {} ids reused",
+            day2.len()
+        );
+        let distinct: HashSet<&String> = day2.values().collect();
+        assert_eq!(
+            distinct.len(),
+            day2.len(),
+            "dedup {dedup}: ids unique in day 2"
+        );
+    }
+}

@@ -12,6 +12,7 @@ mod legacy_dedup;
 mod lock;
 mod manifest;
 pub mod partition;
+pub mod published_ids;
 
 pub use config::{Compression, OutputConfig, OutputSettings};
 pub use disk_full::ENOSPC_ENV;

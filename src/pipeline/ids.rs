@@ -1,15 +1,15 @@
 //! Stable document ids: derived from the URL when the input gives one, else from the
 //! input locator, so the same record gets the same id on every run.
 //!
-//! The rule that keeps an id from naming two rows across batches, with no state beyond the
-//! dedup state: a record that is a re-crawl of something an earlier batch published gets
-//! an id that includes its batch (`url|batch|locator`). It is a re-crawl when its plain id
-//! is held by an earlier batch's representative or unique document (the ids in the dedup
-//! state), or when dedup finds it a duplicate of an earlier batch's document: the ids of
-//! earlier duplicates are in no state, but a copy crawled again is found again as a copy
-//! of the same earlier document ([`qualify`]). A record that is neither keeps its plain id.
-
-use std::collections::HashSet;
+//! The rule that keeps an id from naming two rows, within a batch and across batches:
+//! 1. the plain id is a hash of the URL (else of the input locator);
+//! 2. when several records of the batch share it, the one with the smallest locator keeps it
+//!    and the others get a URL-plus-locator id;
+//! 3. when an earlier batch published a row with that id (any row of its `documents`,
+//!    duplicates included, whether or not dedup ran), every record of this batch gets a
+//!    URL-plus-batch-plus-locator id instead: a re-crawl never takes an earlier row's id, and
+//!    re-crawls in two batches get two ids.
+//! A re-run of a batch replaces its own rows, so their ids do not count as taken.
 
 use sha2::{Digest, Sha256};
 
@@ -32,8 +32,8 @@ pub fn doc_id(url: Option<&str>, input: &str) -> String {
     }
 }
 
-/// Makes ids unique within a batch and against `taken` (ids already published by earlier
-/// batches): when several records share a URL, the one with the smallest locator keeps
+/// Makes ids unique within a batch and against the ids `taken(id)` says earlier batches
+/// published: when several records share a URL, the one with the smallest locator keeps
 /// the URL id and the others get URL-plus-locator ids; when an earlier batch already
 /// holds the id (the same URL crawled again), every record of this batch gets a
 /// URL-plus-batch-plus-locator id, so that neither an earlier row nor a re-crawl in
@@ -42,7 +42,7 @@ pub fn doc_id(url: Option<&str>, input: &str) -> String {
 /// id is shared, so locators need not be kept in memory.
 pub fn disambiguate<E>(
     ids: &mut [String],
-    taken: &HashSet<&str>,
+    taken: impl Fn(&str) -> bool,
     batch: &str,
     mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
 ) -> Result<(), E> {
@@ -50,7 +50,7 @@ pub fn disambiguate<E>(
     order.sort_by(|&a, &b| ids[a].cmp(&ids[b]));
     let shared: Vec<(&[usize], bool)> = order
         .chunk_by(|&a, &b| ids[a] == ids[b])
-        .map(|group| (group, taken.contains(ids[group[0]].as_str())))
+        .map(|group| (group, taken(ids[group[0]].as_str())))
         .filter(|&(group, taken)| group.len() > 1 || taken)
         .collect();
     let mut renamed = Vec::new();
@@ -76,23 +76,6 @@ pub fn disambiguate<E>(
     Ok(())
 }
 
-/// Gives the records at `recrawls` (duplicates of an earlier batch's document) their
-/// batch-qualified id, so that no row of an earlier batch — a duplicate there, whose id no
-/// state remembers — shares it. A record [`disambiguate`] already qualified keeps the same
-/// id. `locate(i)` gives record `i`'s `(locator, url)`; it is called once per re-crawl.
-pub fn qualify<E>(
-    ids: &mut [String],
-    recrawls: &[usize],
-    batch: &str,
-    mut locate: impl FnMut(usize) -> Result<(String, Option<String>), E>,
-) -> Result<(), E> {
-    for &i in recrawls {
-        let (input, url) = locate(i)?;
-        ids[i] = batch_id(url.as_deref(), batch, &input);
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,10 +93,15 @@ mod tests {
         let locators = ["b#2", "a#1", "z#9", "c#3"];
         let mut ids = vec![id.clone(), id.clone(), other.clone(), id.clone()];
         let mut asked = Vec::new();
-        disambiguate(&mut ids, &HashSet::new(), "b1", |i| {
-            asked.push(i);
-            Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
-        })
+        disambiguate(
+            &mut ids,
+            |_| false,
+            "b1",
+            |i| {
+                asked.push(i);
+                Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
+            },
+        )
         .unwrap();
         assert_eq!(ids[1], id, "smallest locator keeps the URL id");
         assert!(ids[0] != id && ids[3] != id && ids[0] != ids[3]);
@@ -123,10 +111,10 @@ mod tests {
 
         // The URL was published by an earlier batch: no record here may keep its id.
         let mut again = vec![id.clone(), other.clone()];
-        let taken = HashSet::from([id.as_str()]);
+        let taken = |s: &str| s == id;
         let mut later = again.clone();
         for (ids, batch) in [(&mut again, "b2"), (&mut later, "b3")] {
-            disambiguate(ids, &taken, batch, |i| {
+            disambiguate(ids, taken, batch, |i| {
                 Ok::<_, ()>((locators[i].to_string(), Some("u".to_string())))
             })
             .unwrap();

@@ -25,7 +25,7 @@ use crate::config::{PipelineConfig, RunSettings, Settings, StagesConfig};
 use crate::error::{Error, Result};
 use crate::input::{discover, RecordReader};
 use crate::lexicon::Lexicon;
-use crate::output::{dedup_state, BatchWriter, Counts, FileMetadata, Manifest};
+use crate::output::{dedup_state, published_ids, BatchWriter, Counts, FileMetadata, Manifest};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
 use crate::stages::dedup::Deduplicator;
@@ -166,10 +166,18 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
             .iter_mut()
             .map(|e| std::mem::take(&mut e.doc_id))
             .collect();
-        let published = prior.iter().map(|e| e.doc_id.as_str()).collect();
-        ids::disambiguate(&mut doc_ids, &published, batch, |i| {
-            spill.read(slots[i]).map(|doc| (doc.input, doc.url))
-        })?;
+        // Every id an earlier batch published, so none is reused (ids.rs has the rule).
+        let mut published = published_ids::load(out_dir, batch)?;
+        for e in &prior {
+            published.insert(&e.doc_id);
+        }
+        ids::disambiguate(
+            &mut doc_ids,
+            |id| published.contains(id),
+            batch,
+            |i| spill.read(slots[i]).map(|doc| (doc.input, doc.url)),
+        )?;
+        drop(published);
         for (e, id) in entries.iter_mut().zip(doc_ids) {
             e.doc_id = id;
         }
@@ -190,19 +198,8 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
             None => vec![None; entries.len()],
         };
 
-        // Pass 2 needs only the ids: signatures and dedup keys are freed here. Copies of
-        // an earlier batch's document are re-crawls and get batch-qualified ids (ids.rs).
-        let mut doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
-        let recrawls: Vec<usize> = (0..verdicts.len())
-            .filter(|&i| {
-                let rep = verdicts[i].as_ref().map(|d| d.representative.as_str());
-                rep.is_some_and(|r| published.contains(r))
-            })
-            .collect();
-        drop(published);
-        ids::qualify(&mut doc_ids, &recrawls, batch, |i| {
-            spill.read(slots[i]).map(|doc| (doc.input, doc.url))
-        })?;
+        // Pass 2 needs only the ids: signatures and dedup keys are freed here.
+        let doc_ids: Vec<String> = entries.into_iter().map(|e| e.doc_id).collect();
         let work = annotate::plan(&slots, &doc_ids, &verdicts);
         let progress = Progress::start("annotate", Some(work.len() as u64), options.progress);
         annotate::run(&ctx, &spill, &work, &mut writer, &mut counts, &progress)?;

@@ -22,7 +22,7 @@ pub struct Column {
     pub type_name: &'static str,
     /// Whether the column admits nulls.
     pub nullable: bool,
-    /// One-line meaning, from the contract (tables.md).
+    /// One-line meaning, from the contract (docs/tables.md).
     pub description: &'static str,
 }
 

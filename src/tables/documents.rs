@@ -12,7 +12,7 @@ declare_table! {
     /// Accumulates `documents` rows; `finish` yields one `RecordBatch` in the table's schema.
     builder: DocumentsBuilder;
     columns: {
-        doc_id: Utf8 = "stable id: the same input record gives the same id on every run (derived from its URL when known, else its input locator)",
+        doc_id: Utf8 = "stable id, never naming two rows in one output: the same input record gives the same id on every run of its batch (URL hash, else locator hash; qualified by locator within a batch and by batch when an earlier batch published it)",
         input: Utf8 = "where it came from: path relative to the input root, `#N` appended for record N of a JSONL/WARC file",
         url: Option<Utf8> = "original URL when the input says it",
         source_name: Option<Utf8> = "publisher / outlet as named by the article or its metadata (\"AgenPress\", \"Press TV\")",

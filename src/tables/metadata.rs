@@ -6,7 +6,7 @@
 use arrow::datatypes::Metadata;
 
 /// Version of the table contract, written into every file as `gazette.schema_version`.
-pub const SCHEMA_VERSION: &str = "1";
+pub const SCHEMA_VERSION: &str = "2";
 
 /// Key of the table contract's version ([`SCHEMA_VERSION`]).
 pub const SCHEMA_VERSION_KEY: &str = "gazette.schema_version";
