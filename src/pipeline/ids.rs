@@ -9,6 +9,7 @@
 //!    duplicates included, whether or not dedup ran), every record of this batch gets a
 //!    URL-plus-batch-plus-locator id instead: a re-crawl never takes an earlier row's id, and
 //!    re-crawls in two batches get two ids.
+//!
 //! A re-run of a batch replaces its own rows, so their ids do not count as taken.
 
 use sha2::{Digest, Sha256};
