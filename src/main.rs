@@ -7,14 +7,20 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use gazette::config::{Overrides, PipelineConfig};
 
-/// Turns raw scraped news articles (text, JSONL; many languages) into Parquet tables:
-/// documents, entity_mentions, quotes, date_mentions and rejects.
+/// Turns raw scraped news articles, in many languages, into Parquet tables: documents,
+/// entity_mentions, quotes, date_mentions and rejects. Every input record ends in
+/// documents or rejects.
+///
+/// Inputs, by file name (each may also be .gz or .zst): text (*.txt, *.text), JSON lines
+/// (*.jsonl, *.ndjson), HTML (*.html, *.htm), WARC (*.warc). Directories are walked.
 ///
 /// Typical use:
-///   gazette run                              # examples/ → output/, with ./pipeline.toml
-///   gazette run --input /data/2026-11-21 --batch 2026-11-21
+///   gazette run                              # examples/ → output/ as batch "examples"
+///   gazette run --input /data/2026-11-21 --output /data/tables --batch 2026-11-21
 ///   gazette schema                           # the columns of every table
+///   gazette run --help                       # formats, defaults, batches, exit codes
 ///
+/// Exit codes: 0 ok, 1 the run failed, 2 bad configuration or usage.
 /// Evaluation and the synthetic corpus are in the development tool, `gazette-dev`.
 #[derive(Parser)]
 #[command(name = "gazette", version, verbatim_doc_comment)]
@@ -56,12 +62,52 @@ struct RunArgs {
 enum Command {
     /// Run the pipeline: read inputs, write the five tables, the batch's dedup state and the
     /// run manifest.
+    ///
+    /// Inputs: files or directories, walked recursively in sorted order (hidden files
+    /// skipped), read by file name, each also .gz or .zst:
+    ///   *.txt *.text     one article per file
+    ///   *.jsonl *.ndjson one article per line: `text` or `html`, optional `id`, `url`,
+    ///                    `title`, `published`, `source_name`, `language`, `crawled`
+    ///   *.html *.htm     one page per file
+    ///   *.warc           the HTML responses of a WARC file
+    /// Other files are skipped and named in the summary.
+    ///
+    /// Output: <output>/<table>/batch=<id>/part-*.parquet for each table, the dedup state in
+    /// <output>/_dedup/, the manifest <output>/_runs/<id>.json. Default: `output.dir` of the
+    /// config (./output with the shipped pipeline.toml).
+    ///
+    /// Batch: --batch, else `run.batch` of the config ("examples" in the shipped
+    /// pipeline.toml), else run-<UTC date>. Re-running a batch replaces it as one unit; a
+    /// new batch is deduplicated against every earlier batch of the output.
+    ///
+    /// Exit codes: 0 ok (bad records become rows of rejects, not failures); 1 the run failed
+    /// (an input root is missing, the output cannot be written, another run holds it);
+    /// 2 bad configuration (the message names the key) or bad usage.
+    ///
+    /// Examples:
+    ///   gazette run
+    ///   gazette run --input /data/2026-11-21 --output /data/tables --batch 2026-11-21 \
+    ///       --threads 8 --wait
+    #[command(verbatim_doc_comment)]
     Run(RunArgs),
     /// Print every table's schema (from the code that writes the tables).
+    ///
+    /// Examples:
+    ///   gazette schema
+    ///   gazette schema | grep -A20 '^quotes'
+    #[command(verbatim_doc_comment)]
     Schema,
     /// Finish the commit of a run that was killed while publishing its batch, so every
     /// table, the dedup state and the manifest are of one run again (any `run` on the
-    /// output does this first too).
+    /// output does this first too), and remove what killed runs left behind.
+    ///
+    /// Exit codes: 0 ok (also when there was nothing to do), 1 the output could not be
+    /// repaired or is locked by a running run, 2 bad configuration.
+    ///
+    /// Examples:
+    ///   gazette repair --output /data/tables
+    ///   gazette repair --wait                    # output.dir of ./pipeline.toml
+    #[command(verbatim_doc_comment)]
     Repair {
         /// Output directory (default: `output.dir` of the config).
         #[arg(long, value_name = "DIR")]

@@ -174,10 +174,61 @@ fn schema_and_help_teach() {
     assert!(text.contains("published_date   date32"), "{text}");
     let o = gazette(&["run", "--help"], &[]);
     let help = String::from_utf8_lossy(&o.stdout);
+    for taught in [
+        "--reference-date",
+        "--batch",
+        "*.warc",
+        "*.html",
+        "*.jsonl",
+        ".gz or .zst",
+        "run-<UTC date>",
+        "Exit codes:",
+        "Examples:",
+        "./output",
+    ] {
+        assert!(
+            help.contains(taught),
+            "run --help lacks {taught:?}:\n{help}"
+        );
+    }
+    let o = gazette(&["--help"], &[]);
+    let help = String::from_utf8_lossy(&o.stdout);
+    for taught in ["HTML", "WARC", "JSON lines", "Exit codes:"] {
+        assert!(help.contains(taught), "--help lacks {taught:?}:\n{help}");
+    }
+}
+
+#[test]
+fn the_summary_names_skipped_files_and_logs_carry_no_colour_codes_when_piped() {
+    let out = common::temp_dir("cli-skipped");
+    let input = out.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::write(input.join("notes.md"), "not an article").unwrap();
+    std::fs::write(input.join("page.pdf"), "%PDF-1.4").unwrap();
+    std::fs::write(
+        input.join("a.txt"),
+        "Le conseil municipal a voté mardi un budget de 4 millions d'euros pour rénover \
+         les écoles de la ville, a annoncé la maire lors d'une conférence de presse.",
+    )
+    .unwrap();
+    let tables = out.join("out");
+    let mut args = run_args(tables.to_str().unwrap(), "s", input.to_str().unwrap());
+    args.push("-v");
+    let o = gazette(&args, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("skipped 2 file(s)"), "{err}");
     assert!(
-        help.contains("--reference-date") && help.contains("--batch"),
-        "{help}"
+        err.contains("notes.md") && err.contains("page.pdf"),
+        "{err}"
     );
+    assert!(
+        !err.contains('\u{1b}'),
+        "ANSI escape codes on a pipe:\n{err}"
+    );
+    let manifest = std::fs::read_to_string(tables.join("_runs/s.json")).unwrap();
+    assert!(manifest.contains("notes.md"), "{manifest}");
+    std::fs::remove_dir_all(out).unwrap();
 }
 
 #[test]

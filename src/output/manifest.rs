@@ -59,6 +59,10 @@ pub struct Manifest {
     pub config_sha256: String,
     /// Row counts.
     pub counts: Counts,
+    /// The files under the input roots that were skipped because gazette does not read
+    /// their format (`counts.skipped_files` of them), as paths; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped_files: Vec<String>,
     /// Seconds spent per stage (summed over threads for parallel stages).
     pub stage_seconds: BTreeMap<String, f64>,
     /// Wall-clock seconds of the whole run.

@@ -437,6 +437,7 @@ mod tests {
             config: serde_json::Value::Null,
             config_sha256: "c0ffee".into(),
             counts: Counts::default(),
+            skipped_files: Vec::new(),
             stage_seconds: BTreeMap::new(),
             wall_seconds: 0.0,
         };

@@ -229,6 +229,7 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
         config: serde_json::from_str(&config_json).expect("canonical JSON parses"),
         config_sha256,
         counts,
+        skipped_files: skipped.iter().map(|p| p.display().to_string()).collect(),
         stage_seconds: times.seconds(),
         wall_seconds: clock.elapsed().as_secs_f64(),
     };

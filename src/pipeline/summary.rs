@@ -42,9 +42,22 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
         ));
     }
     if c.skipped_files > 0 {
+        const SHOWN: usize = 5;
+        let mut names: Vec<&str> = m
+            .skipped_files
+            .iter()
+            .take(SHOWN)
+            .map(String::as_str)
+            .collect();
+        let more = c.skipped_files.saturating_sub(names.len());
+        let more = format!("and {more} more (listed in the manifest)");
+        if c.skipped_files > SHOWN {
+            names.push(&more);
+        }
         s.push_str(&format!(
-            "  skipped {} file(s) of unknown format (see -v)\n",
-            c.skipped_files
+            "  skipped {} file(s) of a format gazette does not read: {}\n",
+            c.skipped_files,
+            names.join(", ")
         ));
     }
     let order = [
