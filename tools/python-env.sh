@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Makes the Python environment of the tests: a venv at target/py-venv with
+# python/requirements-dev.txt installed, and the gazette package built into it from this
+# checkout (maturin develop --release). Prints nothing but errors; safe to run again (pip
+# and cargo only redo what changed). Needs python3 ≥ 3.10 with venv, and the package
+# registry (PyPI) for the first install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=target/py-venv
+stamp=$venv/.requirements
+if [ ! -x "$venv/bin/python" ]; then
+    python3 -m venv "$venv"
+fi
+if ! cmp -s python/requirements-dev.txt "$stamp"; then
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+    cp python/requirements-dev.txt "$stamp"
+fi
+# maturin develop needs VIRTUAL_ENV (or a venv it can find) to install into.
+VIRTUAL_ENV="$PWD/$venv" PATH="$PWD/$venv/bin:$PATH" \
+    "$venv/bin/maturin" develop --quiet --release --locked -m python/Cargo.toml >&2

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The test command of README.md (and of .ci/run): every Rust test of the workspace's
+# default members, then the Python package's tests, which compare the package with the
+# `gazette` command. Arguments go to `cargo test`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo test --locked "$@"
+tools/python-env.sh
+cargo build --locked --release --bin gazette
+GAZETTE_BIN="$PWD/target/release/gazette" target/py-venv/bin/python -m pytest -q python/tests
