@@ -86,6 +86,14 @@ impl Parser {
                         "attributes over the per-tag limit dropped before the HTML tree was built"
                     );
                 }
+                if dropped.flattened > 0 {
+                    tracing::warn!(
+                        input = %input,
+                        elements = dropped.flattened,
+                        "elements nested deeper than the depth limit flattened (their text kept) \
+                         before the HTML tree was built"
+                    );
+                }
                 (extracted.text, extracted.meta, self.page_dates.find(&html))
             }
         };

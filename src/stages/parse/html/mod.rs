@@ -3,7 +3,8 @@
 //! `<noscript>` opened when that finds little), or, when the tree gives no text, the
 //! regex-level `fallback`; and the page's metadata (`meta`: title, site name, canonical
 //! URL). `attrs` and `markup` are the bottom files the regex-level readers share;
-//! `attr_limit` bounds the attributes of a tag before the tree is built, and `walk` is
+//! `attr_limit` bounds the attributes of a tag and the nesting depth before the tree is
+//! built, and `walk` is
 //! the one depth-first walk (no recursion) of every reader of the tree.
 
 pub(super) mod attr_limit;
@@ -54,13 +55,14 @@ impl HtmlRules {
 
     /// The page's text, one block per line (figcaptions marked), and its metadata; `html`
     /// is [`HtmlRules::without_comments`] of the page. The tree is built from the page
-    /// with at most [`attr_limit::MAX_ATTRIBUTES`] attributes per tag; how many were
-    /// dropped is returned with the text.
+    /// with at most [`attr_limit::MAX_ATTRIBUTES`] attributes per tag and elements nested at
+    /// most [`attr_limit::MAX_DEPTH`] deep; what was taken out is returned with the text.
     pub(crate) fn extract(&self, html: &str) -> Extracted {
         let limited = attr_limit::limit_attributes(html);
-        let dropped = AttributesDropped {
+        let dropped = Bounded {
             tags: limited.tags,
             attributes: limited.dropped,
+            flattened: limited.flattened,
         };
         let tree_html = limited.html;
         let doc = scraper::Html::parse_document(&tree_html);
@@ -97,15 +99,17 @@ pub(crate) struct Extracted {
     pub text: String,
     /// The page's own metadata.
     pub meta: PageMeta,
-    /// Attributes over the per-tag limit, not in the tree.
-    pub dropped: AttributesDropped,
+    /// What the page's bounds took out before the tree was built.
+    pub dropped: Bounded,
 }
 
-/// Attributes taken out of a page before its tree was built (see `attr_limit`).
+/// Attributes and tags taken out of a page before its tree was built (see `attr_limit`).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct AttributesDropped {
-    /// Tags that lost attributes.
+pub(crate) struct Bounded {
+    /// Tags that lost attributes over the per-tag limit.
     pub tags: usize,
     /// Attributes dropped, over all tags.
     pub attributes: usize,
+    /// Elements nested deeper than the depth limit, whose tags were taken out.
+    pub flattened: usize,
 }

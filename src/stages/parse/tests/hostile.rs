@@ -7,18 +7,19 @@ use std::borrow::Cow;
 use scraper::{Html, Selector};
 
 use super::html_doc;
-use crate::stages::parse::html::attr_limit::{limit_attributes, MAX_ATTRIBUTES};
+use crate::stages::parse::html::attr_limit::{limit_attributes, MAX_ATTRIBUTES, MAX_DEPTH};
 use crate::stages::parse::html::HtmlRules;
 use crate::stages::parse::text::lines::CAPTION_MARK;
 
 /// The sentence of the probe: long enough for `min_body_chars`.
 const SENTENCE: &str = "Un article de presse assez long pour passer le filtre de longueur minimale du corps, avec du texte.";
 
-/// Runs `f` on a thread with a 1 MiB stack: deep recursion over a tree of a few thousand
-/// levels overflows it (and aborts the test binary); iteration does not.
+/// Runs `f` on a thread with a 256 KiB stack: recursion over a tree a few hundred levels
+/// deep (the most the depth limit lets through) overflows it (and aborts the test
+/// binary); iteration does not.
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     std::thread::Builder::new()
-        .stack_size(1 << 20)
+        .stack_size(256 << 10)
         .spawn(f)
         .expect("thread")
         .join()
@@ -35,8 +36,10 @@ fn text_nested_five_thousand_inline_levels_deep_is_the_body() {
 #[test]
 fn deep_blocks_keep_document_order_and_captions() {
     // Each level: a paragraph, the next level, a figure with its caption, a tail paragraph
-    // (numbers of one width: every level weighs the same, the outermost is chosen).
-    let depth = 1000;
+    // (numbers of one width: every level weighs the same, the outermost is chosen). As
+    // deep as the depth limit lets a tree be: the outer <article>, `depth` inner ones,
+    // and the deepest <figure><figcaption><b>.
+    let depth = MAX_DEPTH - 4;
     let mut html = String::from("<html><body><article>");
     for i in 0..depth {
         html.push_str(&format!(
@@ -168,4 +171,63 @@ fn a_page_with_a_hundred_thousand_attributes_on_one_tag_is_an_article() {
     assert_eq!(extracted.dropped.tags, 1);
     assert_eq!(extracted.dropped.attributes, 100_000 - MAX_ATTRIBUTES);
     assert_eq!(extracted.text.trim(), format!("{SENTENCE} {SENTENCE}"));
+}
+
+#[test]
+fn elements_nested_past_the_depth_limit_lose_their_tags_not_their_text() {
+    let n = MAX_DEPTH + 300;
+    let html = format!(
+        "<html><body>{}<p>{SENTENCE}</p>{}<p>after</p></body></html>",
+        "<div class=\"x\">".repeat(n),
+        "</div>".repeat(n)
+    );
+    let limited = limit_attributes(&html);
+    assert_eq!(limited.flattened, 300);
+    let doc = Html::parse_document(&limited.html);
+    let divs = Selector::parse("div").unwrap();
+    assert_eq!(doc.select(&divs).count(), MAX_DEPTH);
+    // The text stays, inside the deepest div kept, and what follows is outside them all.
+    let p = Selector::parse("p").unwrap();
+    let texts: Vec<String> = doc.select(&p).map(|e| e.text().collect()).collect();
+    assert_eq!(texts, [SENTENCE, "after"]);
+    let after = doc.select(&p).nth(1).unwrap();
+    assert_eq!(
+        after
+            .parent()
+            .and_then(scraper::ElementRef::wrap)
+            .unwrap()
+            .value()
+            .name(),
+        "body"
+    );
+}
+
+#[test]
+fn void_optional_end_and_stray_end_tags_do_not_count_toward_the_depth() {
+    // A thousand unclosed <p> and <li>, void tags and stray end tags: nothing is taken out.
+    let html = format!(
+        "<html><body><ul>{}</ul>{}{}{}<div>{SENTENCE}</div></body></html>",
+        "<li>item".repeat(1000),
+        "<p>para<br><img src=x.png>".repeat(1000),
+        "</span>".repeat(1000),
+        "<svg><path d=\"M0 0\"/></svg>".repeat(1000),
+    );
+    let limited = limit_attributes(&html);
+    assert_eq!(limited.flattened, 0);
+    assert!(matches!(limited.html, Cow::Borrowed(_)));
+}
+
+#[test]
+fn twenty_thousand_nested_divs_are_parsed_with_their_text() {
+    // Quadratic in html5ever's scope checks without the depth limit (13 s in release).
+    let n = 20_000;
+    let html = format!(
+        "<html><body>{}{SENTENCE} {SENTENCE}{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let limited = limit_attributes(&html);
+    assert_eq!(limited.flattened, n - MAX_DEPTH);
+    let text = on_small_stack(move || HtmlRules::new().extract(&html).text);
+    assert!(text.contains(SENTENCE), "{text}");
 }
