@@ -5,11 +5,13 @@ printed; see it with ``pytest -s``).
 
 Chromium and chromedriver are the Debian packages ``chromium`` and ``chromium-driver``,
 installed by tools/python-env.sh when absent; without them this test is skipped with a
-notice.
+notice — or fails when GAZETTE_REQUIRE_CHROMIUM is set (tools/test.sh sets it: it has just
+run tools/python-env.sh, so a missing browser there is a set-up bug, not a skip).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -26,6 +28,8 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 def driver():
     webdriver = pytest.importorskip("selenium.webdriver")
     if not (shutil.which(CHROMIUM) and shutil.which(CHROMEDRIVER)):
+        if os.environ.get("GAZETTE_REQUIRE_CHROMIUM"):
+            pytest.fail("chromium / chromedriver absent but GAZETTE_REQUIRE_CHROMIUM is set")
         pytest.skip("chromium / chromedriver absent: run tools/python-env.sh to install them")
     from selenium.webdriver.chrome.service import Service
 

@@ -26,7 +26,8 @@ what it shows:
 
 exit codes:
   0  report written (drift flags, if any, are shown but do not fail without --fail-on-drift)
-  2  bad arguments, OUTPUT is not a gazette output, or no such batch
+  2  bad arguments, OUTPUT is not a gazette output, no such batch, or --html
+     without matplotlib installed
   3  --fail-on-drift and at least one metric is flagged
 
 examples:
@@ -39,8 +40,8 @@ def parser() -> argparse.ArgumentParser:
     """The argument parser (its ``--help`` documents the exit codes)."""
     p = argparse.ArgumentParser(
         prog="python -m gazette.report",
-        description="The batch report of a gazette output: the figures of one batch and their drift "
-        "against earlier batches, as text on stdout or as one self-contained HTML file.",
+        description="The batch report of a gazette output: the figures of one batch and their\n"
+        "drift against earlier batches, as text on stdout or as one self-contained HTML file.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -80,7 +81,11 @@ def main(argv: list[str] | None = None) -> int:
 
         args.json.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if args.html:
-        from gazette.report.page import render as render_html
+        try:
+            from gazette.report.page import render as render_html
+        except ImportError as err:
+            print(f"error: --html needs matplotlib ({err}); pip install 'gazette[report]'", file=sys.stderr)
+            return EXIT_ERROR
 
         args.html.write_text(render_html(data["figures"], data["drift"]), encoding="utf-8")
         flagged = data["drift"]["flagged"]
