@@ -123,7 +123,7 @@ def test_terminal_output_is_plain_text_with_the_figures(examples_output):
     text = done.stdout
     assert "\x1b" not in text, "no ANSI codes when stdout is not a terminal"
     f = compute(examples_output)["figures"]
-    assert f"batch report — batch examples" in text
+    assert "batch report — batch examples" in text
     assert f"  records    {f['records']}" in text
     assert f"  documents  {f['documents']}" in text
     assert f"duplicates {f['duplicates']['documents']} " in text

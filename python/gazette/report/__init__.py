@@ -11,7 +11,7 @@ Modules, one per concept: :mod:`~gazette.report.scan` (batches and lazy table sc
 (comparison with earlier batches), :mod:`~gazette.report.text` (terminal),
 :mod:`~gazette.report.charts` and :mod:`~gazette.report.page` (HTML),
 :mod:`~gazette.report.cli` (the command). Needs polars; the HTML needs matplotlib
-(``pip install gazette[report]``).
+(the package's optional dependencies ``report``).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 
 _STYLE = {
     "svg.fonttype": "none",  # text stays text: smaller, selectable, fonts from the page

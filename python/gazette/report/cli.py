@@ -84,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             from gazette.report.page import render as render_html
         except ImportError as err:
-            print(f"error: --html needs matplotlib ({err}); pip install 'gazette[report]'", file=sys.stderr)
+            print(f"error: --html needs matplotlib ({err}); install the package's extra 'report'", file=sys.stderr)
             return EXIT_ERROR
 
         args.html.write_text(render_html(data["figures"], data["drift"]), encoding="utf-8")

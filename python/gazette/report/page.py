@@ -67,8 +67,10 @@ def render(figures: dict[str, Any], drift: dict[str, Any]) -> str:
         f"<title>gazette batch report — {_e(f['batch'])}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>gazette batch report — batch <code>{_e(f['batch'])}</code></h1>",
-        f'<p class="meta">finished {_e(man["finished"])} · gazette {_e(man["version"])} · '
-        f"schema {_e(man['schema_version'])}</p>",
+        (
+            f'<p class="meta">finished {_e(man["finished"])} · gazette {_e(man["version"])} · '
+            f"schema {_e(man['schema_version'])}</p>"
+        ),
     ]
     status = (
         f'<span class="bad">drift flagged: {_e(", ".join(drift["flagged"]))}</span>'
