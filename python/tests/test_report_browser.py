@@ -65,8 +65,9 @@ def test_html_report_renders_in_chromium(examples_output, tmp_path, driver):
         """return Array.from(document.querySelectorAll('figure.chart')).map(f => {
              const svg = f.querySelector('svg');
              const box = svg ? svg.getBoundingClientRect() : {width: 0, height: 0};
-             const drawn = svg ? Array.from(svg.querySelectorAll('path')).filter(p => {
-                 const b = p.getBBox(); return b.width > 0 || b.height > 0; }).length : 0;
+             // Data artists carry ids data-<chart>-<n> (charts.py); axes alone do not count.
+             const drawn = svg ? Array.from(svg.querySelectorAll('[id^="data-"]')).filter(g => {
+                 const b = g.getBBox(); return b.width > 0 || b.height > 0; }).length : 0;
              return {chart: f.dataset.chart, width: box.width, height: box.height, drawn: drawn};
            });"""
     )

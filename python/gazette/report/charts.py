@@ -7,6 +7,7 @@ to draw (the page then says "none" instead of showing an empty chart).
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import matplotlib
@@ -34,6 +35,17 @@ def _svg(fig) -> str:
     return text[text.index("<svg"):]
 
 
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def _mark(artists, chart: str) -> None:
+    """Gives the artists that draw data an SVG id ``data-<chart>-<n>`` (the browser test
+    looks for them: axes alone do not count as a drawn chart)."""
+    for i, artist in enumerate(artists):
+        artist.set_gid(f"data-{chart}-{i}")
+
+
 def bars(labels: list[str], values: list[float], title: str, xlabel: str = "", horizontal: bool = True) -> str | None:
     """A bar chart of ``values`` by ``labels`` (horizontal bars by default)."""
     if not values:
@@ -41,7 +53,7 @@ def bars(labels: list[str], values: list[float], title: str, xlabel: str = "", h
     with plt.rc_context(_STYLE):
         if horizontal:
             fig, ax = plt.subplots(figsize=(5.5, 0.35 * len(values) + 0.9))
-            ax.barh(range(len(values)), values, color=_COLOR)
+            _mark(ax.barh(range(len(values)), values, color=_COLOR), _slug(title))
             ax.set_yticks(range(len(values)), labels)
             ax.invert_yaxis()
             ax.set_xlabel(xlabel)
@@ -49,7 +61,7 @@ def bars(labels: list[str], values: list[float], title: str, xlabel: str = "", h
                 ax.text(v, i, f" {v:g}", va="center", fontsize=8)
         else:
             fig, ax = plt.subplots(figsize=(max(5.5, 0.22 * len(values) + 1.5), 2.8))
-            ax.bar(range(len(values)), values, color=_COLOR, width=0.85)
+            _mark(ax.bar(range(len(values)), values, color=_COLOR, width=0.85), _slug(title))
             step = max(1, len(labels) // 16)
             ax.set_xticks(range(0, len(labels), step), labels[::step], rotation=60, ha="right")
             ax.set_ylabel(xlabel)
@@ -72,7 +84,7 @@ def drift_history(drift: dict[str, Any]) -> str | None:
         labels = [h["batch"] for h in history]
         for ax, m in zip(axes.flat, metrics):
             ys = [h[m["name"]] if h[m["name"]] is not None else float("nan") for h in history]
-            ax.plot(xs, ys, marker="o", color=_COLOR, linewidth=1.2, markersize=4)
+            _mark(ax.plot(xs, ys, marker="o", color=_COLOR, linewidth=1.2, markersize=4), "drift-" + m["name"])
             base, band = m["baseline"], m["band"]
             if base is not None:
                 lo, hi = (base * (1 - band), base * (1 + band)) if m["kind"] == "rel" else (base - band, base + band)

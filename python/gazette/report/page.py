@@ -129,9 +129,13 @@ def render(figures: dict[str, Any], drift: dict[str, Any]) -> str:
     parts.append("</div>")
 
     base = drift["baseline_batches"]
-    parts.append(f"<h2>Drift against the previous {len(base)} batch(es)</h2>")
-    parts.append("<p>Baseline: the mean of " + (", ".join(f"<code>{_e(b)}</code>" for b in base) if base else "no batch") +
+    if base:
+        parts.append(f"<h2>Drift against the previous {len(base)} batch(es)</h2>")
+        parts.append("<p>Baseline: the mean of " + ", ".join(f"<code>{_e(b)}</code>" for b in base) +
                  (f"; <code>top_language_share</code> is the share of <code>{_e(drift['top_language'])}</code>" if drift["top_language"] else "") + ".</p>")
+    else:
+        parts.append("<h2>Drift</h2><p>No earlier batch to compare with: the figures below are this batch's"
+                     " own, and nothing is flagged.</p>")
     parts.append('<table class="drift"><tr><th>metric</th><th class="num">this batch</th><th class="num">baseline</th>'
                  '<th class="num">distance</th><th class="num">band</th><th></th><th>meaning</th></tr>')
     for m in drift["metrics"]:

@@ -95,8 +95,10 @@ def render(figures: dict[str, Any], drift: dict[str, Any], color: bool = False) 
         out.append("  none")
     out.append("")
     base = drift["baseline_batches"]
-    out.append(bold(f"Drift against the previous {len(base)} batch(es)")
-               + (f": {', '.join(base)}" if base else " (no earlier batch: nothing to compare)"))
+    if base:
+        out.append(bold(f"Drift against the previous {len(base)} batch(es)") + f": {', '.join(base)}")
+    else:
+        out.append(bold("Drift") + ": no earlier batch to compare with, nothing flagged")
     rows = []
     for m in drift["metrics"]:
         kind = "share" if m["kind"] in ("abs",) and m["name"] != "mean_body_chars" else m["kind"]
