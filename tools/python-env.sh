@@ -3,9 +3,17 @@
 # python/requirements-dev.txt installed, and the gazette package built into it from this
 # checkout (maturin develop --release). Prints nothing but errors; safe to run again (pip
 # and cargo only redo what changed). Needs python3 ≥ 3.10 with venv, and the package
-# registry (PyPI) for the first install.
+# registry (PyPI) for the first install. Installs Chromium and its driver (Debian packages
+# chromium, chromium-driver; for the browser test of the HTML report) when absent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    sudo=""
+    if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+    apt() { $sudo env DEBIAN_FRONTEND=noninteractive apt-get -y -q "$@" >/dev/null; }
+    # The package lists may be stale: update them only when the install fails.
+    apt install chromium chromium-driver || { apt update && apt install chromium chromium-driver; }
+fi
 venv=target/py-venv
 stamp=$venv/.requirements
 if [ ! -x "$venv/bin/python" ]; then

@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 cargo test --locked "$@"
 tools/python-env.sh
 cargo build --locked --release --bin gazette
-GAZETTE_BIN="$PWD/target/release/gazette" target/py-venv/bin/python -m pytest -q python/tests
+GAZETTE_REQUIRE_CHROMIUM=1 GAZETTE_BIN="$PWD/target/release/gazette" target/py-venv/bin/python -m pytest -q python/tests

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import pathlib
 import subprocess
+import sys
 
 import pytest
 
@@ -30,3 +31,25 @@ def cli(gazette_bin):
         )
 
     return call
+
+
+def report(*args: str) -> subprocess.CompletedProcess:
+    """Runs ``python -m gazette.report`` with stdout a pipe (not a terminal)."""
+    env = {**os.environ, "PYTHONPATH": str(REPO / "python") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "gazette.report", *args], capture_output=True, text=True, env=env
+    )
+
+
+@pytest.fixture(scope="session")
+def examples_output(tmp_path_factory, gazette_bin):
+    """The shipped examples run as batch "examples" (one batch)."""
+    out = tmp_path_factory.mktemp("report") / "out"
+    done = subprocess.run(
+        [str(gazette_bin), "run", "--input", "examples", "--output", str(out), "--batch", "examples",
+         "--reference-date", REFERENCE_DATE],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return out
