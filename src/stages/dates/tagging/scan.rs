@@ -41,8 +41,7 @@ fn clause_before(text: &str, start: usize) -> &str {
     };
     piece
         .match_indices(['.', '!', '?', '\n', ';'])
-        .filter(|&(i, m)| !(m == "." && ordinal(i)))
-        .last()
+        .rfind(|&(i, m)| !(m == "." && ordinal(i)))
         .map_or(piece, |(i, _)| &piece[i + 1..])
 }
 
