@@ -19,10 +19,15 @@
 //! - `tests/`: the stage's tests, one file per concept.
 //!
 //! Conventions of the mentions:
-//! - A day-month date keeps its article or contracted article in the span ("le 17 avril",
-//!   "il 6 agosto", "du 3 janvier", "am 17. April"); weekdays, months and years do not
-//!   ("mercredi", "avril", "2022" in "en 2022"). Listed phrases are taken as written
-//!   ("le mois dernier", "samedi dernier", "last week").
+//! - An article is part of the date it determines, a preposition is not. A day-month
+//!   keeps its article or contracted article in the span ("le 17 avril", "il 6 agosto",
+//!   "du 3 janvier", "am 17. April", "dell'8 marzo", "al 3 de enero"); a month, a
+//!   month-year or a year keeps a preposition contracted with an article
+//!   (`month_article`, `year_article`: "nel febbraio 2022", "nell'ottobre 2023", "im
+//!   März", "dal 2016") but not a bare preposition or cue ("avril" in "en avril",
+//!   "febbraio" in "A febbraio", "2022" in "en 2022", "März 2023" in "seit März 2023").
+//!   Weekdays do not ("mercredi"). Listed phrases are taken as written ("le mois
+//!   dernier", "samedi dernier", "last week").
 //! - Yearless day-months, bare months and weekdays resolve to the nearest occurrence not
 //!   after the anchor, strictly before it with "dernier/last/scorso…", strictly after it
 //!   with "prochain/next/prossimo…", not before it when a forward word ("prévu", "will",

@@ -26,11 +26,15 @@ pub struct Grammar {
     pub range_first: Option<Regex>,
     /// `[wd[,]] m [join] [art] d[ord] [[,] y]` for languages with `month_day`.
     pub month_day: Option<Regex>,
-    /// `m [,] [join] y`, full month names only.
+    /// `[art] m [,] [join] y`, full month names only; `art` a contracted article
+    /// (`month_article`).
     pub month_year: Option<Regex>,
-    /// `(cue | modb) m [moda]`, full month names only.
+    /// `[art | cue] [modb] m [moda]`, with at least one of `art`, `cue`, `modb`; full month
+    /// names only; `art` a contracted article (`month_article`), kept in the span, `cue`
+    /// a `month_cue`, not kept.
     pub bare_month: Option<Regex>,
-    /// `cue y`.
+    /// `(art | cue) y`: `art` a contracted article (`year_article`), kept in the span,
+    /// `cue` a `year_cue`, not kept.
     pub bare_year: Option<Regex>,
     /// `[modb] wd [moda]`.
     pub weekday: Option<Regex>,
@@ -179,19 +183,38 @@ impl Grammar {
             }
             _ => None,
         };
+        let art_m = alt(vocab.role(Role::MonthArticle), prefix_term);
         let month_year = match &full_months {
             Some(m) => Some(compile(
                 &lang,
                 "month-year",
-                format!(r"(?P<m>{m}),?\s+{join_s}{year}"),
+                format!(
+                    r"{art}(?P<m>{m}),?\s+{join_s}{year}",
+                    art = opt("art", art_m.clone())
+                ),
             )?),
             None => None,
         };
-        let cue_m = alt(vocab.role(Role::MonthCue), prefix_term).map(|c| format!("(?P<cue>{c})"));
-        let modb_m = modb.as_ref().map(|b| format!(r"(?P<modb>{b})\s+"));
-        let lead = match (cue_m, modb_m) {
-            (Some(c), Some(b)) => Some(format!("(?:{c}|{b})")),
-            (c, b) => c.or(b),
+        // The contracted article comes first: a word listed with both roles is kept. A
+        // modifier may follow either ("im vergangenen Dezember"); the scan drops a match
+        // with none of the three.
+        let words = [
+            art_m.map(|a| format!("(?P<art>{a})")),
+            alt(vocab.role(Role::MonthCue), prefix_term).map(|c| format!("(?P<cue>{c})")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+        let words = (!words.is_empty()).then(|| format!("(?:{})?", words.join("|")));
+        let lead = match (words, &modb) {
+            (None, None) => None,
+            (w, b) => Some(format!(
+                "{}{}",
+                w.unwrap_or_default(),
+                b.as_ref()
+                    .map(|b| format!(r"(?:(?P<modb>{b})\s+)?"))
+                    .unwrap_or_default()
+            )),
         };
         let bare_month = match (&full_months, lead) {
             (Some(m), Some(lead)) => Some(compile(
@@ -201,9 +224,20 @@ impl Grammar {
             )?),
             _ => None,
         };
-        let bare_year = match alt(vocab.role(Role::YearCue), prefix_term) {
-            Some(c) => Some(compile(&lang, "bare year", format!(r"(?P<cue>{c}){year}"))?),
-            None => None,
+        let year_lead = [
+            alt(vocab.role(Role::YearArticle), prefix_term).map(|a| format!("(?P<art>{a})")),
+            alt(vocab.role(Role::YearCue), prefix_term).map(|c| format!("(?P<cue>{c})")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>();
+        let bare_year = match year_lead.is_empty() {
+            false => Some(compile(
+                &lang,
+                "bare year",
+                format!(r"(?:{}){year}", year_lead.join("|")),
+            )?),
+            true => None,
         };
         let weekday = match &weekdays {
             Some(w) => Some(compile(

@@ -25,13 +25,24 @@ pub struct Scan<'a> {
     pub out: Vec<Candidate>,
 }
 
-/// The clause before folded offset `start`: at most 80 bytes, cut at the last stop.
+/// The clause before folded offset `start`: at most 80 bytes, cut at the last stop; a
+/// dot right after a one- or two-digit number is a day's ordinal ("vom 3. Mai bis"), not
+/// a stop.
 fn clause_before(text: &str, start: usize) -> &str {
     let from = text.ceil_char_boundary(start.saturating_sub(80));
     let piece = &text[from..start];
+    let ordinal = |i: usize| {
+        let digits = piece[..i]
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        (1..=2).contains(&digits)
+    };
     piece
-        .rfind(['.', '!', '?', '\n', ';'])
-        .map_or(piece, |i| &piece[i + 1..])
+        .match_indices(['.', '!', '?', '\n', ';'])
+        .rfind(|&(i, m)| !(m == "." && ordinal(i)))
+        .map_or(piece, |(i, _)| &piece[i + 1..])
 }
 
 /// The clause after folded offset `end`: at most 60 bytes, cut at the first stop or comma
@@ -166,7 +177,13 @@ impl Scan<'_> {
             let (Some((m, _)), Some(mm), Some(whole)) = (month(&c), c.name("m"), c.get(0)) else {
                 continue;
             };
-            let start = c.name("modb").map_or(mm.start(), |b| b.start());
+            if ["art", "cue", "modb"].iter().all(|g| c.name(g).is_none()) {
+                continue;
+            }
+            let start = c
+                .name("art")
+                .or(c.name("modb"))
+                .map_or(mm.start(), |b| b.start());
             let (y, m) = resolve::month_near(self.anchor, m, self.direction(g, &c, start));
             self.push(start, whole.end(), Value::month(y, m), true);
         }
@@ -178,7 +195,9 @@ impl Scan<'_> {
                 && !number_continues(&f[ym.end()..])
                 && !g.count.contains(word_after(f, ym.end()))
             {
-                self.push(ym.start(), ym.end(), Value::year(y as i32), false);
+                // A contracted article is kept in the span ("nel 2022"), a cue is not.
+                let start = c.name("art").map_or(ym.start(), |a| a.start());
+                self.push(start, ym.end(), Value::year(y as i32), false);
             }
         }
         for c in each(&g.weekday) {
@@ -283,14 +302,15 @@ fn word_before(text: &str, pos: usize) -> &str {
         .unwrap_or("")
 }
 
-/// True when the text right after a 4-digit number shows it is part of a larger number
-/// or a quantity: "2 000", "2000,5", "2000%".
+/// True when the text right after a 4-digit number shows it is part of a larger number,
+/// a quantity or a numeric date: "2 000", "2000,5", "2000%", "2024-07-30".
 fn number_continues(after: &str) -> bool {
     let mut chars = after.chars();
     match chars.next() {
         Some(c) if c.is_ascii_digit() || c == '%' => true,
         Some(' ') => chars.next().is_some_and(|c| c.is_ascii_digit() || c == '%'),
-        Some('.' | ',') => chars.next().is_some_and(|c| c.is_ascii_digit()),
+        // "2024-07-30", "2024/25": a numeric date or a season, not a bare year.
+        Some('.' | ',' | '-' | '/') => chars.next().is_some_and(|c| c.is_ascii_digit()),
         _ => false,
     }
 }

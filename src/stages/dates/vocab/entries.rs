@@ -26,6 +26,12 @@ pub enum Role {
     MonthCue,
     /// Makes a following bare year a date ("en 2022"); not in the span.
     YearCue,
+    /// A preposition contracted with an article ("nel", "im", "dell'"): makes a following
+    /// bare month or month-year a date and, being an article, is kept in the span ("nel
+    /// febbraio 2022", "im März").
+    MonthArticle,
+    /// The same before a bare year ("nel 2022", "dal 2016"): a cue kept in the span.
+    YearArticle,
     /// "the last one", placed before ("last Saturday").
     PrevBefore,
     /// "the last one", placed after ("samedi dernier").
@@ -55,6 +61,8 @@ impl Role {
             "ordinal" => Role::Ordinal,
             "month_cue" => Role::MonthCue,
             "year_cue" => Role::YearCue,
+            "month_article" => Role::MonthArticle,
+            "year_article" => Role::YearArticle,
             "prev_before" => Role::PrevBefore,
             "prev_after" => Role::PrevAfter,
             "next_before" => Role::NextBefore,
