@@ -16,7 +16,7 @@ pub mod partition;
 pub use config::{Compression, OutputConfig, OutputSettings};
 pub use disk_full::ENOSPC_ENV;
 pub use lock::OutputLock;
-pub use manifest::{Counts, Manifest};
+pub use manifest::{Counts, Manifest, ModelLoad};
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -438,6 +438,7 @@ mod tests {
             counts: Counts::default(),
             stage_seconds: BTreeMap::new(),
             wall_seconds: 0.0,
+            entity_models: BTreeMap::new(),
         };
         writer.commit(&manifest).unwrap();
 

@@ -25,6 +25,7 @@ mod coref;
 mod draft;
 mod kb;
 mod lists;
+pub mod model;
 mod names;
 mod tagger;
 mod typing;
