@@ -210,7 +210,7 @@ impl EntityTagger {
                 score: SCORE_MODEL,
                 cap_words: text[start..end].split_whitespace().count(),
             };
-            if ty == EntityType::Person && self.coref && c.cap_words == 1 {
+            if self.coref && c.cap_words == 1 {
                 pending.push(c);
                 continue;
             }
@@ -224,7 +224,8 @@ impl EntityTagger {
                 match resolved.iter().find(|d| d.start == c.start) {
                     Some(d) => drafts.push(d.clone()),
                     None => {
-                        let mut d = self.linker.pattern_draft(text, c, EntityType::Person, &mut memo);
+                        let ty = c.entity_type.unwrap_or(EntityType::Person);
+                        let mut d = self.linker.pattern_draft(text, c, ty, &mut memo);
                         d.method = "model";
                         drafts.push(d);
                     }
@@ -280,3 +281,4 @@ impl EntityTagger {
         out
     }
 }
+
