@@ -78,6 +78,18 @@ impl EntityTagger {
         &self.models
     }
 
+    /// The spans the trained tagger of the document's language finds, before any linking
+    /// (0 when the language has no model): the model alone, as its benchmark measures it.
+    pub fn model_spans(&self, doc: &Document) -> usize {
+        let Some(m) = self.models.get(&doc.language) else {
+            return 0;
+        };
+        let sentences = sentence_spans(&doc.body);
+        m.model
+            .find(&self.features, &doc.language, &doc.body, &sentences)
+            .len()
+    }
+
     /// (entities, aliases) of the loaded knowledge base.
     pub fn kb_size(&self) -> (usize, usize) {
         let kb = self.linker.kb();

@@ -1,6 +1,6 @@
 //! `stages.entities.model`: which model tags each language, and loading it once.
 //!
-//! Per language, the value is the name of a shipped model (`data/models/<name>.ner`,
+//! Per language, the value is the name of a shipped model (`data/models/<name>/model.ner`,
 //! embedded in the binary: `it`, `de-open`, …), the path of a model file, or `none` (the
 //! rules alone). A language not listed uses its shipped default ([`DEFAULTS`]). A missing,
 //! truncated, corrupted or mismatched file is one config error naming the key and the file.
@@ -41,10 +41,10 @@ impl LoadedModel {
     }
 }
 
-/// The shipped model names (`data/models/<name>.ner`).
+/// The shipped model names (`data/models/<name>/model.ner`).
 pub fn shipped() -> Vec<&'static str> {
     embedded_binary_names("models/")
-        .filter_map(|p| p.strip_prefix("models/")?.strip_suffix(".ner"))
+        .filter_map(|p| p.strip_prefix("models/")?.strip_suffix("/model.ner"))
         .collect()
 }
 
@@ -89,7 +89,7 @@ pub fn load_all(choice: &BTreeMap<String, String>) -> Result<BTreeMap<String, Lo
         let key = format!("stages.entities.model.{lang}");
         let clock = Instant::now();
         let shipped_bytes = is_name(&value)
-            .then(|| embedded_bytes(&format!("models/{value}.ner")))
+            .then(|| embedded_bytes(&format!("models/{value}/model.ner")))
             .flatten();
         let (bytes, source) = match shipped_bytes {
             Some(b) => (std::borrow::Cow::Borrowed(b), format!("shipped `{value}`")),

@@ -29,7 +29,7 @@ fn a_bad_model_is_a_config_error_naming_the_key_and_the_file() {
     let msg = e.to_string();
     assert!(msg.contains("stages.entities.model.it") && msg.contains("missing.ner"), "{msg}");
 
-    let shipped = embedded_bytes("models/it.ner").expect("shipped it model");
+    let shipped = embedded_bytes("models/it/model.ner").expect("shipped it model");
     let cut = dir.path().join("cut.ner");
     std::fs::write(&cut, &shipped[..shipped.len() / 2]).unwrap();
     let msg = build_error(&with_model("it", cut.to_str().unwrap())).to_string();
@@ -52,7 +52,7 @@ fn a_bad_model_is_a_config_error_naming_the_key_and_the_file() {
 fn a_users_model_file_is_loaded_and_none_turns_a_language_off() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.ner");
-    std::fs::write(&path, embedded_bytes("models/it.ner").unwrap()).unwrap();
+    std::fs::write(&path, embedded_bytes("models/it/model.ner").unwrap()).unwrap();
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
     let t = with_model("it", path.to_str().unwrap()).build(&lex).unwrap();
     assert!(t.models()["it"].source.ends_with("mine.ner"));
