@@ -180,8 +180,8 @@ impl EntityTagger {
     }
 
     /// The mentions of a body in a language with a model (method `model`): the model's
-    /// spans and types; ids from the knowledge base where an alias of that type matches
-    /// the span (else the derived id of its skeleton); a person's one-word short form
+    /// spans and types; ids from the knowledge base where an alias of that type covers
+    /// exactly the span (else the derived id of its skeleton); a person's one-word short form
     /// resolved to a fuller person of the document (method `coref`); and knowledge-base
     /// matches the model left alone kept (method `gazetteer`).
     fn tag_with_model(

@@ -1,5 +1,5 @@
 //! Words and punctuation of a body, split as the training corpora split them: a run of
-//! letters and digits (with `-`, `.` or `,` inside it kept: "Saint-Denis", "U.S", "1,5")
+//! letters and digits (with `-`, `.` or `,` inside it kept: "Saint-Denis", "U.S.", "1,5")
 //! is one token, every other visible character is a token of its own, and an apostrophe
 //! after a short elided word ends that word ("dell'" + "Alitalia", "l'" + "Élysée") while
 //! one after a longer word opens the next token ("Putin" + "'s").
@@ -52,11 +52,25 @@ pub fn token_spans(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
             }
             break;
         }
+        // An abbreviation keeps its last full stop ("U.S.", "U.K."): single letters
+        // joined by stops.
+        if chars.get(j).is_some_and(|&(_, c)| c == '.') && is_initials(&chars[k..j]) {
+            j += 1;
+        }
         let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
         out.push((from + i, from + end));
         k = j;
     }
     out
+}
+
+/// True for single letters joined by full stops ("U.S", "e.g").
+fn is_initials(word: &[(usize, char)]) -> bool {
+    word.len() >= 3
+        && word
+            .iter()
+            .enumerate()
+            .all(|(n, &(_, c))| if n % 2 == 0 { c.is_alphabetic() } else { c == '.' })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -96,7 +110,7 @@ mod tests {
         assert_eq!(
             toks("Ieri, dell'Alitalia a Saint-Denis (U.S.) 1,5%."),
             vec![
-                "Ieri", ",", "dell'", "Alitalia", "a", "Saint-Denis", "(", "U.S", ".", ")",
+                "Ieri", ",", "dell'", "Alitalia", "a", "Saint-Denis", "(", "U.S.", ")",
                 "1,5", "%", "."
             ]
         );
