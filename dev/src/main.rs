@@ -129,7 +129,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let mut data = Vec::new();
             for d in &a.data {
                 let (path, weight) = match d.rsplit_once('=') {
-                    Some((p, w)) => (p, w.parse::<f32>().context("--data FILE=WEIGHT: bad weight")?),
+                    Some((p, w)) => (
+                        p,
+                        w.parse::<f32>().context("--data FILE=WEIGHT: bad weight")?,
+                    ),
                     None => (d.as_str(), 1.0),
                 };
                 data.push(gazette_dev::train::ner::DataFile {
@@ -147,7 +150,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let lexicon = gazette::lexicon::Lexicon::load(&[] as &[PathBuf])?;
             let trained = gazette_dev::train::ner::train(&lexicon, &opts)?;
             let bytes = trained.model.to_bytes();
-            std::fs::write(&a.out, &bytes).with_context(|| format!("writing {}", a.out.display()))?;
+            std::fs::write(&a.out, &bytes)
+                .with_context(|| format!("writing {}", a.out.display()))?;
             print!("{}", trained.report);
             println!("wrote {} ({} bytes)", a.out.display(), bytes.len());
         }

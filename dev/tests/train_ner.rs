@@ -35,7 +35,11 @@ fn same_data_same_model_bytes_and_the_model_learns_its_data() {
     let b = train(&lex, &options(7)).unwrap();
     let bytes = a.model.to_bytes();
     assert_eq!(bytes, b.model.to_bytes(), "training must be deterministic");
-    assert!(a.report.contains("check split of data/ner_tiny.tsv"), "{}", a.report);
+    assert!(
+        a.report.contains("check split of data/ner_tiny.tsv"),
+        "{}",
+        a.report
+    );
 
     let model = NerModel::from_bytes(&bytes).unwrap();
     assert_eq!(model.lang, "it");
@@ -50,7 +54,13 @@ fn same_data_same_model_bytes_and_the_model_learns_its_data() {
         let gold: Vec<usize> = s.tags.iter().map(|t| tag_index(t)).collect();
         let pred = model.tag_ids(&ids);
         total += spans(&gold).len();
-        right += spans(&pred).iter().filter(|x| spans(&gold).contains(x)).count();
+        right += spans(&pred)
+            .iter()
+            .filter(|x| spans(&gold).contains(x))
+            .count();
     }
-    assert!(right * 10 >= total * 9, "{right}/{total} training entities found");
+    assert!(
+        right * 10 >= total * 9,
+        "{right}/{total} training entities found"
+    );
 }

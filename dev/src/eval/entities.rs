@@ -183,7 +183,11 @@ pub fn score_doc(gold: &[GoldEntity], pred: &[PredMention]) -> EntityCounts {
 /// Prints a document's typed misses to stderr (`GAZETTE_EVAL_MISSES=1`; read them on the
 /// tune half only): `FN` gold not predicted with its type, `FP` predicted not gold.
 pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldEntity], pred: &[PredMention]) {
-    let text = |s: usize, e: usize| raw[s.min(raw.len())..e.min(raw.len())].iter().collect::<String>();
+    let text = |s: usize, e: usize| {
+        raw[s.min(raw.len())..e.min(raw.len())]
+            .iter()
+            .collect::<String>()
+    };
     let typed: HashSet<(Span, &str)> = pred
         .iter()
         .filter_map(|p| Some((p.span?, pred_class(&p.entity_type)?)))

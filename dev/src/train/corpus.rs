@@ -33,7 +33,7 @@ impl Sentence {
 
 /// The check split: every tenth sentence of a file (index 0, 10, 20, …) is held out.
 pub fn is_check(index: usize) -> bool {
-    index % 10 == 0
+    index.is_multiple_of(10)
 }
 
 /// Reads a corpus file.

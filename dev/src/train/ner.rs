@@ -58,7 +58,11 @@ impl Counts {
     fn prf(&self) -> (f64, f64, f64) {
         let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
         let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         (p, r, f)
     }
 }
@@ -89,7 +93,13 @@ impl Rng {
     }
 }
 
-fn examples(features: &FeatureSet, lang: &str, sents: &[Sentence], buckets: u32, weight: f32) -> Vec<Example> {
+fn examples(
+    features: &FeatureSet,
+    lang: &str,
+    sents: &[Sentence],
+    buckets: u32,
+    weight: f32,
+) -> Vec<Example> {
     sents
         .par_chunks(256)
         .flat_map_iter(|chunk| {
@@ -137,7 +147,11 @@ pub fn train(lexicon: &Lexicon, opts: &TrainOptions) -> Result<Trained> {
             .map(|p| p.to_string_lossy().to_string())
             .collect::<Vec<_>>()
             .join("/");
-        data_desc.push(format!("{name}*{} ({} train sentences)", f.weight, tr.len()));
+        data_desc.push(format!(
+            "{name}*{} ({} train sentences)",
+            f.weight,
+            tr.len()
+        ));
         train_set.extend(examples(&features, &opts.lang, &tr, b, f.weight));
         checks.push((name, examples(&features, &opts.lang, &ck, b, 1.0)));
     }
@@ -260,7 +274,13 @@ pub fn train(lexicon: &Lexicon, opts: &TrainOptions) -> Result<Trained> {
             all.fn_ += k.fn_;
         }
         writeln!(report, "check split of {name} ({} sentences):", exs.len()).ok();
-        for (label, k) in [("typed", &all), ("untyped", &untyped), ("PER", &per[0]), ("ORG", &per[1]), ("LOC", &per[2])] {
+        for (label, k) in [
+            ("typed", &all),
+            ("untyped", &untyped),
+            ("PER", &per[0]),
+            ("ORG", &per[1]),
+            ("LOC", &per[2]),
+        ] {
             let (p, r, f) = k.prf();
             writeln!(
                 report,

@@ -55,7 +55,10 @@ pub fn validate(choice: &BTreeMap<String, String>) -> Result<()> {
         let key = format!("stages.entities.model.{lang}");
         let code_ok = (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase());
         if !code_ok {
-            return Err(Error::config(key, "the key must be a language code (`it`, `de`, …)"));
+            return Err(Error::config(
+                key,
+                "the key must be a language code (`it`, `de`, …)",
+            ));
         }
         if value.trim().is_empty() {
             return Err(Error::config(
@@ -115,7 +118,10 @@ pub fn load_all(choice: &BTreeMap<String, String>) -> Result<BTreeMap<String, Lo
         if model.lang != lang {
             return Err(Error::config(
                 key,
-                format!("model file {source} is for language `{}`, not `{lang}`", model.lang),
+                format!(
+                    "model file {source} is for language `{}`, not `{lang}`",
+                    model.lang
+                ),
             ));
         }
         out.insert(

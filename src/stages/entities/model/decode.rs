@@ -30,7 +30,7 @@ pub fn allowed(prev: Option<usize>, tag: usize) -> bool {
     if tag == 0 || tag % 2 == 1 {
         return true;
     }
-    prev.is_some_and(|p| p != 0 && (p + 1) / 2 == tag / 2)
+    prev.is_some_and(|p| p != 0 && tag_type(p) == tag_type(tag))
 }
 
 /// The best valid tag sequence for per-token `emissions` (one score per tag) and
@@ -109,12 +109,18 @@ mod tests {
         let tr = [[0.0; TAGS]; TAGS + 1];
         let tags = viterbi(&e, &tr);
         for (i, &t) in tags.iter().enumerate() {
-            assert!(allowed(if i == 0 { None } else { Some(tags[i - 1]) }, t), "{tags:?}");
+            assert!(
+                allowed(if i == 0 { None } else { Some(tags[i - 1]) }, t),
+                "{tags:?}"
+            );
         }
-        assert_eq!(spans(&[1, 2, 0, 5, 3, 4]), vec![
-            (0, 2, EntityType::Person),
-            (3, 4, EntityType::Loc),
-            (4, 6, EntityType::Org)
-        ]);
+        assert_eq!(
+            spans(&[1, 2, 0, 5, 3, 4]),
+            vec![
+                (0, 2, EntityType::Person),
+                (3, 4, EntityType::Loc),
+                (4, 6, EntityType::Org)
+            ]
+        );
     }
 }

@@ -3,7 +3,7 @@
 //! Most features belong to one word type at one offset from the tagged word (−2 … +2):
 //! its folded form, its shape, affixes and what the language lists say of it (given name,
 //! organisation head word, title, place cue, …). Their ids depend only on the word and
-//! the offset, so [`crate::stages::entities::model::runtime`] sums their weights once per
+//! the offset, so the runtime (`model::runtime`) sums their weights once per
 //! word type and document. The rest belong to a token in its sentence: the sentence
 //! position, a title ending right before it, a speech verb right after it, and the
 //! knowledge base's alias matches with their types.
@@ -230,7 +230,10 @@ impl FeatureSet {
             f.push("speech");
         }
         if folded.chars().count() > 5
-            && lists.org_word_endings.iter().any(|e| folded.ends_with(e.as_str()))
+            && lists
+                .org_word_endings
+                .iter()
+                .any(|e| folded.ends_with(e.as_str()))
         {
             f.push("org-ending");
         }
@@ -259,8 +262,7 @@ impl FeatureSet {
         let mut out = self.token_features(lang, text, spans, buckets);
         let n = words.len() as isize;
         for (i, ids) in out.iter_mut().enumerate() {
-            for o in 0..OFFSETS {
-                let j = i as isize + o as isize - 2;
+            for (o, j) in (i as isize - 2..=i as isize + 2).enumerate() {
                 let w = if j < 0 {
                     PAD_BEFORE
                 } else if j >= n {
@@ -294,7 +296,10 @@ impl FeatureSet {
         buckets: u32,
     ) -> Vec<Vec<u32>> {
         let lists = self.lists.for_lang(lang);
-        let folded: Vec<String> = spans.iter().map(|&(s, e)| fold_plain(&text[s..e])).collect();
+        let folded: Vec<String> = spans
+            .iter()
+            .map(|&(s, e)| fold_plain(&text[s..e]))
+            .collect();
         let kb = self.kb_tags(lists, text, spans);
         let mut out = Vec::with_capacity(spans.len());
         for (i, &(s, e)) in spans.iter().enumerate() {

@@ -49,7 +49,11 @@ impl NerModel {
         transitions: [[f32; TAGS]; TAGS + 1],
     ) -> Self {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-        let scale = if max > 0.0 { max / f32::from(i16::MAX) } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / f32::from(i16::MAX)
+        } else {
+            1.0
+        };
         let weights = weights
             .iter()
             .map(|w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
@@ -104,7 +108,10 @@ impl NerModel {
             return Err(format!("truncated: {} bytes", bytes.len()));
         }
         let (body, sum) = bytes.split_at(bytes.len() - 32);
-        let mut r = Reader { bytes: body, pos: MAGIC.len() };
+        let mut r = Reader {
+            bytes: body,
+            pos: MAGIC.len(),
+        };
         let version = r.u32()?;
         if version != FORMAT_VERSION {
             return Err(format!(
@@ -207,7 +214,9 @@ mod tests {
         let mut bad = bytes.clone();
         bad[bytes.len() - 40] ^= 1;
         assert!(NerModel::from_bytes(&bad).unwrap_err().contains("checksum"));
-        assert!(NerModel::from_bytes(b"hello").unwrap_err().contains("magic"));
+        assert!(NerModel::from_bytes(b"hello")
+            .unwrap_err()
+            .contains("magic"));
         let mut v2 = bytes;
         v2[8] = 9;
         assert!(NerModel::from_bytes(&v2).unwrap_err().contains("version"));

@@ -14,9 +14,9 @@
 //! [`features::FeatureSet`], [`decode`] and [`file`] so that the features it learns are
 //! exactly the ones the pipeline computes.
 
+pub mod choice;
 pub mod decode;
 pub mod features;
 pub mod file;
 pub(crate) mod runtime;
 pub mod tokens;
-pub mod choice;

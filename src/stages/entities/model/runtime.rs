@@ -69,8 +69,7 @@ impl NerModel {
             let n = toks.len();
             let mut em = vec![[0f32; TAGS]; n];
             for (i, row) in em.iter_mut().enumerate() {
-                for o in 0..OFFSETS {
-                    let j = i as isize + o as isize - 2;
+                for (o, j) in (i as isize - 2..=i as isize + 2).enumerate() {
                     let ts = if j < 0 {
                         &before
                     } else if j as usize >= n {

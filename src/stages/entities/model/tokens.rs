@@ -67,10 +67,13 @@ pub fn token_spans(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
 /// True for single letters joined by full stops ("U.S", "e.g").
 fn is_initials(word: &[(usize, char)]) -> bool {
     word.len() >= 3
-        && word
-            .iter()
-            .enumerate()
-            .all(|(n, &(_, c))| if n % 2 == 0 { c.is_alphabetic() } else { c == '.' })
+        && word.iter().enumerate().all(|(n, &(_, c))| {
+            if n % 2 == 0 {
+                c.is_alphabetic()
+            } else {
+                c == '.'
+            }
+        })
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -110,8 +113,18 @@ mod tests {
         assert_eq!(
             toks("Ieri, dell'Alitalia a Saint-Denis (U.S.) 1,5%."),
             vec![
-                "Ieri", ",", "dell'", "Alitalia", "a", "Saint-Denis", "(", "U.S.", ")",
-                "1,5", "%", "."
+                "Ieri",
+                ",",
+                "dell'",
+                "Alitalia",
+                "a",
+                "Saint-Denis",
+                "(",
+                "U.S.",
+                ")",
+                "1,5",
+                "%",
+                "."
             ]
         );
         assert_eq!(toks("Putin's men"), vec!["Putin", "'s", "men"]);

@@ -27,13 +27,19 @@ fn a_bad_model_is_a_config_error_naming_the_key_and_the_file() {
     let e = build_error(&with_model("it", missing.to_str().unwrap()));
     assert_eq!(e.exit_code(), 2);
     let msg = e.to_string();
-    assert!(msg.contains("stages.entities.model.it") && msg.contains("missing.ner"), "{msg}");
+    assert!(
+        msg.contains("stages.entities.model.it") && msg.contains("missing.ner"),
+        "{msg}"
+    );
 
     let shipped = embedded_bytes("models/it/model.ner").expect("shipped it model");
     let cut = dir.path().join("cut.ner");
     std::fs::write(&cut, &shipped[..shipped.len() / 2]).unwrap();
     let msg = build_error(&with_model("it", cut.to_str().unwrap())).to_string();
-    assert!(msg.contains("cut.ner") && msg.contains("truncated"), "{msg}");
+    assert!(
+        msg.contains("cut.ner") && msg.contains("truncated"),
+        "{msg}"
+    );
 
     let text = dir.path().join("text.ner");
     std::fs::write(&text, "not a model").unwrap();
@@ -41,7 +47,10 @@ fn a_bad_model_is_a_config_error_naming_the_key_and_the_file() {
     assert!(msg.contains("magic"), "{msg}");
 
     let msg = build_error(&with_model("fr", "it")).to_string();
-    assert!(msg.contains("stages.entities.model.fr") && msg.contains("`it`"), "{msg}");
+    assert!(
+        msg.contains("stages.entities.model.fr") && msg.contains("`it`"),
+        "{msg}"
+    );
     let msg = build_error(&with_model("it", "klingon")).to_string();
     assert!(msg.contains("no shipped model `klingon`"), "{msg}");
     let msg = build_error(&with_model("Italian", "none")).to_string();
@@ -54,9 +63,14 @@ fn a_users_model_file_is_loaded_and_none_turns_a_language_off() {
     let path = dir.path().join("mine.ner");
     std::fs::write(&path, embedded_bytes("models/it/model.ner").unwrap()).unwrap();
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    let t = with_model("it", path.to_str().unwrap()).build(&lex).unwrap();
+    let t = with_model("it", path.to_str().unwrap())
+        .build(&lex)
+        .unwrap();
     assert!(t.models()["it"].source.ends_with("mine.ner"));
-    assert!(t.models().contains_key("de"), "other languages keep their default");
+    assert!(
+        t.models().contains_key("de"),
+        "other languages keep their default"
+    );
     let off = with_model("it", "none").build(&lex).unwrap();
     assert!(!off.models().contains_key("it"));
     let rules = rules_config().build(&lex).unwrap();
@@ -80,7 +94,11 @@ fn the_model_finds_and_types_names_and_the_kb_gives_ids() {
             )
         })
         .collect();
-    let find = |w: &str| m.iter().find(|x| x.0 == w).unwrap_or_else(|| panic!("{w}: {m:?}"));
+    let find = |w: &str| {
+        m.iter()
+            .find(|x| x.0 == w)
+            .unwrap_or_else(|| panic!("{w}: {m:?}"))
+    };
     assert_eq!(find("Sergio Mattarella").1, "PERSON");
     assert_eq!(find("Palermo").1, "LOC");
     assert_eq!(find("Fiat").1, "ORG");
