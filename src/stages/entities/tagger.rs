@@ -14,7 +14,6 @@ use super::kb::linker::Linker;
 use super::lists::context_lists::ContextLists;
 use super::model::choice::{load_all, LoadedModel};
 use super::model::features::FeatureSet;
-use super::model::file::NerModel;
 use super::names::context::NameContext;
 use super::names::tokens::tokenize;
 use super::typing::guess::{guessed, DocView};
@@ -84,9 +83,24 @@ impl EntityTagger {
         let Some(m) = self.models.get(&doc.language) else {
             return 0;
         };
-        let sentences = sentence_spans(&doc.body);
+        let text = doc.body.as_str();
+        let sentences = sentence_spans(text);
+        let lists = self.lists.for_lang(&doc.language);
+        let known: Vec<(usize, usize, EntityType)> = self
+            .gazetteer
+            .find(text, &Folded::new(text), &lists.case_endings)
+            .into_iter()
+            .map(|g| (g.start, g.end, self.features.entry_type(g.entry)))
+            .collect();
         m.model
-            .find(&self.features, &doc.language, &doc.body, &sentences)
+            .find(
+                &self.features,
+                &doc.language,
+                text,
+                &sentences,
+                &known,
+                &m.cache,
+            )
             .len()
     }
 
@@ -106,7 +120,7 @@ impl EntityTagger {
         let folded = Folded::new(text);
         let sentences = sentence_spans(text);
         if let Some(m) = self.models.get(&doc.language) {
-            return self.tag_with_model(text, &folded, &sentences, &doc.language, &m.model);
+            return self.tag_with_model(text, &folded, &sentences, &doc.language, m);
         }
         let lang_lists = self.lists.for_lang(&doc.language);
         let mut drafts: Vec<Draft> = self
@@ -190,17 +204,27 @@ impl EntityTagger {
         folded: &Folded,
         sentences: &[(usize, usize)],
         lang: &str,
-        model: &NerModel,
+        model: &LoadedModel,
     ) -> Vec<EntityMention> {
         let lang_lists = self.lists.for_lang(lang);
-        let known: Vec<Draft> = self
-            .gazetteer
-            .find(text, folded, &lang_lists.case_endings)
+        let matches = self.gazetteer.find(text, folded, &lang_lists.case_endings);
+        let kb_spans: Vec<(usize, usize, EntityType)> = matches
+            .iter()
+            .map(|g| (g.start, g.end, self.features.entry_type(g.entry)))
+            .collect();
+        let known: Vec<Draft> = matches
             .into_iter()
             .filter(|m| !common_word_opening(text, sentences, lang_lists, m))
             .map(|m| self.linker.known_draft(text, &m))
             .collect();
-        let found = model.find(&self.features, lang, text, sentences);
+        let found = model.model.find(
+            &self.features,
+            lang,
+            text,
+            sentences,
+            &kb_spans,
+            &model.cache,
+        );
         let mut memo = SkeletonMemo::default();
         let mut drafts: Vec<Draft> = Vec::with_capacity(found.len());
         let mut pending = Vec::new();

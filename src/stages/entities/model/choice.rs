@@ -11,6 +11,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::file::NerModel;
+use super::runtime::TypeCache;
 use crate::error::{Error, Result};
 use crate::lexicon::{embedded_binary_names, embedded_bytes};
 
@@ -32,6 +33,8 @@ pub struct LoadedModel {
     pub source: String,
     /// Milliseconds spent reading and checking it.
     pub load_ms: f64,
+    /// Word-type scores shared by every document and thread of the run.
+    pub(crate) cache: Arc<TypeCache>,
 }
 
 impl LoadedModel {
@@ -130,6 +133,7 @@ pub fn load_all(choice: &BTreeMap<String, String>) -> Result<BTreeMap<String, Lo
                 model: Arc::new(model),
                 source,
                 load_ms: clock.elapsed().as_secs_f64() * 1000.0,
+                cache: Arc::default(),
             },
         );
     }

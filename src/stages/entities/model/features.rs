@@ -157,14 +157,19 @@ impl FeatureSet {
         let me = &mut out[2];
         me.push(Fnv::new(t::BIAS, 0).bucket(buckets));
         if !pad {
-            let chars: Vec<char> = folded.chars().collect();
-            for n in 1..=3.min(chars.len()) {
-                let p: String = chars[..n].iter().collect();
-                me.push(Fnv::new(t::PREFIX, n as i8).str(&p).bucket(buckets));
+            let bounds: Vec<usize> = folded
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([folded.len()])
+                .collect();
+            let n_chars = bounds.len() - 1;
+            for n in 1..=3.min(n_chars) {
+                let p = &folded[..bounds[n]];
+                me.push(Fnv::new(t::PREFIX, n as i8).str(p).bucket(buckets));
             }
-            for n in 1..=4.min(chars.len()) {
-                let s: String = chars[chars.len() - n..].iter().collect();
-                me.push(Fnv::new(t::SUFFIX, n as i8).str(&s).bucket(buckets));
+            for n in 1..=4.min(n_chars) {
+                let s = &folded[bounds[n_chars - n]..];
+                me.push(Fnv::new(t::SUFFIX, n as i8).str(s).bucket(buckets));
             }
             let case = if word.chars().all(|c| !c.is_lowercase()) {
                 "upper"
@@ -174,7 +179,7 @@ impl FeatureSet {
                 "lower"
             };
             me.push(Fnv::new(t::CASE, 0).str(case).bucket(buckets));
-            let len = chars.len().min(8) as u8;
+            let len = n_chars.min(8) as u8;
             me.push(Fnv::new(t::LENGTH, len as i8).bucket(buckets));
         }
         out
@@ -259,7 +264,7 @@ impl FeatureSet {
                 cache.insert(w.to_string(), f);
             }
         }
-        let mut out = self.token_features(lang, text, spans, buckets);
+        let mut out = self.token_features(lang, text, spans, buckets, None);
         let n = words.len() as isize;
         for (i, ids) in out.iter_mut().enumerate() {
             for (o, j) in (i as isize - 2..=i as isize + 2).enumerate() {
@@ -287,20 +292,26 @@ impl FeatureSet {
 
     /// Feature ids of each token of one sentence that depend on the sentence: position,
     /// a title right before, a speech verb right after, and the knowledge base's matches.
-    /// `text` holds the sentence and `spans` are its tokens' byte spans in it.
+    /// `text` holds the sentence and `spans` are its tokens' byte spans in it. `known`
+    /// are the knowledge base's matches in `text` when the caller has them (byte span,
+    /// type; sorted, not overlapping); `None` looks them up in the sentence.
     pub fn token_features(
         &self,
         lang: &str,
         text: &str,
         spans: &[(usize, usize)],
         buckets: u32,
+        known: Option<&[(usize, usize, EntityType)]>,
     ) -> Vec<Vec<u32>> {
         let lists = self.lists.for_lang(lang);
         let folded: Vec<String> = spans
             .iter()
             .map(|&(s, e)| fold_plain(&text[s..e]))
             .collect();
-        let kb = self.kb_tags(lists, text, spans);
+        let kb = match known {
+            Some(k) => kb_tags(k, spans),
+            None => kb_tags(&self.kb_matches(lang, text, spans), spans),
+        };
         let mut out = Vec::with_capacity(spans.len());
         for (i, &(s, e)) in spans.iter().enumerate() {
             let mut ids = Vec::with_capacity(4);
@@ -333,38 +344,66 @@ impl FeatureSet {
         out
     }
 
-    /// The knowledge base's tag of each token (`B-PER`, `I-LOC`, …) where an alias covers
-    /// it exactly from a token start to a token end.
-    fn kb_tags(
+    /// The knowledge base's matches in a sentence (`spans`, its tokens): byte span and
+    /// type of each, sorted, not overlapping.
+    pub(crate) fn kb_matches(
         &self,
-        lists: &LangLists,
+        lang: &str,
         text: &str,
         spans: &[(usize, usize)],
-    ) -> Vec<Option<&'static str>> {
-        let mut tags = vec![None; spans.len()];
+    ) -> Vec<(usize, usize, EntityType)> {
         let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
-            return tags;
+            return Vec::new();
         };
         let piece = &text[first.0..last.1];
         let folded = Folded::new(piece);
-        for m in self.gazetteer.find(piece, &folded, &lists.case_endings) {
-            let (ms, me) = (m.start + first.0, m.end + first.0);
-            let Some(a) = spans.iter().position(|&(s, _)| s == ms) else {
-                continue;
-            };
-            let Some(b) = spans.iter().position(|&(_, e)| e == me) else {
-                continue;
-            };
-            let (bt, it) = match self.entry_types[m.entry] {
-                EntityType::Person => ("B-PER", "I-PER"),
-                EntityType::Org => ("B-ORG", "I-ORG"),
-                EntityType::Loc => ("B-LOC", "I-LOC"),
-                _ => continue,
-            };
-            for (k, tag) in tags.iter_mut().enumerate().take(b + 1).skip(a) {
-                *tag = Some(if k == a { bt } else { it });
-            }
-        }
-        tags
+        let lists = self.lists.for_lang(lang);
+        self.gazetteer
+            .find(piece, &folded, &lists.case_endings)
+            .into_iter()
+            .map(|m| {
+                (
+                    m.start + first.0,
+                    m.end + first.0,
+                    self.entry_types[m.entry],
+                )
+            })
+            .collect()
     }
+
+    /// The type of a knowledge-base entry (index of a gazetteer match).
+    pub(crate) fn entry_type(&self, entry: usize) -> EntityType {
+        self.entry_types[entry]
+    }
+}
+
+/// The knowledge base's tag of each token (`B-PER`, `I-LOC`, …) where a match (`known`,
+/// sorted) covers it exactly from a token start to a token end.
+fn kb_tags(
+    known: &[(usize, usize, EntityType)],
+    spans: &[(usize, usize)],
+) -> Vec<Option<&'static str>> {
+    let mut tags = vec![None; spans.len()];
+    let (Some(first), Some(last)) = (spans.first(), spans.last()) else {
+        return tags;
+    };
+    let from = known.partition_point(|m| m.1 <= first.0);
+    for &(ms, me, ty) in known[from..].iter().take_while(|m| m.0 < last.1) {
+        let Ok(a) = spans.binary_search_by_key(&ms, |s| s.0) else {
+            continue;
+        };
+        let Some(b) = spans[a..].iter().position(|&(_, e)| e == me).map(|k| k + a) else {
+            continue;
+        };
+        let (bt, it) = match ty {
+            EntityType::Person => ("B-PER", "I-PER"),
+            EntityType::Org => ("B-ORG", "I-ORG"),
+            EntityType::Loc => ("B-LOC", "I-LOC"),
+            _ => continue,
+        };
+        for (k, tag) in tags.iter_mut().enumerate().take(b + 1).skip(a) {
+            *tag = Some(if k == a { bt } else { it });
+        }
+    }
+    tags
 }

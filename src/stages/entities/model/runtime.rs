@@ -12,6 +12,28 @@ use crate::model::EntityType;
 /// Scores of one word type at each offset from the tagged word.
 type TypeScores = [[f32; TAGS]; OFFSETS];
 
+/// Word types kept in a [`TypeCache`] at most (about 140 bytes each).
+const CACHE_TYPES: usize = 40_000;
+
+/// The scores of the word types seen so far, shared by every thread and document of a
+/// run (the scores depend only on the word, so sharing changes no result); it stops
+/// growing at [`CACHE_TYPES`] types.
+#[derive(Debug, Default)]
+pub struct TypeCache(std::sync::RwLock<HashMap<Box<str>, TypeScores>>);
+
+impl TypeCache {
+    fn get(&self, word: &str) -> Option<TypeScores> {
+        self.0.read().ok()?.get(word).copied()
+    }
+    fn put(&self, word: &str, scores: TypeScores) {
+        if let Ok(mut map) = self.0.write() {
+            if map.len() < CACHE_TYPES {
+                map.insert(word.into(), scores);
+            }
+        }
+    }
+}
+
 impl NerModel {
     /// Score of each tag for a list of feature ids.
     fn add_scores(&self, ids: &[u32], out: &mut [f32; TAGS]) {
@@ -37,13 +59,16 @@ impl NerModel {
     }
 
     /// The entities the model finds in `text` (its `sentences`, byte spans), as byte
-    /// spans with their types, in order.
+    /// spans with their types, in order; `known` are the knowledge base's matches in the
+    /// whole text (byte span, type; sorted, not overlapping).
     pub(crate) fn find(
         &self,
         features: &FeatureSet,
         lang: &str,
         text: &str,
         sentences: &[(usize, usize)],
+        known: &[(usize, usize, EntityType)],
+        shared: &TypeCache,
     ) -> Vec<(usize, usize, EntityType)> {
         let mut cache: HashMap<&str, TypeScores> = HashMap::new();
         let before = self.type_scores(features, lang, FeatureSet::pad(true));
@@ -58,14 +83,18 @@ impl NerModel {
             for &(a, b) in &toks {
                 let w = &text[a..b];
                 if !cache.contains_key(w) {
-                    let sc = self.type_scores(features, lang, w);
+                    let sc = shared.get(w).unwrap_or_else(|| {
+                        let sc = self.type_scores(features, lang, w);
+                        shared.put(w, sc);
+                        sc
+                    });
                     cache.insert(w, sc);
                 }
             }
             for &(a, b) in &toks {
                 types.push(&cache[&text[a..b]]);
             }
-            let token_ids = features.token_features(lang, text, &toks, self.buckets);
+            let token_ids = features.token_features(lang, text, &toks, self.buckets, Some(known));
             let n = toks.len();
             let mut em = vec![[0f32; TAGS]; n];
             for (i, row) in em.iter_mut().enumerate() {
