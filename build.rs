@@ -29,8 +29,11 @@ fn main() {
     println!("cargo:rerun-if-changed=data");
     let mut files = Vec::new();
     collect(&root, &mut files);
-    let mut code = String::from("/// Every file under `data/`: (path relative to data/, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
-    for path in &files {
+    let (binary, text): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "ner"));
+    let mut code = String::from("/// Every text file under `data/`: (path relative to data/, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
+    for path in &text {
         println!("cargo:rerun-if-changed={}", path.display());
         let rel = path
             .strip_prefix(&root)
@@ -40,6 +43,22 @@ fn main() {
         writeln!(
             code,
             "    ({rel:?}, include_str!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+    code.push_str("/// Every binary file under `data/` (the `.ner` entity models): (path relative to data/, bytes).\npub static EMBEDDED_BYTES: &[(&str, &[u8])] = &[\n");
+    for path in &binary {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, include_bytes!({:?})),",
             path.display().to_string()
         )
         .unwrap();

@@ -25,6 +25,14 @@ pub enum Error {
         /// The underlying I/O error.
         source: std::io::Error,
     },
+    /// A training file is missing or malformed.
+    #[error("training data {path}: {message}")]
+    Train {
+        /// The training file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
     /// The synthetic corpus generator lacks the data it needs.
     #[error("synth: {0}")]
     Synth(String),

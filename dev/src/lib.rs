@@ -15,5 +15,6 @@ pub mod dedup_measure;
 pub mod error;
 pub mod eval;
 pub mod synth;
+pub mod train;
 
 pub use error::{Error, Result};

@@ -25,6 +25,23 @@ pub fn embedded_file(path: &str) -> Option<&'static str> {
         .map(|(_, text)| *text)
 }
 
+/// Read-only access to the binary data files shipped with the binary (the `.ner` entity
+/// models; paths relative to `data/`).
+pub fn embedded_bytes(path: &str) -> Option<&'static [u8]> {
+    embedded::EMBEDDED_BYTES
+        .iter()
+        .find(|(p, _)| *p == path)
+        .map(|(_, bytes)| *bytes)
+}
+
+/// The names of the shipped binary data files under `prefix`, in sorted order.
+pub fn embedded_binary_names(prefix: &str) -> impl Iterator<Item = &'static str> + '_ {
+    embedded::EMBEDDED_BYTES
+        .iter()
+        .map(|(p, _)| *p)
+        .filter(move |p| p.starts_with(prefix))
+}
+
 /// Every shipped data file whose path starts with `prefix`, in sorted order.
 pub fn embedded_files(prefix: &str) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
     embedded::EMBEDDED

@@ -67,4 +67,18 @@ pub struct Manifest {
     pub stage_seconds: BTreeMap<String, f64>,
     /// Wall-clock seconds of the whole run.
     pub wall_seconds: f64,
+    /// The entity models loaded, by language (left out when none).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub entity_models: BTreeMap<String, ModelLoad>,
+}
+
+/// One entity model of a run: where it came from, its size in memory, its load time.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ModelLoad {
+    /// The shipped model's name or the file's path.
+    pub source: String,
+    /// Bytes of its tables in memory (shared by every thread).
+    pub memory_bytes: usize,
+    /// Milliseconds spent reading and checking it.
+    pub load_ms: f64,
 }

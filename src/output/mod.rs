@@ -17,7 +17,7 @@ pub mod published_ids;
 pub use config::{Compression, OutputConfig, OutputSettings};
 pub use disk_full::ENOSPC_ENV;
 pub use lock::OutputLock;
-pub use manifest::{Counts, Manifest};
+pub use manifest::{Counts, Manifest, ModelLoad};
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -440,6 +440,7 @@ mod tests {
             skipped_files: Vec::new(),
             stage_seconds: BTreeMap::new(),
             wall_seconds: 0.0,
+            entity_models: BTreeMap::new(),
         };
         writer.commit(&manifest).unwrap();
 

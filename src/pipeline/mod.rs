@@ -17,6 +17,7 @@ mod timing;
 pub use guard::PANIC_AT;
 pub use summary::render_summary;
 
+use std::collections::BTreeMap;
 use std::time::Instant;
 
 use sha2::{Digest, Sha256};
@@ -25,7 +26,9 @@ use crate::config::{PipelineConfig, RunSettings, Settings, StagesConfig};
 use crate::error::{Error, Result};
 use crate::input::{discover, RecordReader};
 use crate::lexicon::Lexicon;
-use crate::output::{dedup_state, published_ids, BatchWriter, Counts, FileMetadata, Manifest};
+use crate::output::{
+    dedup_state, published_ids, BatchWriter, Counts, FileMetadata, Manifest, ModelLoad,
+};
 use crate::progress::Progress;
 use crate::stages::dates::DateStamper;
 use crate::stages::dedup::Deduplicator;
@@ -76,6 +79,26 @@ impl Stages {
                 .transpose()?,
             annotate_duplicates: stages.dedup.annotate_duplicates,
         })
+    }
+}
+
+impl Stages {
+    /// The entity models loaded, by language, as the manifest reports them.
+    fn entity_models(&self) -> BTreeMap<String, ModelLoad> {
+        let Some(e) = &self.entities else {
+            return BTreeMap::new();
+        };
+        e.models()
+            .iter()
+            .map(|(lang, m)| {
+                let load = ModelLoad {
+                    source: m.source.clone(),
+                    memory_bytes: m.memory_bytes(),
+                    load_ms: m.load_ms,
+                };
+                (lang.clone(), load)
+            })
+            .collect()
     }
 }
 
@@ -232,6 +255,7 @@ fn run(config: &PipelineConfig, settings: &Settings, options: &RunOptions) -> Re
         skipped_files: skipped.iter().map(|p| p.display().to_string()).collect(),
         stage_seconds: times.seconds(),
         wall_seconds: clock.elapsed().as_secs_f64(),
+        entity_models: stages.entity_models(),
     };
     writer.commit(&manifest)?;
     Ok(manifest)

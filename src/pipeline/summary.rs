@@ -60,6 +60,20 @@ pub fn render_summary(m: &Manifest, output: &std::path::Path) -> String {
             names.join(", ")
         ));
     }
+    if !m.entity_models.is_empty() {
+        let models: Vec<String> = m
+            .entity_models
+            .iter()
+            .map(|(lang, l)| {
+                format!(
+                    "{lang} {:.1} MB in {:.0} ms",
+                    l.memory_bytes as f64 / 1e6,
+                    l.load_ms
+                )
+            })
+            .collect();
+        s.push_str(&format!("  entity models   {}\n", models.join(", ")));
+    }
     let order = [
         "read", "parse", "dedup", "dates", "entities", "quotes", "write",
     ];

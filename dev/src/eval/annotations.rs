@@ -128,6 +128,9 @@ pub fn score(matches: &[DocMatch], set: &GoldSet, out: &OutputTables) -> Result<
                 })
                 .collect();
             let counts = entities::score_doc(gold, &pred);
+            if std::env::var_os("GAZETTE_EVAL_MISSES").is_some() {
+                entities::print_misses(doc_id, &raw_chars, gold, &pred);
+            }
             ent_total.add(&counts);
             if let Some(lang) = m.gold.language.as_deref() {
                 let slot = by_lang.entry(lang.to_string()).or_default();

@@ -180,6 +180,35 @@ pub fn score_doc(gold: &[GoldEntity], pred: &[PredMention]) -> EntityCounts {
     c
 }
 
+/// Prints a document's typed misses to stderr (`GAZETTE_EVAL_MISSES=1`; read them on the
+/// tune half only): `FN` gold not predicted with its type, `FP` predicted not gold.
+pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldEntity], pred: &[PredMention]) {
+    let text = |s: usize, e: usize| {
+        raw[s.min(raw.len())..e.min(raw.len())]
+            .iter()
+            .collect::<String>()
+    };
+    let typed: HashSet<(Span, &str)> = pred
+        .iter()
+        .filter_map(|p| Some((p.span?, pred_class(&p.entity_type)?)))
+        .collect();
+    let gold_typed: HashSet<(Span, &str)> = gold
+        .iter()
+        .filter_map(|g| Some(((g.start, g.end), gold_class(&g.kind)?)))
+        .collect();
+    for &((s, e), c) in &gold_typed {
+        if !typed.contains(&((s, e), c)) {
+            let got = typed.iter().find(|x| x.0 == (s, e)).map_or("-", |x| x.1);
+            eprintln!("{doc_id}\tFN\t{c}\t{}\tgot {got}", text(s, e));
+        }
+    }
+    for &((s, e), c) in &typed {
+        if !gold_typed.contains(&((s, e), c)) && !gold_typed.iter().any(|x| x.0 == (s, e)) {
+            eprintln!("{doc_id}\tFP\t{c}\t{}", text(s, e));
+        }
+    }
+}
+
 /// Entity identity scores over the linked gold mentions we found.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct IdentityScores {

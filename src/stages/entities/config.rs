@@ -1,6 +1,7 @@
 //! `[stages.entities]`: the serde section and its checks.
 
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use super::tagger::EntityTagger;
@@ -10,7 +11,8 @@ use crate::lexicon::Lexicon;
 /// `[stages.entities]` in pipeline.toml.
 ///
 /// Defaults: `enabled = true`, `kb_files = []`, `patterns = true`, `coref = true`,
-/// `min_score = 0.0`.
+/// `min_score = 0.0`, `model = {}` (every language with a shipped model uses it: de, en,
+/// es, fr, it).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, default)]
 pub struct EntitiesConfig {
@@ -26,6 +28,10 @@ pub struct EntitiesConfig {
     pub coref: bool,
     /// Mentions scored below this are dropped, in [0, 1].
     pub min_score: f32,
+    /// The trained tagger of each language: a shipped model's name (`it`, `de-open`, …),
+    /// a model file path, or `none` (the rules alone). Languages not listed use their
+    /// shipped default; languages without a model use the rules.
+    pub model: BTreeMap<String, String>,
 }
 
 impl Default for EntitiesConfig {
@@ -36,6 +42,7 @@ impl Default for EntitiesConfig {
             patterns: true,
             coref: true,
             min_score: 0.0,
+            model: BTreeMap::new(),
         }
     }
 }
@@ -51,6 +58,7 @@ impl EntitiesConfig {
             self.patterns,
             self.coref,
             self.min_score,
+            &self.model,
         )
     }
 
@@ -62,6 +70,6 @@ impl EntitiesConfig {
                 format!("{} is out of range: use a number in [0, 1]", self.min_score),
             ));
         }
-        Ok(())
+        super::model::choice::validate(&self.model)
     }
 }

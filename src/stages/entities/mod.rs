@@ -1,5 +1,11 @@
 //! Entities stage: person, organisation and place mentions with one id per real entity.
 //!
+//! In a language with a trained model ([`model`], `stages.entities.model`), the model
+//! proposes the spans and types (method `model`), the knowledge base gives ids where an
+//! alias covers a span, one-word short forms resolve to a person of the document
+//! (`coref`), and knowledge-base matches the model left alone stay (`gazetteer`). In
+//! other languages (or with `none`) the rules below run, as before:
+//!
 //! Three passes over each body: the knowledge-base gazetteer ([`kb::gazetteer`], method
 //! `gazetteer`), names missing from the knowledge base confirmed by their context
 //! ([`names`], method `pattern`), and short forms resolved to a fuller person mention of
@@ -13,6 +19,7 @@
 //! | module | holds |
 //! |---|---|
 //! | [`config`], [`tagger`] | `[stages.entities]` and the runtime it builds, which runs the passes |
+//! | [`model`] | the trained tagger: tokens, features, model file, decoding, model choice |
 //! | [`kb`] | the knowledge base, its gazetteer, identity skeletons, inflected forms, linking |
 //! | [`lists`] | the word lists of every language that confirm and type names |
 //! | [`names`] | tokens, capitalised runs and the cues that confirm names found by pattern |
@@ -25,6 +32,7 @@ mod coref;
 mod draft;
 mod kb;
 mod lists;
+pub mod model;
 mod names;
 mod tagger;
 mod typing;

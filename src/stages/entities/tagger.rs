@@ -1,17 +1,19 @@
 //! The stage's runtime: [`EntityTagger`] runs the passes over one body, in order, and
 //! makes the final mentions (see the stage doc).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 use super::coref::resolve_short_forms;
-use super::draft::Draft;
+use super::draft::{Candidate, Draft};
 use super::kb::gazetteer::{common_word_opening, Gazetteer};
 use super::kb::identity::SkeletonMemo;
 use super::kb::inflection::merge_inflected;
 use super::kb::knowledge_base::KnowledgeBase;
 use super::kb::linker::Linker;
 use super::lists::context_lists::ContextLists;
+use super::model::choice::{load_all, LoadedModel};
+use super::model::features::FeatureSet;
 use super::names::context::NameContext;
 use super::names::tokens::tokenize;
 use super::typing::guess::{guessed, DocView};
@@ -19,7 +21,7 @@ use super::typing::org_cues::type_by_org_cues;
 use super::typing::org_spans::{extend_over_adjectives, head_before_place};
 use crate::error::Result;
 use crate::lexicon::Lexicon;
-use crate::model::{Document, EntityMention};
+use crate::model::{Document, EntityMention, EntityType};
 use crate::text::{sentence_of, sentence_spans, Folded};
 
 /// Runtime of the stage; immutable and shared across threads.
@@ -32,21 +34,32 @@ pub struct EntityTagger {
     patterns: bool,
     coref: bool,
     min_score: f32,
+    /// The trained tagger of each language that has one.
+    models: BTreeMap<String, LoadedModel>,
+    /// The features the models read (language lists, knowledge-base aliases).
+    features: FeatureSet,
 }
+
+/// Score of a mention the model finds that no knowledge-base alias confirms.
+const SCORE_MODEL: f32 = 0.8;
 
 impl EntityTagger {
     /// Loads the knowledge base (built-in plus `kb_files`) and the context lists, and
-    /// builds the matchers; `patterns`, `coref` and `min_score` as in
-    /// `EntitiesConfig`, whose `build` checks them and calls this.
+    /// builds the matchers, and loads each language's model; `patterns`, `coref`,
+    /// `min_score` and `model` as in `EntitiesConfig`, whose `build` checks them and
+    /// calls this.
     pub(super) fn new(
         lexicon: &Lexicon,
         kb_files: &[PathBuf],
         patterns: bool,
         coref: bool,
         min_score: f32,
+        model: &BTreeMap<String, String>,
     ) -> Result<Self> {
         let kb = KnowledgeBase::load(kb_files)?;
         let gazetteer = Gazetteer::new(&kb)?;
+        let features = FeatureSet::with_kb(lexicon, &kb)?;
+        let models = load_all(model)?;
         Ok(EntityTagger {
             linker: Linker::new(kb),
             gazetteer,
@@ -54,7 +67,41 @@ impl EntityTagger {
             patterns,
             coref,
             min_score,
+            models,
+            features,
         })
+    }
+
+    /// The loaded models by language: where each came from, its memory and load time.
+    pub fn models(&self) -> &BTreeMap<String, LoadedModel> {
+        &self.models
+    }
+
+    /// The spans the trained tagger of the document's language finds, before any linking
+    /// (0 when the language has no model): the model alone, as its benchmark measures it.
+    pub fn model_spans(&self, doc: &Document) -> usize {
+        let Some(m) = self.models.get(&doc.language) else {
+            return 0;
+        };
+        let text = doc.body.as_str();
+        let sentences = sentence_spans(text);
+        let lists = self.lists.for_lang(&doc.language);
+        let known: Vec<(usize, usize, EntityType)> = self
+            .gazetteer
+            .find(text, &Folded::new(text), &lists.case_endings)
+            .into_iter()
+            .map(|g| (g.start, g.end, self.features.entry_type(g.entry)))
+            .collect();
+        m.model
+            .find(
+                &self.features,
+                &doc.language,
+                text,
+                &sentences,
+                &known,
+                &m.cache,
+            )
+            .len()
     }
 
     /// (entities, aliases) of the loaded knowledge base.
@@ -72,6 +119,9 @@ impl EntityTagger {
         }
         let folded = Folded::new(text);
         let sentences = sentence_spans(text);
+        if let Some(m) = self.models.get(&doc.language) {
+            return self.tag_with_model(text, &folded, &sentences, &doc.language, m);
+        }
         let lang_lists = self.lists.for_lang(&doc.language);
         let mut drafts: Vec<Draft> = self
             .gazetteer
@@ -141,6 +191,89 @@ impl EntityTagger {
         }
         merge_inflected(text, lang_lists, &mut drafts);
         self.finish(text, &sentences, drafts)
+    }
+
+    /// The mentions of a body in a language with a model (method `model`): the model's
+    /// spans and types; ids from the knowledge base where an alias of that type covers
+    /// exactly the span (else the derived id of its skeleton); a person's one-word short form
+    /// resolved to a fuller person of the document (method `coref`); and knowledge-base
+    /// matches the model left alone kept (method `gazetteer`).
+    fn tag_with_model(
+        &self,
+        text: &str,
+        folded: &Folded,
+        sentences: &[(usize, usize)],
+        lang: &str,
+        model: &LoadedModel,
+    ) -> Vec<EntityMention> {
+        let lang_lists = self.lists.for_lang(lang);
+        let matches = self.gazetteer.find(text, folded, &lang_lists.case_endings);
+        let kb_spans: Vec<(usize, usize, EntityType)> = matches
+            .iter()
+            .map(|g| (g.start, g.end, self.features.entry_type(g.entry)))
+            .collect();
+        let known: Vec<Draft> = matches
+            .into_iter()
+            .filter(|m| !common_word_opening(text, sentences, lang_lists, m))
+            .map(|m| self.linker.known_draft(text, &m))
+            .collect();
+        let found = model.model.find(
+            &self.features,
+            lang,
+            text,
+            sentences,
+            &kb_spans,
+            &model.cache,
+        );
+        let mut memo = SkeletonMemo::default();
+        let mut drafts: Vec<Draft> = Vec::with_capacity(found.len());
+        let mut pending = Vec::new();
+        for &(start, end, ty) in &found {
+            if let Some(k) = known
+                .iter()
+                .find(|d| d.start == start && d.end == end && d.entity_type == ty)
+            {
+                drafts.push(Draft {
+                    method: "model",
+                    ..k.clone()
+                });
+                continue;
+            }
+            let c = Candidate {
+                start,
+                end,
+                entity_type: Some(ty),
+                score: SCORE_MODEL,
+                cap_words: text[start..end].split_whitespace().count(),
+            };
+            if self.coref && c.cap_words == 1 {
+                pending.push(c);
+                continue;
+            }
+            let mut d = self.linker.pattern_draft(text, &c, ty, &mut memo);
+            d.method = "model";
+            drafts.push(d);
+        }
+        if !pending.is_empty() {
+            let resolved = resolve_short_forms(text, &drafts, &pending, &mut memo);
+            for c in &pending {
+                match resolved.iter().find(|d| d.start == c.start) {
+                    Some(d) => drafts.push(d.clone()),
+                    None => {
+                        let ty = c.entity_type.unwrap_or(EntityType::Person);
+                        let mut d = self.linker.pattern_draft(text, c, ty, &mut memo);
+                        d.method = "model";
+                        drafts.push(d);
+                    }
+                }
+            }
+        }
+        for k in known {
+            if !found.iter().any(|&(s, e, _)| s < k.end && k.start < e) {
+                drafts.push(k);
+            }
+        }
+        self.finish(text, sentences, drafts)
     }
 
     /// Names (canonical, else the longest form seen), sentences, score filter, order.

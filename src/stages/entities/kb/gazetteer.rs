@@ -49,11 +49,11 @@ struct Variant {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct GazMatch {
     /// Byte offset of the mention.
-    pub(super) start: usize,
+    pub(crate) start: usize,
     /// Byte offset one past the mention.
-    pub(super) end: usize,
+    pub(crate) end: usize,
     /// Index of the KB entry.
-    pub(super) entry: usize,
+    pub(crate) entry: usize,
     /// Confidence.
     pub(super) score: f32,
 }

@@ -16,7 +16,7 @@ pub(crate) struct KbEntry {
     /// Wikidata QID or derived key (`gz:person:sergei-shoigu`).
     pub(super) id: String,
     /// Coarse type.
-    pub(super) entity_type: EntityType,
+    pub(crate) entity_type: EntityType,
     /// Canonical display name.
     pub(super) name: String,
     /// Every surface form, the canonical name first.

@@ -25,7 +25,7 @@ fn config_validation() {
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
     let strict = EntitiesConfig {
         min_score: 0.9,
-        ..EntitiesConfig::default()
+        ..super::rules_config()
     }
     .build(&lex)
     .expect("tagger");

@@ -2,11 +2,12 @@
 
 use crate::lexicon::Lexicon;
 use crate::model::{Document, EntityType};
-use crate::stages::entities::{EntitiesConfig, EntityTagger};
+use crate::stages::entities::EntityTagger;
 
+/// The rules alone (these tests are of the rules).
 fn tagger() -> EntityTagger {
     let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
-    EntitiesConfig::default().build(&lex).expect("tagger")
+    super::rules_config().build(&lex).expect("tagger")
 }
 
 fn tag(t: &EntityTagger, lang: &str, body: &str) -> Vec<(String, EntityType, &'static str)> {

@@ -68,7 +68,7 @@ fn unconfirmed_capitals_are_only_guesses() {
         .all(|m| m.method == "pattern" && m.score <= SCORE_UNCONFIRMED));
     let strict = EntitiesConfig {
         min_score: 0.5,
-        ..EntitiesConfig::default()
+        ..super::rules_config()
     };
     let lex = crate::lexicon::Lexicon::load(&[] as &[&str]).expect("lexicon");
     let strict = strict.build(&lex).expect("tagger");

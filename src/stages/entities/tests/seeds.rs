@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{doc, tagger};
+use super::{doc, model_tagger as tagger};
 use crate::model::Document;
 use crate::stages::shared_data::shared_dir;
 
