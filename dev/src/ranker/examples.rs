@@ -42,11 +42,13 @@ struct Stages {
 }
 
 fn stages() -> Result<Stages> {
-    let c = PipelineConfig::default();
+    let mut c = PipelineConfig::default();
+    // The shipped weights are not read: they may predate the features being trained.
+    c.stages.quotes.speaker_ranker = false;
     let lexicon = Lexicon::load(&c.run.data_dirs)?;
     Ok(Stages {
         entities: c.stages.entities.build(&lexicon)?,
-        quotes: c.stages.quotes.build(&lexicon)?.with_ranker(None),
+        quotes: c.stages.quotes.build(&lexicon)?,
     })
 }
 

@@ -91,11 +91,14 @@ impl QuoteTagger {
     /// entity mentions (sorted by start), used to resolve speakers.
     pub fn tag(&self, doc: &Document, entities: &[EntityMention]) -> Vec<Quote> {
         let body = doc.body.as_str();
-        self.attribute(doc, entities, |r, ctx, pairs, attributions| {
+        self.attribute(doc, entities, |r, pairs, attributions, paragraphs| {
             let ranked: Vec<Attribution> = match &self.ranker {
-                Some(w) => (0..pairs.len())
-                    .map(|i| rank(w, &ranking::candidates_of(r, ctx, i), &attributions[i]))
-                    .collect(),
+                Some(w) => {
+                    let ctx = ranking::Context::new(r, pairs, attributions, paragraphs);
+                    (0..pairs.len())
+                        .map(|i| rank(w, &ranking::candidates_of(r, &ctx, i), &attributions[i]))
+                        .collect()
+                }
                 None => attributions.to_vec(),
             };
             pairs
@@ -114,14 +117,15 @@ impl QuoteTagger {
         doc: &Document,
         entities: &[EntityMention],
     ) -> Vec<QuoteCandidates> {
-        self.attribute(doc, entities, |r, ctx, pairs, _| {
+        self.attribute(doc, entities, |r, pairs, attributions, paragraphs| {
+            let ctx = ranking::Context::new(r, pairs, attributions, paragraphs);
             pairs
                 .iter()
                 .enumerate()
                 .map(|(i, p)| QuoteCandidates {
                     start: p.start,
                     end: p.end,
-                    candidates: ranking::candidates_of(r, ctx, i),
+                    candidates: ranking::candidates_of(r, &ctx, i),
                 })
                 .collect()
         })
@@ -129,12 +133,12 @@ impl QuoteTagger {
     }
 
     /// Finds the quotations and their cascade attributions, then hands them, with the
-    /// resolver and the ranking context, to `finish` (None: no quotation).
+    /// resolver and the paragraphs, to `finish` (None: no quotation).
     fn attribute<T>(
         &self,
         doc: &Document,
         entities: &[EntityMention],
-        finish: impl FnOnce(&Resolver, &ranking::Context, &[MarkPair], &[Attribution]) -> T,
+        finish: impl FnOnce(&Resolver, &[MarkPair], &[Attribution], &[(usize, usize)]) -> T,
     ) -> Option<T> {
         let body = doc.body.as_str();
         let cues = self.cues.for_lang(&doc.language);
@@ -211,8 +215,7 @@ impl QuoteTagger {
             let a = attribution::attribute(&resolver, pair, &near, self.settings.cue_window_bytes);
             attributions.push(a);
         }
-        let ctx = ranking::Context::new(&resolver, &pairs, &attributions, &paragraphs);
-        Some(finish(&resolver, &ctx, &pairs, &attributions))
+        Some(finish(&resolver, &pairs, &attributions, &paragraphs))
     }
 }
 
