@@ -108,6 +108,10 @@ pub struct Context<'a> {
     pairs: &'a [MarkPair],
     /// Paragraph spans.
     paragraphs: &'a [(usize, usize)],
+    /// Indices (into the resolver's mentions) of each entity's mentions, in text order.
+    mentions_of: Vec<Vec<usize>>,
+    /// The entity of each quote's cascade speaker.
+    speaker_entity: Vec<Option<usize>>,
 }
 
 struct Entity {
@@ -200,13 +204,26 @@ impl<'a> Context<'a> {
             entities[i].mentions += 1;
             entity_of.push(Some(i));
         }
-        Context {
+        let mut mentions_of = vec![Vec::new(); entities.len()];
+        for (k, e) in entity_of.iter().enumerate() {
+            if let Some(e) = e {
+                mentions_of[*e].push(k);
+            }
+        }
+        let mut ctx = Context {
             entity_of,
             entities,
             attributions,
             pairs,
             paragraphs,
-        }
+            mentions_of,
+            speaker_entity: Vec::new(),
+        };
+        ctx.speaker_entity = attributions
+            .iter()
+            .map(|a| a.speaker.as_ref().and_then(|s| ctx.entity_of_speaker(s)))
+            .collect();
+        ctx
     }
 
     fn entity_of_speaker(&self, s: &Speaker) -> Option<usize> {
@@ -271,17 +288,10 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         .copied()
         .unwrap_or((open, pair.close_end));
     let cascade = a.speaker.as_ref();
-    let cascade_entity = cascade.and_then(|s| ctx.entity_of_speaker(s));
+    let cascade_entity = ctx.speaker_entity[i];
     let described = cascade.filter(|s| s.name.is_none() && s.text.is_some());
-    let previous = i
-        .checked_sub(1)
-        .and_then(|j| ctx.attributions[j].speaker.as_ref())
-        .and_then(|s| ctx.entity_of_speaker(s));
-    let spoken: Vec<usize> = ctx.attributions[..i]
-        .iter()
-        .filter_map(|a| a.speaker.as_ref())
-        .filter_map(|s| ctx.entity_of_speaker(s))
-        .collect();
+    let previous = i.checked_sub(1).and_then(|j| ctx.speaker_entity[j]);
+    let spoken = &ctx.speaker_entity[..i];
     // Pronouns next to the cue ("a-t-elle dit", "sagte sie", "Il a promis").
     let (pronoun, pronoun_gender) = match a.cue {
         Some((cs, ce)) => {
@@ -366,16 +376,10 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
     for &e in &order {
         let ent = &ctx.entities[e];
         // Its mentions up to the end of the cue window, outside the quote.
-        let ms: Vec<&EntityMention> = r
-            .mentions
+        let ms: Vec<&EntityMention> = ctx.mentions_of[e]
             .iter()
-            .enumerate()
-            .filter(|(k, m)| {
-                ctx.entity_of[*k] == Some(e)
-                    && m.end <= after_to
-                    && !(m.start >= open && m.end <= pair.close_end)
-            })
-            .map(|(_, m)| *m)
+            .map(|&k| r.mentions[k])
+            .filter(|m| m.end <= after_to && !(m.start >= open && m.end <= pair.close_end))
             .collect();
         let dist = |m: &EntityMention| {
             if m.start >= pair.close_end {
@@ -429,7 +433,7 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
             let s = sentence_of(&r.sentences, m.start).map_or(0, |i| r.sentences[i].0);
             words_between(body, s, m.start) <= 1
         }));
-        f[14] = f32::from(spoken.contains(&e));
+        f[14] = f32::from(spoken.contains(&Some(e)));
         f[15] = f32::from(previous == Some(e));
         let gender = r.genders.get(&ent.name).copied();
         if let (Some(p), Some(g)) = (pronoun_gender, gender) {
