@@ -112,6 +112,8 @@ pub struct Context<'a> {
     mentions_of: Vec<Vec<usize>>,
     /// The entity of each quote's cascade speaker.
     speaker_entity: Vec<Option<usize>>,
+    /// Word spans of the body.
+    words: Vec<(usize, usize)>,
 }
 
 struct Entity {
@@ -218,6 +220,7 @@ impl<'a> Context<'a> {
             paragraphs,
             mentions_of,
             speaker_entity: Vec::new(),
+            words: word_spans(r.body),
         };
         ctx.speaker_entity = attributions
             .iter()
@@ -258,11 +261,27 @@ fn after_end(r: &Resolver, pair: &MarkPair, next_open: Option<usize>) -> usize {
     b
 }
 
-fn words_between(body: &str, a: usize, b: usize) -> usize {
+/// Words of `body[a..b]`: the body's words (`words`, its word spans) that lie inside, plus
+/// the pieces of words cut by either end, as `word_spans` of the slice would count them.
+fn words_between(body: &str, words: &[(usize, usize)], a: usize, b: usize) -> usize {
     if a >= b {
         return 0;
     }
-    body.get(a..b).map_or(0, |s| word_spans(s).len())
+    let from = words.partition_point(|w| w.1 <= a);
+    let to = words.partition_point(|w| w.0 < b);
+    if from >= to {
+        return 0;
+    }
+    // A word cut by an end counts only when the slice keeps some of its letters.
+    let cut = |s: usize, e: usize| body.get(s..e).map_or(0, |t| word_spans(t).len());
+    let (fs, fe) = words[from];
+    let (ls, le) = words[to - 1];
+    if from + 1 == to {
+        return if fs >= a && fe <= b { 1 } else { cut(a, b) };
+    }
+    let first = if fs >= a { 1 } else { cut(a, fe) };
+    let last = if le <= b { 1 } else { cut(ls, b) };
+    first + last + (to - from - 2)
 }
 
 /// The candidates of quote `i` with their features.
@@ -383,9 +402,9 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
             .collect();
         let dist = |m: &EntityMention| {
             if m.start >= pair.close_end {
-                words_between(body, pair.close_end, m.start)
+                words_between(body, &ctx.words, pair.close_end, m.start)
             } else {
-                words_between(body, m.end, open)
+                words_between(body, &ctx.words, m.end, open)
             }
         };
         let nearest = ms.iter().min_by_key(|m| dist(m)).copied();
@@ -401,14 +420,16 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
                 f[7] = f32::from(ms.iter().any(|m| {
                     m.start >= pair.close_end
                         && m.end <= after_to
-                        && (words_between(body, ce, m.start) <= 4 && m.start >= ce
-                            || words_between(body, m.end, cs) <= 4 && m.end <= cs)
+                        && (words_between(body, &ctx.words, ce, m.start) <= 4 && m.start >= ce
+                            || words_between(body, &ctx.words, m.end, cs) <= 4 && m.end <= cs)
                 }));
             } else if ce <= open {
                 let cue_sentence = sentence_of(&r.sentences, cs).unwrap_or(0);
                 let s0 = r.sentences.get(cue_sentence).map_or(0, |s| s.0);
                 let last = ms.iter().rfind(|m| m.start >= s0 && m.end <= cs);
-                f[8] = f32::from(last.is_some_and(|m| words_between(body, m.end, cs) <= 6));
+                f[8] = f32::from(
+                    last.is_some_and(|m| words_between(body, &ctx.words, m.end, cs) <= 6),
+                );
             }
         }
         f[9] = f32::from(
@@ -431,7 +452,7 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         f[12] = nearest.map_or(1.0, |m| ((1 + dist(m)) as f32).ln() / 5.0);
         f[13] = f32::from(nearest.is_some_and(|m| {
             let s = sentence_of(&r.sentences, m.start).map_or(0, |i| r.sentences[i].0);
-            words_between(body, s, m.start) <= 1
+            words_between(body, &ctx.words, s, m.start) <= 1
         }));
         f[14] = f32::from(spoken.contains(&Some(e)));
         f[15] = f32::from(previous == Some(e));
