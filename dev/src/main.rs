@@ -237,7 +237,7 @@ fn train_speakers(
     sets.dedup();
     for set in sets {
         let part: Vec<Example> = check.iter().filter(|e| e.set == set).cloned().collect();
-        let (right, total) = gazette_dev::ranker::examples::accuracy(&w, &part);
+        let (right, total) = gazette_dev::ranker::fit::accuracy(&w, &part);
         let cascade = part.iter().filter(|e| e.cascade_right()).count();
         println!(
             "check {set}: ranker {:.3} ({right}/{total}), cascade {:.3} ({cascade}/{total})",

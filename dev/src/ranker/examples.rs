@@ -6,7 +6,7 @@ use std::path::Path;
 use gazette::config::PipelineConfig;
 use gazette::lexicon::Lexicon;
 use gazette::model::Document;
-use gazette::stages::quotes::{Candidate, CandidateKind, QuoteCandidates, RankerWeights};
+use gazette::stages::quotes::{Candidate, CandidateKind, QuoteCandidates};
 use gazette::text::CharOffsets;
 
 use crate::error::{Error, Result};
@@ -191,24 +191,4 @@ pub fn ggt_examples(set: &Path, output: &Path, half: Half) -> Result<Vec<Example
         }
     }
     Ok(out)
-}
-
-/// The share of `examples` whose best candidate under `w` is right.
-pub fn accuracy(w: &RankerWeights, examples: &[Example]) -> (usize, usize) {
-    let mut right = 0;
-    for e in examples {
-        let best = e
-            .candidates
-            .iter()
-            .enumerate()
-            .map(|(i, (f, _))| (i, crate::ranker::fit::score(w, f)))
-            .fold(None::<(usize, f32)>, |b, (i, s)| match b {
-                Some((_, bs)) if bs >= s => b,
-                _ => Some((i, s)),
-            });
-        if best.is_some_and(|(i, _)| e.candidates[i].1) {
-            right += 1;
-        }
-    }
-    (right, examples.len())
 }

@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use gazette::stages::quotes::{RankerWeights, FEATURE_NAMES};
 
-use super::examples::{accuracy, Example};
+use super::examples::Example;
 
 /// Gradient steps of one fit.
 const STEPS: usize = 3000;
@@ -107,4 +107,24 @@ pub fn cross_validate(examples: &[Example], k: usize, l2s: &[f32]) -> Vec<CvRepo
             r
         })
         .collect()
+}
+
+/// The share of `examples` whose best candidate under `w` is right.
+pub fn accuracy(w: &RankerWeights, examples: &[Example]) -> (usize, usize) {
+    let mut right = 0;
+    for e in examples {
+        let best = e
+            .candidates
+            .iter()
+            .enumerate()
+            .map(|(i, (f, _))| (i, score(w, f)))
+            .fold(None::<(usize, f32)>, |b, (i, s)| match b {
+                Some((_, bs)) if bs >= s => b,
+                _ => Some((i, s)),
+            });
+        if best.is_some_and(|(i, _)| e.candidates[i].1) {
+            right += 1;
+        }
+    }
+    (right, examples.len())
 }
