@@ -19,7 +19,7 @@ use crate::stages::quotes::speakers::{possessive, speaker_type, Resolver, Speake
 use crate::text::{sentence_of, word_spans};
 
 /// The number of features of a candidate.
-pub const N_FEATURES: usize = 31;
+pub const N_FEATURES: usize = 33;
 
 /// Feature names, in vector order (the weights file names them).
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -54,6 +54,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "described_role_word",
     "described_lowercase",
     "nobody_no_cue",
+    "described_names_something",
+    "described_naming_latest_person",
 ];
 
 /// What a candidate is.
@@ -335,6 +337,24 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
             .and_then(|(k, _)| ctx.entity_of[k])
     };
     let latest_person = latest(EntityType::Person);
+    // A description holding a name (a mention, or a capitalised word after its first
+    // two: "the spokesman for Mexico's economy ministry", "le porte-parole du ministère
+    // libanais des Affaires étrangères") speaks for that body, not for the person last
+    // named.
+    let described_names = described.and_then(|d| d.text.as_deref()).is_some_and(|t| {
+        let near = |from: usize, to: usize| {
+            let from = body.floor_char_boundary(from);
+            let to = body.floor_char_boundary(to.min(body.len()));
+            body[from..to]
+                .find(t)
+                .map(|i| (from + i, from + i + t.len()))
+        };
+        let span = near(pair.close_end, after_to).or_else(|| near(open.saturating_sub(300), open));
+        span.is_some_and(|(s, e)| r.mentions.iter().any(|m| m.start >= s && m.end <= e))
+            || t.split_whitespace()
+                .skip(2)
+                .any(|w| w.starts_with(char::is_uppercase))
+    });
     let latest_org = latest(EntityType::Org);
 
     // The entities in reach, in order of first mention, the cascade's own first.
@@ -365,6 +385,7 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
                 .any(|&(s, e)| r.cues.is_role_word(&text[s..e])),
         );
         f[29] = f32::from(text.starts_with(char::is_lowercase));
+        f[31] = f32::from(described_names);
         out.push(Candidate {
             kind: CandidateKind::Described,
             text: Some(text),
@@ -466,7 +487,8 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         f[19] = f32::from(pronoun && is_latest);
         f[20] = ((1 + ent.mentions) as f32).ln() / 3.0;
         f[21] = f32::from(nearest.is_some_and(|m| possessive(body, m)));
-        f[22] = f32::from(described.is_some() && is_latest);
+        f[22] = f32::from(described.is_some() && is_latest && !described_names);
+        f[32] = f32::from(described_names && is_latest);
         f[23] = f32::from(described.is_some() && latest_org == Some(e));
         f[24] = f32::from(cascade.is_none() && is_latest);
         f[25] = f32::from(partial && f[10] > 0.0);
