@@ -1,4 +1,5 @@
 //! Quote tagger throughput (entities precomputed), one thread: `cargo bench --bench quotes`.
+//! `tag` is the stage as shipped (speaker ranker on), `tag_cascade` the rule cascade alone.
 
 mod common;
 
@@ -12,8 +13,18 @@ fn main() {
 
 #[divan::bench]
 fn tag(bencher: divan::Bencher) {
+    run(bencher, true);
+}
+
+#[divan::bench]
+fn tag_cascade(bencher: divan::Bencher) {
+    run(bencher, false);
+}
+
+fn run(bencher: divan::Bencher, ranker: bool) {
     let docs = common::documents();
-    let c = PipelineConfig::default();
+    let mut c = PipelineConfig::default();
+    c.stages.quotes.speaker_ranker = ranker;
     let lexicon = Lexicon::load(&c.run.data_dirs).unwrap();
     let entities = c.stages.entities.build(&lexicon).unwrap();
     let quotes = c.stages.quotes.build(&lexicon).unwrap();

@@ -14,6 +14,7 @@
 pub mod dedup_measure;
 pub mod error;
 pub mod eval;
+pub mod ranker;
 pub mod synth;
 pub mod train;
 

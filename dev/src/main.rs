@@ -107,6 +107,28 @@ enum Command {
         #[arg(long, value_enum)]
         half: Option<gazette_dev::eval::split::Half>,
     },
+    /// Train the quotes stage's speaker ranker on the tune halves of ggt-quotes-en and of
+    /// the project's quote gold; choose the L2 strength by cross-validation; print the
+    /// cross-validated accuracy (and the cascade's), the calibration table and the check
+    /// halves (report only); write the weights file.
+    TrainSpeakers {
+        /// The ggt-quotes-en set directory (meta.jsonl + docs/).
+        #[arg(long, value_name = "DIR")]
+        ggt_set: PathBuf,
+        /// An evaluation run of it (`gazette-dev eval --set … --output DIR`), whose
+        /// documents are read.
+        #[arg(long, value_name = "DIR")]
+        ggt_output: PathBuf,
+        /// The project's quote gold files (JSON lines).
+        #[arg(long, value_name = "FILE", num_args = 1..)]
+        gold: Vec<PathBuf>,
+        /// Folds of the cross-validation.
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
+        /// Write the weights here (data/quotes/speaker_ranker.tsv ships them).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// Runs the pipeline with progress on stderr and prints its summary, as `gazette run`.
@@ -193,6 +215,117 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                     .with_context(|| format!("writing {}", path.display()))?;
             }
         }
+        Command::TrainSpeakers {
+            ggt_set,
+            ggt_output,
+            gold,
+            folds,
+            out,
+        } => train_speakers(&ggt_set, &ggt_output, &gold, folds, out.as_deref())?,
+    }
+    Ok(())
+}
+
+/// `gazette-dev train-speakers`: see the command's help.
+fn train_speakers(
+    ggt_set: &std::path::Path,
+    ggt_output: &std::path::Path,
+    gold: &[PathBuf],
+    folds: usize,
+    out: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use gazette_dev::eval::split::Half;
+    use gazette_dev::ranker::{cross_validate, ggt_examples, project_examples, train, Example};
+    let files: Vec<&std::path::Path> = gold.iter().map(PathBuf::as_path).collect();
+    let examples = |half: Half| -> anyhow::Result<Vec<Example>> {
+        let mut e = ggt_examples(ggt_set, ggt_output, half)?;
+        e.extend(project_examples(&files, half)?);
+        Ok(e)
+    };
+    let tune = examples(Half::Tune)?;
+    let check = examples(Half::Check)?;
+    let l2s = [0.0, 0.0003, 0.001, 0.003, 0.01, 0.03];
+    let reports = cross_validate(&tune, folds.max(2), &l2s);
+    println!(
+        "training: {} quotes ({} ggt tune, {} project gold tune), {} candidates",
+        tune.len(),
+        tune.iter().filter(|e| e.set == "ggt").count(),
+        tune.iter().filter(|e| e.set != "ggt").count(),
+        tune.iter().map(|e| e.candidates.len()).sum::<usize>()
+    );
+    for r in &reports {
+        println!(
+            "cv l2 {:<7} ranker {:.3} ({}/{})  cascade {:.3}",
+            r.l2,
+            r.right as f64 / r.total.max(1) as f64,
+            r.right,
+            r.total,
+            r.cascade_right as f64 / r.total.max(1) as f64
+        );
+    }
+    // The first of the best (smallest L2 among equals).
+    let best = reports
+        .iter()
+        .fold(None::<&gazette_dev::ranker::CvReport>, |b, r| match b {
+            Some(b) if b.right >= r.right => Some(b),
+            _ => Some(r),
+        })
+        .expect("at least one L2 strength");
+    println!("chosen l2 {}", best.l2);
+    let mut bands = [(0usize, 0usize, 0f64); 10];
+    for &(s, ok) in &best.scored {
+        let b = &mut bands[((s * 10.0) as usize).min(9)];
+        b.0 += 1;
+        b.1 += usize::from(ok);
+        b.2 += f64::from(s);
+    }
+    let mut gap = 0.0;
+    for (i, (n, ok, sum)) in bands.iter().enumerate() {
+        gap += (*ok as f64 - sum).abs();
+        println!(
+            "cv score {:.1}-{:.1}: {n} quotes, right {ok} ({:.3}), mean score {:.3}",
+            i as f64 / 10.0,
+            (i + 1) as f64 / 10.0,
+            *ok as f64 / (*n).max(1) as f64,
+            sum / (*n).max(1) as f64
+        );
+    }
+    println!(
+        "cv expected calibration error {:.3}",
+        gap / best.scored.len().max(1) as f64
+    );
+    let w = train(&tune, best.l2);
+    let mut sets: Vec<&str> = check.iter().map(|e| e.set.as_str()).collect();
+    sets.sort();
+    sets.dedup();
+    for set in sets {
+        let part: Vec<Example> = check.iter().filter(|e| e.set == set).cloned().collect();
+        let (right, total) = gazette_dev::ranker::fit::accuracy(&w, &part);
+        let cascade = part.iter().filter(|e| e.cascade_right()).count();
+        println!(
+            "check {set}: ranker {:.3} ({right}/{total}), cascade {:.3} ({cascade}/{total})",
+            right as f64 / total.max(1) as f64,
+            cascade as f64 / total.max(1) as f64
+        );
+    }
+    if let Some(path) = out {
+        let header = vec![
+            "Speaker ranker weights of the quotes stage (src/stages/quotes/ranking): a logistic".to_string(),
+            "regression over each candidate's features; the best candidate is the speaker.".to_string(),
+            "Written by `gazette-dev train-speakers` on the tune halves of ggt-quotes-en and of".to_string(),
+            "tests/data/quotes_gold*.jsonl (fixed rule on the document id, dev/src/eval/split.rs).".to_string(),
+            format!(
+                "{} quotes; L2 {} chosen by {}-fold cross-validation over documents: accuracy {:.3} (cascade {:.3}).",
+                tune.len(),
+                best.l2,
+                folds.max(2),
+                best.right as f64 / best.total.max(1) as f64,
+                best.cascade_right as f64 / best.total.max(1) as f64
+            ),
+        ];
+        std::fs::write(path, w.to_tsv(&header))
+            .with_context(|| format!("writing {}", path.display()))?;
+        println!("wrote {}", path.display());
     }
     Ok(())
 }

@@ -22,11 +22,14 @@ pub struct QuotesConfig {
     pub max_name_words: usize,
     /// How far (bytes) before and after a quotation the attribution cue is looked for.
     pub cue_window_bytes: usize,
+    /// Choose each quote's speaker with the learned ranker (data/quotes/speaker_ranker.tsv)
+    /// over the rule cascade's candidates; off: the cascade's speaker.
+    pub speaker_ranker: bool,
 }
 
 impl Default for QuotesConfig {
     /// Enabled; quotes up to 6000 bytes over up to 8 paragraphs; names of ≤ 3 words
-    /// skipped; cues looked for within 250 bytes.
+    /// skipped; cues looked for within 250 bytes; speakers chosen by the learned ranker.
     fn default() -> Self {
         QuotesConfig {
             enabled: true,
@@ -34,6 +37,7 @@ impl Default for QuotesConfig {
             max_paragraphs: 8,
             max_name_words: 3,
             cue_window_bytes: 250,
+            speaker_ranker: true,
         }
     }
 }

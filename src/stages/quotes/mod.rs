@@ -16,6 +16,11 @@
 //!    that role, a description ("the father") to its own text; a cue-less quote
 //!    paragraph continues the previous speaker. Scores are calibrated per way
 //!    (`speakers::score`).
+//! 4. `ranking` (on by default, `speaker_ranker`): the cascade's speaker is one candidate
+//!    among the persons and organisations named near the quote, a description it kept,
+//!    and nobody; a logistic regression learned from gold (`data/quotes/speaker_ranker.tsv`,
+//!    trained by `gazette-dev train-speakers`) picks the best, its score the chance it is
+//!    right. A description the cascade kept ("the minister") is thus joined to the entity.
 //!
 //! The tests are in `tests/`, one file per concept.
 //!
@@ -28,6 +33,7 @@ mod attribution;
 mod candidates;
 mod config;
 mod cues;
+mod ranking;
 mod spans;
 mod speakers;
 
@@ -35,6 +41,7 @@ mod speakers;
 mod tests;
 
 pub use config::QuotesConfig;
+pub use ranking::{Candidate, CandidateKind, QuoteCandidates, RankerWeights, FEATURE_NAMES};
 
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -55,6 +62,8 @@ const SHORT_PARTIAL_FACTOR: f32 = 0.8;
 pub struct QuoteTagger {
     settings: QuotesConfig,
     cues: CueLexicon,
+    /// The speaker ranker's weights, when `speaker_ranker` is on.
+    ranker: Option<RankerWeights>,
 }
 
 impl QuoteTagger {
@@ -63,12 +72,74 @@ impl QuoteTagger {
         Ok(QuoteTagger {
             settings: settings.clone(),
             cues: CueLexicon::new(lexicon)?,
+            ranker: if settings.speaker_ranker {
+                Some(RankerWeights::shipped()?)
+            } else {
+                None
+            },
         })
+    }
+
+    /// The same stage ranking speakers with `weights` (None: the rule cascade alone);
+    /// for training and evaluating weights.
+    pub fn with_ranker(mut self, weights: Option<RankerWeights>) -> Self {
+        self.ranker = weights;
+        self
     }
 
     /// Every direct quotation of the body, sorted by start; `entities` are the document's
     /// entity mentions (sorted by start), used to resolve speakers.
     pub fn tag(&self, doc: &Document, entities: &[EntityMention]) -> Vec<Quote> {
+        let body = doc.body.as_str();
+        self.attribute(doc, entities, |r, pairs, attributions, paragraphs| {
+            let ranked: Vec<Attribution> = match &self.ranker {
+                Some(w) => {
+                    let ctx = ranking::Context::new(r, pairs, attributions, paragraphs);
+                    (0..pairs.len())
+                        .map(|i| rank(w, &ranking::candidates_of(r, &ctx, i), &attributions[i]))
+                        .collect()
+                }
+                None => attributions.to_vec(),
+            };
+            pairs
+                .iter()
+                .zip(ranked)
+                .map(|(p, a)| to_quote(body, p, a))
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Every quotation's speaker candidates with their features (the cascade's choice
+    /// first), for training the ranker (`gazette-dev train-speakers`).
+    pub fn speaker_candidates(
+        &self,
+        doc: &Document,
+        entities: &[EntityMention],
+    ) -> Vec<QuoteCandidates> {
+        self.attribute(doc, entities, |r, pairs, attributions, paragraphs| {
+            let ctx = ranking::Context::new(r, pairs, attributions, paragraphs);
+            pairs
+                .iter()
+                .enumerate()
+                .map(|(i, p)| QuoteCandidates {
+                    start: p.start,
+                    end: p.end,
+                    candidates: ranking::candidates_of(r, &ctx, i),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+    }
+
+    /// Finds the quotations and their cascade attributions, then hands them, with the
+    /// resolver and the paragraphs, to `finish` (None: no quotation).
+    fn attribute<T>(
+        &self,
+        doc: &Document,
+        entities: &[EntityMention],
+        finish: impl FnOnce(&Resolver, &[MarkPair], &[Attribution], &[(usize, usize)]) -> T,
+    ) -> Option<T> {
         let body = doc.body.as_str();
         let cues = self.cues.for_lang(&doc.language);
         let all_paragraphs = spans::paragraphs(body);
@@ -85,7 +156,7 @@ impl QuoteTagger {
             pairs.sort_by_key(|p| p.open);
         }
         if pairs.is_empty() {
-            return Vec::new();
+            return None;
         }
         let inside_quote = |m: &EntityMention| {
             let i = pairs.partition_point(|p| p.open <= m.start);
@@ -144,11 +215,31 @@ impl QuoteTagger {
             let a = attribution::attribute(&resolver, pair, &near, self.settings.cue_window_bytes);
             attributions.push(a);
         }
-        pairs
-            .iter()
-            .zip(attributions)
-            .map(|(p, a)| to_quote(body, p, a))
-            .collect()
+        Some(finish(&resolver, &pairs, &attributions, &paragraphs))
+    }
+}
+
+/// The cascade's attribution `a` with the ranker's best candidate as its speaker and that
+/// candidate's score; the cue stays the cascade's.
+fn rank(w: &RankerWeights, candidates: &[ranking::Candidate], a: &Attribution) -> Attribution {
+    let Some((best, score)) = w.best(candidates) else {
+        return a.clone();
+    };
+    let c = &candidates[best];
+    let speaker = match c.kind {
+        ranking::CandidateKind::Nobody => None,
+        _ => Some(speakers::Speaker {
+            text: c.text.clone(),
+            id: c.id.clone(),
+            name: c.name.clone(),
+            person: c.person,
+            score,
+        }),
+    };
+    Attribution {
+        speaker,
+        cue: a.cue,
+        score,
     }
 }
 

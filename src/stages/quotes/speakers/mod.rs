@@ -20,5 +20,5 @@ mod speaker;
 
 pub(super) use gender::person_genders;
 pub(super) use memo::Memo;
-pub(super) use resolver::{possessive, Resolver};
+pub(super) use resolver::{possessive, speaker_type, Resolver};
 pub(super) use speaker::{PrevQuote, Speaker};

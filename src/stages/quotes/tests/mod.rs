@@ -9,6 +9,7 @@ mod candidates;
 mod descriptions;
 mod gold;
 mod org_descriptions;
+mod ranking;
 mod seeds;
 mod spans;
 mod speaker_rules;
@@ -16,8 +17,15 @@ mod speaker_rules;
 use super::*;
 use crate::model::EntityType;
 
-/// The stage with default settings and the shipped lexicon.
+/// The stage with default settings and the shipped lexicon, speakers from the rule
+/// cascade alone (the ranker off): the rule tests check the cascade, whose choice is the
+/// ranker's first candidate.
 fn tagger() -> QuoteTagger {
+    stage().with_ranker(None)
+}
+
+/// The stage as shipped: default settings (the speaker ranker on) and lexicon.
+fn stage() -> QuoteTagger {
     let lexicon = Lexicon::load(&[] as &[&str]).expect("shipped lexicon");
     QuoteTagger::new(&QuotesConfig::default(), &lexicon).expect("tagger")
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use super::{doc, mentions, tagger};
+use super::{doc, mentions, stage};
 use crate::model::{EntityType, Quote, QuoteKind};
 use crate::stages::shared_data::shared_dir;
 
@@ -89,7 +89,7 @@ fn seed_quotes(seeds: &Path, file: &str, lang: &str, names: Names) -> (String, V
             m.end = m.start + cut;
         }
     }
-    let quotes = tagger().tag(&doc(lang, &body), &ents);
+    let quotes = stage().tag(&doc(lang, &body), &ents);
     (body, quotes)
 }
 
@@ -146,7 +146,7 @@ fn role_resolves_without_the_photo_caption() {
         .find(|l| l.starts_with("Le vice-ministre"))
         .expect("caption line");
     let body = body.replacen(caption, "", 1);
-    let quotes = tagger().tag(&doc(lang, &body), &mentions(&body, names));
+    let quotes = stage().tag(&doc(lang, &body), &mentions(&body, names));
     assert_eq!(quotes[0].speaker_id.as_deref(), Some("Ali_Bagheri_Kani"));
     assert!(
         quotes[0].score < 0.6,
