@@ -114,7 +114,15 @@ impl NerModel {
             }
             let tags = viterbi(&em, &self.transitions);
             for (a, b, ty) in spans(&tags) {
-                out.push((toks[a].0, toks[b - 1].1, ty));
+                // A name never starts or ends with a token of punctuation alone (a
+                // closing quotation mark tagged with the name after it).
+                let words =
+                    |&(x, y): &(usize, usize)| text[x..y].chars().any(char::is_alphanumeric);
+                let Some(first) = (a..b).find(|&k| words(&toks[k])) else {
+                    continue;
+                };
+                let last = (a..b).rev().find(|&k| words(&toks[k])).unwrap_or(first);
+                out.push((toks[first].0, toks[last].1, ty));
             }
         }
         out

@@ -50,6 +50,12 @@ pub fn token_spans(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
                 j += 1;
                 break;
             }
+            // An apostrophe inside a capitalised name before a capital letter
+            // ("Brind'Amour", "O'Brien") joins its two parts.
+            if is_apostrophe(sep) && chars[k].1.is_uppercase() && chars[j + 1].1.is_uppercase() {
+                j += 1;
+                continue;
+            }
             break;
         }
         // An abbreviation keeps its last full stop ("U.S.", "U.K."): single letters
@@ -85,6 +91,10 @@ fn is_apostrophe(c: char) -> bool {
 /// not a name before a possessive ("Putin").
 fn elides(word: &[(usize, char)]) -> bool {
     let letters: String = word.iter().map(|&(_, c)| c).collect();
+    // "O'" is the Irish patronymic, never an elided article or pronoun.
+    if letters == "O" {
+        return false;
+    }
     if letters.chars().any(|c| !c.is_alphabetic()) || letters.chars().count() > 7 {
         return false;
     }
@@ -129,5 +139,9 @@ mod tests {
         );
         assert_eq!(toks("Putin's men"), vec!["Putin", "'s", "men"]);
         assert_eq!(toks("l’Élysée"), vec!["l’", "Élysée"]);
+        assert_eq!(
+            toks("Rod Brind'Amour, O’Brien and L'Aquila"),
+            vec!["Rod", "Brind'Amour", ",", "O’Brien", "and", "L'", "Aquila"]
+        );
     }
 }

@@ -113,6 +113,32 @@ fn the_model_finds_and_types_names_and_the_kb_gives_ids() {
 }
 
 #[test]
+fn a_model_span_holds_no_edge_punctuation_and_short_forms_join_the_full_name() {
+    let body = "Phil Mickelson won again. “It was fun,” Mickelson said. \
+                “We will see,” Mickelson added after Rod Brind'Amour spoke.";
+    let m = model_tagger().tag(&doc("en", body));
+    let texts: Vec<&str> = m.iter().map(|x| &body[x.start..x.end]).collect();
+    for t in &texts {
+        assert!(
+            t.chars().next().is_some_and(char::is_alphanumeric)
+                && t.chars()
+                    .last()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '.'),
+            "{texts:?}"
+        );
+    }
+    let full = m.iter().find(|x| &body[x.start..x.end] == "Phil Mickelson");
+    let full = full.unwrap_or_else(|| panic!("{texts:?}"));
+    let short: Vec<_> = m
+        .iter()
+        .filter(|x| &body[x.start..x.end] == "Mickelson")
+        .collect();
+    assert_eq!(short.len(), 2, "{texts:?}");
+    assert!(short.iter().all(|x| x.entity_id == full.entity_id), "{m:?}");
+    assert!(texts.contains(&"Rod Brind'Amour"), "{texts:?}");
+}
+
+#[test]
 fn a_language_without_a_model_gets_the_rules() {
     let body = "Presidentti Sauli Niinistö vieraili Helsingissä.";
     let m = model_tagger().tag(&doc("fi", body));
