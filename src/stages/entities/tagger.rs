@@ -189,7 +189,7 @@ impl EntityTagger {
         for i in extend_over_adjectives(text, lang_lists, place_words, &mut drafts) {
             self.linker.rename(text, &mut drafts[i]);
         }
-        merge_inflected(text, lang_lists, &mut drafts);
+        merge_inflected(text, lang_lists, &mut drafts, true);
         self.finish(text, &sentences, drafts)
     }
 
@@ -229,12 +229,10 @@ impl EntityTagger {
         let mut drafts: Vec<Draft> = Vec::with_capacity(found.len());
         let mut pending = Vec::new();
         for &(start, end, ty) in &found {
-            if let Some(k) = known
-                .iter()
-                .find(|d| d.start == start && d.end == end && d.entity_type == ty)
-            {
+            if let Some(k) = known.iter().find(|d| d.start == start && d.end == end) {
                 drafts.push(Draft {
                     method: "model",
+                    entity_type: ty,
                     ..k.clone()
                 });
                 continue;
@@ -246,13 +244,19 @@ impl EntityTagger {
                 score: SCORE_MODEL,
                 cap_words: text[start..end].split_whitespace().count(),
             };
+            if let Some(d) = self.linker.inflected_draft(text, &c, lang_lists) {
+                drafts.push(Draft {
+                    method: "model",
+                    entity_type: ty,
+                    ..d
+                });
+                continue;
+            }
             if self.coref && c.cap_words == 1 {
                 pending.push(c);
                 continue;
             }
-            let mut d = self.linker.pattern_draft(text, &c, ty, &mut memo);
-            d.method = "model";
-            drafts.push(d);
+            drafts.push(self.linker.model_draft(text, &c, ty, &mut memo));
         }
         if !pending.is_empty() {
             let resolved = resolve_short_forms(text, &drafts, &pending, &mut memo);
@@ -261,9 +265,7 @@ impl EntityTagger {
                     Some(d) => drafts.push(d.clone()),
                     None => {
                         let ty = c.entity_type.unwrap_or(EntityType::Person);
-                        let mut d = self.linker.pattern_draft(text, c, ty, &mut memo);
-                        d.method = "model";
-                        drafts.push(d);
+                        drafts.push(self.linker.model_draft(text, c, ty, &mut memo));
                     }
                 }
             }
@@ -273,6 +275,7 @@ impl EntityTagger {
                 drafts.push(k);
             }
         }
+        merge_inflected(text, lang_lists, &mut drafts, false);
         self.finish(text, sentences, drafts)
     }
 
