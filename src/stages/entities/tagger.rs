@@ -184,7 +184,7 @@ impl EntityTagger {
                 ));
             }
         }
-        type_by_org_cues(text, &sentences, lang_lists, &mut drafts);
+        type_by_org_cues(text, &sentences, lang_lists, &mut drafts, "pattern");
         let place_words = self.linker.place_words();
         for i in extend_over_adjectives(text, lang_lists, place_words, &mut drafts) {
             self.linker.rename(text, &mut drafts[i]);
@@ -194,10 +194,13 @@ impl EntityTagger {
     }
 
     /// The mentions of a body in a language with a model (method `model`): the model's
-    /// spans and types; ids from the knowledge base where an alias of that type covers
-    /// exactly the span (else the derived id of its skeleton); a person's one-word short form
-    /// resolved to a fuller person of the document (method `coref`); and knowledge-base
-    /// matches the model left alone kept (method `gazetteer`).
+    /// spans and types; ids from the knowledge base where an alias covers exactly the span
+    /// or where the span's skeleton is an alias of one entry, whatever the type the model
+    /// gave (else the derived id of its skeleton); a one-word name under a case ending
+    /// linked as the rules link it; a person's one-word short form resolved to a fuller
+    /// person of the document (method `coref`); knowledge-base matches the model left
+    /// alone kept (method `gazetteer`); then the organisation cues of the document retype
+    /// the model's places and weak persons no alias confirms ([`type_by_org_cues`]).
     fn tag_with_model(
         &self,
         text: &str,
@@ -276,6 +279,7 @@ impl EntityTagger {
             }
         }
         merge_inflected(text, lang_lists, &mut drafts, false);
+        type_by_org_cues(text, sentences, lang_lists, &mut drafts, "model");
         self.finish(text, sentences, drafts)
     }
 
