@@ -246,8 +246,17 @@ fn an_organisation_cue_retypes_the_models_places_but_not_its_known_names() {
         draft("Roma", 0, Some("Rome")),
     ];
     let sentences = sentence_spans(text);
-    type_by_org_cues(text, &sentences, lists.for_lang("it"), &mut drafts, "pattern");
-    assert!(drafts.iter().all(|d| d.entity_type == Loc), "only `model` names");
+    type_by_org_cues(
+        text,
+        &sentences,
+        lists.for_lang("it"),
+        &mut drafts,
+        "pattern",
+    );
+    assert!(
+        drafts.iter().all(|d| d.entity_type == Loc),
+        "only `model` names"
+    );
     type_by_org_cues(text, &sentences, lists.for_lang("it"), &mut drafts, "model");
     let types: Vec<_> = drafts.iter().map(|d| d.entity_type).collect();
     assert_eq!(types, [Org, Org, Loc]);
