@@ -10,7 +10,7 @@ use super::kb::gazetteer::{common_word_opening, Gazetteer};
 use super::kb::identity::SkeletonMemo;
 use super::kb::inflection::merge_inflected;
 use super::kb::knowledge_base::KnowledgeBase;
-use super::kb::linker::Linker;
+use super::kb::linker::{settle_type, Linker};
 use super::lists::context_lists::ContextLists;
 use super::model::choice::{load_all, LoadedModel};
 use super::model::features::FeatureSet;
@@ -235,7 +235,7 @@ impl EntityTagger {
             if let Some(k) = known.iter().find(|d| d.start == start && d.end == end) {
                 drafts.push(Draft {
                     method: "model",
-                    entity_type: ty,
+                    entity_type: settle_type(ty, k.entity_type),
                     ..k.clone()
                 });
                 continue;
@@ -250,7 +250,7 @@ impl EntityTagger {
             if let Some(d) = self.linker.inflected_draft(text, &c, lang_lists) {
                 drafts.push(Draft {
                     method: "model",
-                    entity_type: ty,
+                    entity_type: settle_type(ty, d.entity_type),
                     ..d
                 });
                 continue;

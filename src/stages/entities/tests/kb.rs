@@ -137,7 +137,7 @@ fn a_model_span_takes_the_one_entry_of_its_skeleton_whatever_its_type() {
     use crate::stages::entities::kb::linker::Linker;
 
     let linker = Linker::new(KnowledgeBase::load(&[]).expect("kb"));
-    let text = "Iran, Maison-Blanche, Oleg Ivanovic";
+    let text = "Iran, Maison-Blanche, Oleg Ivanovic, Shoigu";
     let span = |w: &str| {
         let start = text.find(w).unwrap();
         Candidate {
@@ -158,6 +158,11 @@ fn a_model_span_takes_the_one_entry_of_its_skeleton_whatever_its_type() {
     assert_eq!(
         link("Maison-Blanche", Loc),
         ("gz:org:white-house".into(), Loc, "model")
+    );
+    // A person is no metonymy of a place: the knowledge base's type wins there.
+    assert_eq!(
+        link("Shoigu", Loc),
+        ("gz:person:sergei-shoigu".into(), Person, "model")
     );
     assert_eq!(
         link("Oleg Ivanovic", Person),
