@@ -4,12 +4,18 @@
 use unicode_normalization::char::decompose_canonical;
 use unicode_normalization::char::is_combining_mark;
 
-/// Folds one char: lowercase, accents stripped, typographic apostrophes unified to `'`.
+/// Folds one char: lowercase, accents stripped, typographic apostrophes unified to `'`,
+/// the long s `ſ` written `s`.
 /// Appends the result (possibly several chars, possibly none) to `out`.
 pub fn fold_char(c: char, out: &mut String) {
     match c {
         '’' | 'ʼ' | '‘' | '`' | '´' => {
             out.push('\'');
+            return;
+        }
+        // The long s of historical print is the letter s.
+        'ſ' => {
+            out.push('s');
             return;
         }
         'ß' => {
@@ -124,6 +130,10 @@ mod tests {
         assert_eq!(fold_str("Choïgou à TÉHÉRAN"), "choigou a teheran");
         assert_eq!(fold_str("l’Iran"), "l'iran");
         assert_eq!(fold_str("Straße"), "strasse");
+        assert_eq!(fold_str("Deutſchland"), "deutschland");
+        let f = Folded::new("Deutſchlands");
+        assert_eq!(f.text, "deutschlands");
+        assert_eq!(f.end_of(f.text.len(), "Deutſchlands"), "Deutſchlands".len());
         assert_eq!(fold_str("it`s A\u{a0}B"), "it's a b");
         for c in (0..128u8).map(char::from) {
             let mut one = String::new();

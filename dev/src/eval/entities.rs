@@ -181,7 +181,9 @@ pub fn score_doc(gold: &[GoldEntity], pred: &[PredMention]) -> EntityCounts {
 }
 
 /// Prints a document's typed misses to stderr (`GAZETTE_EVAL_MISSES=1`; read them on the
-/// tune half only): `FN` gold not predicted with its type, `FP` predicted not gold.
+/// tune half only): `FN` gold not predicted with its type, `FP` predicted not gold, `ID`
+/// a linked gold mention found with its exact span (gold link, predicted id, type, text:
+/// the items of B-cubed, to read where one entity got several ids).
 pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldEntity], pred: &[PredMention]) {
     let text = |s: usize, e: usize| {
         raw[s.min(raw.len())..e.min(raw.len())]
@@ -205,6 +207,20 @@ pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldEntity], pred: &[Pre
     for &((s, e), c) in &typed {
         if !gold_typed.contains(&((s, e), c)) && !gold_typed.iter().any(|x| x.0 == (s, e)) {
             eprintln!("{doc_id}\tFP\t{c}\t{}", text(s, e));
+        }
+    }
+    for g in gold {
+        let link = g.link.as_deref().unwrap_or("").trim();
+        if link.is_empty() || link.eq_ignore_ascii_case("NIL") {
+            continue;
+        }
+        if let Some(p) = pred.iter().find(|p| p.span == Some((g.start, g.end))) {
+            eprintln!(
+                "{doc_id}\tID\t{link}\t{}\t{}\t{}",
+                p.entity_id,
+                p.entity_type,
+                text(g.start, g.end)
+            );
         }
     }
 }

@@ -10,7 +10,7 @@ use super::kb::gazetteer::{common_word_opening, Gazetteer};
 use super::kb::identity::SkeletonMemo;
 use super::kb::inflection::merge_inflected;
 use super::kb::knowledge_base::KnowledgeBase;
-use super::kb::linker::Linker;
+use super::kb::linker::{settle_type, Linker};
 use super::lists::context_lists::ContextLists;
 use super::model::choice::{load_all, LoadedModel};
 use super::model::features::FeatureSet;
@@ -184,20 +184,23 @@ impl EntityTagger {
                 ));
             }
         }
-        type_by_org_cues(text, &sentences, lang_lists, &mut drafts);
+        type_by_org_cues(text, &sentences, lang_lists, &mut drafts, "pattern");
         let place_words = self.linker.place_words();
         for i in extend_over_adjectives(text, lang_lists, place_words, &mut drafts) {
             self.linker.rename(text, &mut drafts[i]);
         }
-        merge_inflected(text, lang_lists, &mut drafts);
+        merge_inflected(text, lang_lists, &mut drafts, true);
         self.finish(text, &sentences, drafts)
     }
 
     /// The mentions of a body in a language with a model (method `model`): the model's
-    /// spans and types; ids from the knowledge base where an alias of that type covers
-    /// exactly the span (else the derived id of its skeleton); a person's one-word short form
-    /// resolved to a fuller person of the document (method `coref`); and knowledge-base
-    /// matches the model left alone kept (method `gazetteer`).
+    /// spans and types; ids from the knowledge base where an alias covers exactly the span
+    /// or where the span's skeleton is an alias of one entry, whatever the type the model
+    /// gave (else the derived id of its skeleton); a one-word name under a case ending
+    /// linked as the rules link it; a person's one-word short form resolved to a fuller
+    /// person of the document (method `coref`); knowledge-base matches the model left
+    /// alone kept (method `gazetteer`); then the organisation cues of the document retype
+    /// the model's places and weak persons no alias confirms ([`type_by_org_cues`]).
     fn tag_with_model(
         &self,
         text: &str,
@@ -229,12 +232,10 @@ impl EntityTagger {
         let mut drafts: Vec<Draft> = Vec::with_capacity(found.len());
         let mut pending = Vec::new();
         for &(start, end, ty) in &found {
-            if let Some(k) = known
-                .iter()
-                .find(|d| d.start == start && d.end == end && d.entity_type == ty)
-            {
+            if let Some(k) = known.iter().find(|d| d.start == start && d.end == end) {
                 drafts.push(Draft {
                     method: "model",
+                    entity_type: settle_type(ty, k.entity_type),
                     ..k.clone()
                 });
                 continue;
@@ -246,13 +247,19 @@ impl EntityTagger {
                 score: SCORE_MODEL,
                 cap_words: text[start..end].split_whitespace().count(),
             };
+            if let Some(d) = self.linker.inflected_draft(text, &c, lang_lists) {
+                drafts.push(Draft {
+                    method: "model",
+                    entity_type: settle_type(ty, d.entity_type),
+                    ..d
+                });
+                continue;
+            }
             if self.coref && c.cap_words == 1 {
                 pending.push(c);
                 continue;
             }
-            let mut d = self.linker.pattern_draft(text, &c, ty, &mut memo);
-            d.method = "model";
-            drafts.push(d);
+            drafts.push(self.linker.model_draft(text, &c, ty, &mut memo));
         }
         if !pending.is_empty() {
             let resolved = resolve_short_forms(text, &drafts, &pending, &mut memo);
@@ -261,9 +268,7 @@ impl EntityTagger {
                     Some(d) => drafts.push(d.clone()),
                     None => {
                         let ty = c.entity_type.unwrap_or(EntityType::Person);
-                        let mut d = self.linker.pattern_draft(text, c, ty, &mut memo);
-                        d.method = "model";
-                        drafts.push(d);
+                        drafts.push(self.linker.model_draft(text, c, ty, &mut memo));
                     }
                 }
             }
@@ -273,6 +278,8 @@ impl EntityTagger {
                 drafts.push(k);
             }
         }
+        merge_inflected(text, lang_lists, &mut drafts, false);
+        type_by_org_cues(text, sentences, lang_lists, &mut drafts, "model");
         self.finish(text, sentences, drafts)
     }
 

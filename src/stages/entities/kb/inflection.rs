@@ -110,9 +110,9 @@ pub(super) fn merge_in_document(names: &[&str], lists: &LangLists) -> Vec<Option
         .collect()
 }
 
-/// Gives the inflected one-word unknown names of a document the id and type of
-/// their base form when the document writes it ([`merge_in_document`]).
-pub(crate) fn merge_inflected(text: &str, lists: &LangLists, drafts: &mut [Draft]) {
+/// Gives the inflected one-word unknown names of a document the id of their base form
+/// when the document writes it ([`merge_in_document`]), and its type when `retype`.
+pub(crate) fn merge_inflected(text: &str, lists: &LangLists, drafts: &mut [Draft], retype: bool) {
     if lists.case_endings.is_empty() {
         return;
     }
@@ -132,7 +132,9 @@ pub(crate) fn merge_inflected(text: &str, lists: &LangLists, drafts: &mut [Draft
             );
             let d = &mut drafts[unknown[k]];
             d.id = id;
-            d.entity_type = ty;
+            if retype {
+                d.entity_type = ty;
+            }
         }
     }
 }

@@ -92,6 +92,12 @@ impl KnowledgeBase {
         Ok(())
     }
 
+    /// The entity with this id.
+    #[cfg(test)]
+    pub(crate) fn entry(&self, id: &str) -> Option<&KbEntry> {
+        self.by_id.get(id).map(|&i| &self.entries[i])
+    }
+
     fn insert(&mut self, entry: KbEntry) {
         match self.by_id.get(&entry.id) {
             Some(&i) => {
@@ -114,13 +120,6 @@ impl KnowledgeBase {
 mod tests {
     use super::*;
 
-    impl KnowledgeBase {
-        /// The entity with this id.
-        fn get(&self, id: &str) -> Option<&KbEntry> {
-            self.by_id.get(id).map(|&i| &self.entries[i])
-        }
-    }
-
     #[test]
     fn parses_merges_and_rejects() {
         let mut kb = KnowledgeBase::default();
@@ -128,7 +127,7 @@ mod tests {
             "# id\ttype\tname\taliases\nQ794\tLOC\tIran\tIran|Irán\n\nQ794\tLOC\tIran\tИран\n";
         kb.add_tsv("t.tsv", text).unwrap();
         assert_eq!(kb.entries.len(), 1);
-        assert_eq!(kb.get("Q794").unwrap().aliases, ["Iran", "Irán", "Иран"]);
+        assert_eq!(kb.entry("Q794").unwrap().aliases, ["Iran", "Irán", "Иран"]);
         let err = kb.add_tsv("t.tsv", "x\tPLACE\tFoo\n").unwrap_err();
         assert!(err.to_string().contains("t.tsv:1"));
         assert!(kb.add_tsv("t.tsv", "x LOC Foo\n").is_err());
@@ -138,7 +137,7 @@ mod tests {
     fn builtin_kb_loads_with_unique_ids() {
         let kb = KnowledgeBase::load(&[]).unwrap();
         assert!(kb.entries.len() > 100);
-        assert_eq!(kb.get("Q794").map(|e| e.name.as_str()), Some("Iran"));
+        assert_eq!(kb.entry("Q794").map(|e| e.name.as_str()), Some("Iran"));
         assert!(KnowledgeBase::load(&[std::path::PathBuf::from("/nonexistent/kb.tsv")]).is_err());
     }
 }

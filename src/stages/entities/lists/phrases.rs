@@ -1,7 +1,7 @@
 //! Word sequences looked up by their first or last word (person titles, speech verb
 //! phrases), so that matching at one position compares only the phrases that can match.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// A set of folded word sequences, indexed by first and by last word.
 #[derive(Debug, Clone, Default)]

@@ -1,7 +1,7 @@
 //! A loaded model tagging a body: sentences, tokens, emission scores (the word-type part
 //! summed once per word type and document), Viterbi, spans in byte offsets.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::decode::{spans, viterbi, TAGS};
 use super::features::{FeatureSet, OFFSETS};
@@ -19,7 +19,7 @@ const CACHE_TYPES: usize = 40_000;
 /// run (the scores depend only on the word, so sharing changes no result); it stops
 /// growing at [`CACHE_TYPES`] types.
 #[derive(Debug, Default)]
-pub struct TypeCache(std::sync::RwLock<HashMap<Box<str>, TypeScores>>);
+pub struct TypeCache(std::sync::RwLock<FxHashMap<Box<str>, TypeScores>>);
 
 impl TypeCache {
     fn get(&self, word: &str) -> Option<TypeScores> {
@@ -70,33 +70,39 @@ impl NerModel {
         known: &[(usize, usize, EntityType)],
         shared: &TypeCache,
     ) -> Vec<(usize, usize, EntityType)> {
-        let mut cache: HashMap<&str, TypeScores> = HashMap::new();
+        // Word types are short strings hashed once per token: FxHash, not SipHash.
+        let mut cache: FxHashMap<&str, TypeScores> = FxHashMap::default();
         let before = self.type_scores(features, lang, FeatureSet::pad(true));
         let after = self.type_scores(features, lang, FeatureSet::pad(false));
         let mut out = Vec::new();
+        let mut types: Vec<TypeScores> = Vec::new();
+        let mut em: Vec<[f32; TAGS]> = Vec::new();
         for &(s, e) in sentences {
             let toks = token_spans(text, s, e);
             if toks.is_empty() {
                 continue;
             }
-            let mut types: Vec<&TypeScores> = Vec::with_capacity(toks.len());
+            types.clear();
             for &(a, b) in &toks {
                 let w = &text[a..b];
-                if !cache.contains_key(w) {
-                    let sc = shared.get(w).unwrap_or_else(|| {
-                        let sc = self.type_scores(features, lang, w);
-                        shared.put(w, sc);
+                let sc = match cache.get(w) {
+                    Some(sc) => *sc,
+                    None => {
+                        let sc = shared.get(w).unwrap_or_else(|| {
+                            let sc = self.type_scores(features, lang, w);
+                            shared.put(w, sc);
+                            sc
+                        });
+                        cache.insert(w, sc);
                         sc
-                    });
-                    cache.insert(w, sc);
-                }
-            }
-            for &(a, b) in &toks {
-                types.push(&cache[&text[a..b]]);
+                    }
+                };
+                types.push(sc);
             }
             let token_ids = features.token_features(lang, text, &toks, self.buckets, Some(known));
             let n = toks.len();
-            let mut em = vec![[0f32; TAGS]; n];
+            em.clear();
+            em.resize(n, [0f32; TAGS]);
             for (i, row) in em.iter_mut().enumerate() {
                 for (o, j) in (i as isize - 2..=i as isize + 2).enumerate() {
                     let ts = if j < 0 {
@@ -104,7 +110,7 @@ impl NerModel {
                     } else if j as usize >= n {
                         &after
                     } else {
-                        types[j as usize]
+                        &types[j as usize]
                     };
                     for (r, v) in row.iter_mut().zip(&ts[o]) {
                         *r += v;

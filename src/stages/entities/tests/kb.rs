@@ -127,3 +127,45 @@ fn user_kb_files_add_entities() {
     assert_eq!(m[0].entity_id, "gz:org:acme");
     std::fs::remove_dir_all(&dir).expect("cleanup");
 }
+
+#[test]
+fn a_model_span_takes_the_one_entry_of_its_skeleton_whatever_its_type() {
+    use crate::model::EntityType::{Loc, Org, Person};
+    use crate::stages::entities::draft::Candidate;
+    use crate::stages::entities::kb::identity::SkeletonMemo;
+    use crate::stages::entities::kb::knowledge_base::KnowledgeBase;
+    use crate::stages::entities::kb::linker::Linker;
+
+    let linker = Linker::new(KnowledgeBase::load(&[]).expect("kb"));
+    let text = "Iran, Maison-Blanche, Oleg Ivanovic, Shoigu";
+    let span = |w: &str| {
+        let start = text.find(w).unwrap();
+        Candidate {
+            start,
+            end: start + w.len(),
+            entity_type: None,
+            score: 0.8,
+            cap_words: w.split_whitespace().count(),
+        }
+    };
+    let mut memo = SkeletonMemo::default();
+    let mut link = |w: &str, ty| {
+        let d = linker.model_draft(text, &span(w), ty, &mut memo);
+        (d.id, d.entity_type, d.method)
+    };
+    assert_eq!(link("Iran", Org), ("Q794".into(), Org, "model"));
+    assert_eq!(link("Iran", Loc), ("Q794".into(), Loc, "model"));
+    assert_eq!(
+        link("Maison-Blanche", Loc),
+        ("gz:org:white-house".into(), Loc, "model")
+    );
+    // A person is no metonymy of a place: the knowledge base's type wins there.
+    assert_eq!(
+        link("Shoigu", Loc),
+        ("gz:person:sergei-shoigu".into(), Person, "model")
+    );
+    assert_eq!(
+        link("Oleg Ivanovic", Person),
+        ("gz:oleg-ivanovic".into(), Person, "model")
+    );
+}

@@ -214,3 +214,50 @@ fn a_head_word_before_a_place_takes_one_word_before_it_at_most() {
         "{m:?}"
     );
 }
+
+#[test]
+fn an_organisation_cue_retypes_the_models_places_but_not_its_known_names() {
+    use crate::lexicon::Lexicon;
+    use crate::model::EntityType::{Loc, Org};
+    use crate::stages::entities::draft::Draft;
+    use crate::stages::entities::lists::context_lists::ContextLists;
+    use crate::stages::entities::typing::org_cues::type_by_org_cues;
+    use crate::text::sentence_spans;
+
+    let text = "Il treno di Varenna è in ritardo. Le azioni di Varenna sono salite, \
+                e anche le azioni di Roma.";
+    let lex = Lexicon::load(&[] as &[&str]).expect("lexicon");
+    let lists = ContextLists::new(&lex);
+    let draft = |w: &str, nth: usize, canonical: Option<&str>| {
+        let start = text.match_indices(w).nth(nth).unwrap().0;
+        Draft {
+            start,
+            end: start + w.len(),
+            id: format!("gz:{w}"),
+            entity_type: Loc,
+            canonical: canonical.map(str::to_string),
+            method: "model",
+            score: 0.8,
+        }
+    };
+    let mut drafts = vec![
+        draft("Varenna", 0, None),
+        draft("Varenna", 1, None),
+        draft("Roma", 0, Some("Rome")),
+    ];
+    let sentences = sentence_spans(text);
+    type_by_org_cues(
+        text,
+        &sentences,
+        lists.for_lang("it"),
+        &mut drafts,
+        "pattern",
+    );
+    assert!(
+        drafts.iter().all(|d| d.entity_type == Loc),
+        "only `model` names"
+    );
+    type_by_org_cues(text, &sentences, lists.for_lang("it"), &mut drafts, "model");
+    let types: Vec<_> = drafts.iter().map(|d| d.entity_type).collect();
+    assert_eq!(types, [Org, Org, Loc]);
+}
