@@ -37,7 +37,8 @@ def read(output: str, table: str, batch: str):
 
 def differences(cli: str, spark: str, batch: str) -> list[str]:
     """What differs between the two outputs' tables of ``batch`` (empty when equal),
-    the arrow schemas (types and ``gazette.*`` keys but the config hash) included."""
+    the Arrow schema of every file (types and metadata keys, but the configuration
+    hash, which names the output directory) included."""
     import pyarrow.parquet as pq
 
     out = []
@@ -52,7 +53,12 @@ def differences(cli: str, spark: str, batch: str) -> list[str]:
             out.append(f"{table}: {a.height} vs {b.height} rows, values differ")
         fa = sorted(glob.glob(os.path.join(cli, table, f"batch={batch}", "*.parquet")))
         fb = sorted(glob.glob(os.path.join(spark, table, f"batch={batch}", "*.parquet")))
-        sa, sb = pq.read_schema(fa[0]), pq.read_schema(fb[-1])
-        if sa != sb or sa.metadata != sb.metadata:
-            out.append(f"{table}: file schema or metadata differ")
+        for f in fb:
+            sa, sb = pq.read_schema(fa[0]), pq.read_schema(f)
+            # The configuration hash names the output directory, so it differs.
+            keys = lambda s: {k: v for k, v in (s.metadata or {}).items()
+                              if k != b"gazette.config_sha256"}
+            if not sa.equals(sb) or keys(sa) != keys(sb):
+                out.append(f"{table}: file schema or metadata differ ({os.path.basename(f)})")
+                break
     return out

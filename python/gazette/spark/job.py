@@ -175,7 +175,10 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
     t0 = time.monotonic()
     shard_rows = []
     for path, locator, error in files:
-        size = 0 if error is not None else os.path.getsize(path)
+        try:
+            size = 0 if error is not None else os.path.getsize(path)
+        except OSError:
+            size = 0  # unreadable or a dangling link: the reader makes it a reject
         n = max(1, math.ceil(size / max(1, shard_bytes)))
         shard_rows += [(path, locator, error, k, n) for k in range(n)]
     shard_schema = "path string, locator string, error string, shard long, shards long"
