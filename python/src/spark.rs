@@ -13,8 +13,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use arrow::array::{
     Array, ArrayRef, BinaryArray, BinaryBuilder, BooleanArray, BooleanBuilder, Date32Array,
-    Date32Builder, Float32Array, Float32Builder, Int32Array, Int32Builder, Int64Array,
-    ListArray, StringArray, StringBuilder, StructArray,
+    Date32Builder, Float32Array, Float32Builder, Int32Array, Int32Builder, Int64Array, ListArray,
+    StringArray, StringBuilder, StructArray,
 };
 use arrow::compute::cast;
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
@@ -112,13 +112,14 @@ pub fn effective_config(
     })
 }
 
+/// One discovered input source: `(path, locator, error)`.
+type SourceRow = (String, String, Option<String>);
+
 /// The input files of the configuration, as the CLI discovers them: a list of
 /// `(path, locator, error)` (error set for a directory that could not be listed) and the
 /// list of skipped files (formats gazette does not read).
 #[pyfunction]
-pub fn discover(
-    config_json: &str,
-) -> PyResult<(Vec<(String, String, Option<String>)>, Vec<String>)> {
+pub fn discover(config_json: &str) -> PyResult<(Vec<SourceRow>, Vec<String>)> {
     guarded("discover", || {
         let config: PipelineConfig =
             serde_json::from_str(config_json).map_err(|e| err("configuration JSON", e))?;
@@ -162,8 +163,8 @@ fn prepared_schema() -> SchemaRef {
 }
 
 /// Reads, parses, date-stamps and fingerprints the records of a batch of input shards
-/// (columns `path`, `locator`, `error`, `shard`, `shards`: shard `k` of `n` of a file is
-/// its records number `i` with `i mod n = k`). One output row per record: a document
+/// (columns `path`, `locator`, `error`, `shard`, `shards`: shard `k` of `n` of a file as
+/// `gazette::input::RecordReader::shard` reads it). One output row per record: a document
 /// (`plain_id` set: its id before disambiguation; `document` its JSON) or a reject
 /// (`stage`, `reason`, `detail` set), exactly as pass 1 of the CLI makes them.
 #[pyfunction]
@@ -203,8 +204,11 @@ pub fn prepare(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> Py
                         })
                     }
                 };
-                let (k, n) = (shard.value(i).max(0) as usize, shards.value(i).max(1) as usize);
-                for item in engine.read(vec![source]).skip(k).step_by(n) {
+                let (k, n) = (
+                    shard.value(i).max(0) as usize,
+                    shards.value(i).max(1) as usize,
+                );
+                for item in engine.read(vec![source]).shard(k, n) {
                     b.push(engine.prepare(item))?;
                 }
             }
@@ -248,11 +252,8 @@ impl PreparedBuilder {
                     .append_value(p.entry.fingerprint.content_hash);
                 self.signature
                     .append_value(sig_bytes(&p.entry.fingerprint.signature));
-                self.published.append_option(
-                    p.entry
-                        .published
-                        .map(|d| gazette::tables::date32(d)),
-                );
+                self.published
+                    .append_option(p.entry.published.map(gazette::tables::date32));
                 self.agency.append_value(p.entry.agency);
                 self.has_url.append_value(p.entry.has_url);
                 self.chars
@@ -304,7 +305,9 @@ impl PreparedBuilder {
 /// configuration disables dedup.
 #[pyfunction]
 pub fn banding(config_json: &str) -> PyResult<Option<(usize, usize)>> {
-    guarded("banding", || Ok(engine(config_json)?.dedup().map(|d| d.banding())))
+    guarded("banding", || {
+        Ok(engine(config_json)?.dedup().map(|d| d.banding()))
+    })
 }
 
 /// Verifies LSH buckets: each row is one bucket (`ids`: list of doc_ids, `signatures`:
@@ -338,14 +341,18 @@ pub fn verify_buckets(
             let (mut a, mut b) = (StringBuilder::new(), StringBuilder::new());
             for row in 0..batch.num_rows() {
                 let id_list = ids.value(row);
-                let id_list = id_list.as_any().downcast_ref::<StringArray>().expect("utf8");
+                let id_list = id_list
+                    .as_any()
+                    .downcast_ref::<StringArray>()
+                    .expect("utf8");
                 let sig_list = sigs.value(row);
                 let sig_list = sig_list
                     .as_any()
                     .downcast_ref::<BinaryArray>()
                     .expect("binary");
-                let values: Vec<Vec<u32>> =
-                    (0..sig_list.len()).map(|i| sig_values(sig_list.value(i))).collect();
+                let values: Vec<Vec<u32>> = (0..sig_list.len())
+                    .map(|i| sig_values(sig_list.value(i)))
+                    .collect();
                 let refs: Vec<&[u32]> = values.iter().map(Vec::as_slice).collect();
                 for (x, y) in dedup.verify_bucket(&refs) {
                     a.append_value(id_list.value(x));
@@ -401,20 +408,47 @@ pub fn resolve_components(
                 ))),
             )?;
             let members = members.as_any().downcast_ref::<ListArray>().expect("list");
-            let (mut id, mut rep, mut sim) =
-                (StringBuilder::new(), StringBuilder::new(), Float32Builder::new());
+            let (mut id, mut rep, mut sim) = (
+                StringBuilder::new(),
+                StringBuilder::new(),
+                Float32Builder::new(),
+            );
             for row in 0..batch.num_rows() {
                 let m = members.value(row);
                 let m = m.as_any().downcast_ref::<StructArray>().expect("struct");
                 let field = |n: &str| m.column_by_name(n).expect("member field");
-                let doc_id = field("doc_id").as_any().downcast_ref::<StringArray>().unwrap();
-                let prior = field("prior").as_any().downcast_ref::<BooleanArray>().unwrap();
-                let hash = field("content_hash").as_any().downcast_ref::<BinaryArray>().unwrap();
-                let sig = field("signature").as_any().downcast_ref::<BinaryArray>().unwrap();
-                let published = field("published").as_any().downcast_ref::<Date32Array>().unwrap();
-                let agency = field("agency").as_any().downcast_ref::<BooleanArray>().unwrap();
-                let has_url = field("has_url").as_any().downcast_ref::<BooleanArray>().unwrap();
-                let chars = field("chars").as_any().downcast_ref::<Int32Array>().unwrap();
+                let doc_id = field("doc_id")
+                    .as_any()
+                    .downcast_ref::<StringArray>()
+                    .unwrap();
+                let prior = field("prior")
+                    .as_any()
+                    .downcast_ref::<BooleanArray>()
+                    .unwrap();
+                let hash = field("content_hash")
+                    .as_any()
+                    .downcast_ref::<BinaryArray>()
+                    .unwrap();
+                let sig = field("signature")
+                    .as_any()
+                    .downcast_ref::<BinaryArray>()
+                    .unwrap();
+                let published = field("published")
+                    .as_any()
+                    .downcast_ref::<Date32Array>()
+                    .unwrap();
+                let agency = field("agency")
+                    .as_any()
+                    .downcast_ref::<BooleanArray>()
+                    .unwrap();
+                let has_url = field("has_url")
+                    .as_any()
+                    .downcast_ref::<BooleanArray>()
+                    .unwrap();
+                let chars = field("chars")
+                    .as_any()
+                    .downcast_ref::<Int32Array>()
+                    .unwrap();
                 let (mut earlier, mut current) = (Vec::new(), Vec::new());
                 for i in 0..m.len() {
                     let content_hash: [u8; 16] = hash
@@ -476,7 +510,11 @@ pub fn resolve_components(
 /// its records' locators and URLs); the output rows `(input, doc_id)` give every such
 /// record its id by the CLI's own rule (`gazette::pipeline::disambiguate`).
 #[pyfunction]
-pub fn rename_ids(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+pub fn rename_ids(
+    py: Python<'_>,
+    config_json: &str,
+    batch: Bound<'_, PyAny>,
+) -> PyResult<Py<PyAny>> {
     let batch = RecordBatch::from_pyarrow_bound(&batch)?;
     let out = py.detach(|| {
         guarded("rename_ids", || {
@@ -485,7 +523,13 @@ pub fn rename_ids(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) ->
             let plain = strings(&batch, "plain_id")?;
             let taken = col(&batch, "taken", &DataType::Boolean)?;
             let taken = taken.as_any().downcast_ref::<BooleanArray>().expect("bool");
-            let list = |n: &str| col(&batch, n, &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))));
+            let list = |n: &str| {
+                col(
+                    &batch,
+                    n,
+                    &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
+                )
+            };
             let inputs = list("inputs")?;
             let inputs = inputs.as_any().downcast_ref::<ListArray>().expect("list");
             let urls = list("urls")?;
@@ -514,8 +558,11 @@ pub fn rename_ids(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) ->
                 Field::new("input", DataType::Utf8, true),
                 Field::new("doc_id", DataType::Utf8, true),
             ]));
-            RecordBatch::try_new(schema, vec![Arc::new(input_b.finish()), Arc::new(id_b.finish())])
-                .map_err(|e| err("rename_ids", e))
+            RecordBatch::try_new(
+                schema,
+                vec![Arc::new(input_b.finish()), Arc::new(id_b.finish())],
+            )
+            .map_err(|e| err("rename_ids", e))
         })
     })?;
     out.to_pyarrow(py).map(|o| o.unbind())
@@ -582,8 +629,7 @@ impl SparkBatch {
                 .writer
                 .take()
                 .ok_or_else(|| err("SparkBatch", "already committed"))?;
-            let counts: Counts =
-                serde_json::from_str(counts_json).map_err(|e| err("counts", e))?;
+            let counts: Counts = serde_json::from_str(counts_json).map_err(|e| err("counts", e))?;
             let meta = engine.file_metadata();
             let manifest = Manifest {
                 batch: meta.batch,
@@ -666,7 +712,9 @@ impl PartAnnotator {
                         representative: r.to_string(),
                         similarity: sims.value(i),
                     });
-                    let annotated = self.engine.annotate(doc, ids.value(i).to_string(), dup.as_ref());
+                    let annotated =
+                        self.engine
+                            .annotate(doc, ids.value(i).to_string(), dup.as_ref());
                     self.rows.append(&annotated);
                 }
                 let batches = self.rows.finish().map_err(to_py)?;
@@ -683,7 +731,8 @@ impl PartAnnotator {
     /// entity_mentions, quotes, date_mentions, annotation_failures).
     fn close(&mut self) -> PyResult<String> {
         guarded("annotate", || {
-            let writers = std::mem::take(&mut *self.writers.lock().unwrap_or_else(|p| p.into_inner()));
+            let writers =
+                std::mem::take(&mut *self.writers.lock().unwrap_or_else(|p| p.into_inner()));
             for (_, w) in writers {
                 w.close().map_err(to_py)?;
             }
@@ -760,9 +809,11 @@ impl PartSink {
     }
 
     fn close(&mut self) -> PyResult<u64> {
-        guarded("PartSink", || match self.writer.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            Some(w) => Ok(w.close().map_err(to_py)?.1),
-            None => Ok(0),
+        guarded("PartSink", || {
+            match self.writer.lock().unwrap_or_else(|p| p.into_inner()).take() {
+                Some(w) => Ok(w.close().map_err(to_py)?.1),
+                None => Ok(0),
+            }
         })
     }
 }

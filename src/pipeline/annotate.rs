@@ -47,7 +47,11 @@ fn annotate_one(ctx: &Context, spill: &SpillReader, work: &Work) -> Result<Annot
 
 /// Applies the dedup verdict to `doc` (its final id already set) and annotates it, under
 /// the panic guard (see [`annotate_one`]).
-pub(super) fn annotate_doc(ctx: &Context, mut doc: Document, duplicate: Option<&Duplicate>) -> Annotated {
+pub(super) fn annotate_doc(
+    ctx: &Context,
+    mut doc: Document,
+    duplicate: Option<&Duplicate>,
+) -> Annotated {
     let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
     if let Some(dup) = duplicate {
         doc.duplicate_of = Some(dup.representative.clone());

@@ -2,9 +2,9 @@
 
 Steps, each a Spark job over Arrow batches handed to the native module:
 
-1. inputs: the CLI's discovery (same files, same locators) on the driver; each file is
-   read by ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` keeping the records
-   ``i ≡ k (mod n)``; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
+1. inputs: the CLI's discovery (same files, same locators) on the driver; each JSONL file
+   is read by ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` decoding the lines
+   ``i ≡ k (mod n)`` (``RecordReader::shard``), any other file by one task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
    (document with its plain doc_id, publication date and fingerprint, or a reject);
 2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
    grouped and renamed by the CLI's own rule (``rename_ids``);
@@ -115,8 +115,16 @@ def _components(spark, edges):
     e = edges.select(
         F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v")
     ).where(F.col("u") != F.col("v")).distinct()
+    t_edges = time.monotonic()
     e = e.checkpoint()
+    if os.environ.get("GAZETTE_SPARK_DEBUG"):
+        print(f"edges: {e.count()} in {time.monotonic() - t_edges:.1f}s", file=sys.stderr)
+    if e.isEmpty():
+        return e.select(F.col("u").alias("node"), F.col("v").alias("root"))
+    rounds = 0
     while True:
+        rounds += 1
+        t_round = time.monotonic()
         # Large star: every larger neighbour of u links to the smallest of u's
         # neighbourhood (u included).
         sym = e.select(F.col("u").alias("x"), F.col("v").alias("y")).union(
@@ -130,8 +138,14 @@ def _components(spark, edges):
                  .select(F.col("v").alias("u"), F.col("mu").alias("v"))
                  .union(ms.select("u", F.col("mu").alias("v"))).distinct())
         small = small.checkpoint()
-        changed = small.exceptAll(e).count() + e.exceptAll(small).count()
+        # Converged when the round changed no edge: one job over both edge sets.
+        changed = (small.withColumn("new", F.lit(True))
+                   .join(e.withColumn("old", F.lit(True)), ["u", "v"], "full_outer")
+                   .where(F.col("new").isNull() | F.col("old").isNull()).count())
         e = small
+        if os.environ.get("GAZETTE_SPARK_DEBUG"):
+            print(f"components round {rounds}: {changed} changed, "
+                  f"{time.monotonic() - t_round:.1f}s", file=sys.stderr)
         if changed == 0:
             break
     return e.groupBy("u").agg(F.min("v").alias("root")).select(
@@ -179,7 +193,10 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
             size = 0 if error is not None else os.path.getsize(path)
         except OSError:
             size = 0  # unreadable or a dangling link: the reader makes it a reject
-        n = max(1, math.ceil(size / max(1, shard_bytes)))
+        name = os.path.basename(path).lower().removesuffix(".gz").removesuffix(".zst")
+        jsonl = name.endswith((".jsonl", ".ndjson"))
+        # Only JSONL files are split between tasks (RecordReader::shard).
+        n = max(1, math.ceil(size / max(1, shard_bytes))) if jsonl else 1
         shard_rows += [(path, locator, error, k, n) for k in range(n)]
     shard_schema = "path string, locator string, error string, shard long, shards long"
     shards = spark.createDataFrame(shard_rows, shard_schema) if shard_rows else \
@@ -258,13 +275,20 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
                              & (F.length("signature") == width))
         band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
                               for b in range(bands)])
-        buckets = (signed.select("doc_id", "signature",
-                                 F.posexplode(band_cols).alias("band", "key"))
-                   .groupBy("band", "key")
-                   .agg(F.count(F.lit(1)).alias("n"),
-                        F.collect_list("doc_id").alias("ids"),
-                        F.collect_list("signature").alias("signatures"))
-                   .where(F.col("n") > 1).select("ids", "signatures"))
+        signed = signed.select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
+        # Buckets are found on (band, band bytes, doc_id) alone; only the members of
+        # buckets of two or more fetch their signatures, for the verification.
+        shared = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
+                  .groupBy("band", "key")
+                  .agg(F.collect_list("doc_id").alias("ids"))
+                  .where(F.size("ids") > 1)
+                  .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
+        buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
+                   .join(signed, "doc_id")
+                   .groupBy("bucket")
+                   .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
+                   .select(F.col("m.doc_id").alias("ids"),
+                           F.col("m.signature").alias("signatures")))
         edge_schema = StructType.fromDDL("a string, b string")
         edge_arrow = _arrow_schema(edge_schema)
 
@@ -273,7 +297,10 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
                 yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
 
         edges = exact.union(buckets.mapInArrow(verify, edge_schema))
-        comps = _components(spark, edges)
+        t1 = time.monotonic()
+        comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
+        comps.count()
+        timed("dedup_edges_and_components", t1)
         members = (comps.join(entries, comps.node == entries.doc_id)
                    .groupBy("root")
                    .agg(F.collect_list(F.struct(
@@ -289,6 +316,8 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
             .persist(StorageLevel.MEMORY_AND_DISK)
         n_dups = verdicts.count()
         entries.unpersist()
+        signed.unpersist()
+        comps.unpersist()
     else:
         verdicts = spark.createDataFrame([], verdict_schema)
         n_dups = 0
