@@ -15,6 +15,8 @@ use pyo3::exceptions::PyException;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+mod spark;
+
 create_exception!(
     _native,
     GazetteError,
@@ -116,6 +118,16 @@ fn schemas(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run, m)?)?;
     m.add_function(wrap_pyfunction!(schemas, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::effective_config, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::discover, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::prepare, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::banding, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::verify_buckets, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::resolve_components, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::rename_ids, m)?)?;
+    m.add_class::<spark::SparkBatch>()?;
+    m.add_class::<spark::PartAnnotator>()?;
+    m.add_class::<spark::PartSink>()?;
     m.add("GazetteError", m.py().get_type::<GazetteError>())?;
     m.add("ConfigError", m.py().get_type::<ConfigError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

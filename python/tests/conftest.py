@@ -53,3 +53,9 @@ def examples_output(tmp_path_factory, gazette_bin):
     )
     assert done.returncode == 0, done.stderr
     return out
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "spark: the Spark job against the CLI (select with -m spark)"
+    )

@@ -62,6 +62,8 @@ pub struct RecordReader {
     jsonl: Option<JsonlFile>,
     warc: Option<WarcRecords>,
     buf: Vec<u8>,
+    /// `(k, n)`: read only shard `k` of `n` (see [`RecordReader::shard`]).
+    shard: (usize, usize),
 }
 
 impl RecordReader {
@@ -74,7 +76,20 @@ impl RecordReader {
             jsonl: None,
             warc: None,
             buf: Vec::new(),
+            shard: (0, 1),
         }
+    }
+
+    /// Reads only shard `k` of `n` (`k < n`) of the sources, so that `n` readers of the
+    /// same sources together yield every record exactly once: of a JSONL file, the lines
+    /// numbered `i` (from 1) with `(i − 1) mod n = k` (the other lines are read past, never
+    /// decoded); every other source (whole files, WARC files, unlisted directories) only
+    /// in shard 0. Locators are those of an unsharded read. For engines that split one
+    /// big file between tasks (the Spark job).
+    pub fn shard(mut self, k: usize, n: usize) -> Self {
+        let n = n.max(1);
+        self.shard = (k % n, n);
+        self
     }
 
     fn whole_file(&self, file: InputFile) -> InputItem {
@@ -121,6 +136,7 @@ impl RecordReader {
 
     /// Next record of the current JSONL file, or `None` at its end.
     fn next_line(&mut self) -> Option<InputItem> {
+        let shard = self.shard;
         let JsonlFile {
             file,
             reader,
@@ -129,8 +145,21 @@ impl RecordReader {
         let buf = &mut self.buf;
         loop {
             *line_no += 1;
+            let read = read_line_bounded(reader, self.max_bytes + 1, buf);
+            if shard.1 > 1 && (*line_no - 1) % shard.1 != shard.0 {
+                // Another shard's line: only an end of the file matters here.
+                match read {
+                    Ok(LineRead::Line) | Ok(LineRead::TooLong(Ok(()))) => continue,
+                    // The end, or a failure that ends the file: the line's own shard
+                    // reports the failure.
+                    _ => {
+                        self.jsonl = None;
+                        return None;
+                    }
+                }
+            }
             let loc = format!("{}#{}", file.locator, line_no);
-            match read_line_bounded(reader, self.max_bytes + 1, buf) {
+            match read {
                 Ok(LineRead::End) => {
                     self.jsonl = None;
                     return None;
@@ -204,6 +233,7 @@ impl Iterator for RecordReader {
             }
             let file = match self.sources.next()? {
                 InputSource::File(file) => file,
+                InputSource::Unlisted { .. } if self.shard.0 != 0 => continue,
                 InputSource::Unlisted {
                     path,
                     locator,
@@ -219,6 +249,9 @@ impl Iterator for RecordReader {
                     )))
                 }
             };
+            if self.shard.0 != 0 && file.format != Format::Jsonl {
+                continue; // shard 0 reads it
+            }
             if matches!(file.format, Format::Text | Format::Html) {
                 return Some(self.whole_file(file));
             }
@@ -254,6 +287,46 @@ mod tests {
     fn items(dir: &std::path::Path, max: u64) -> Vec<InputItem> {
         let (files, _) = discover(&[dir.to_path_buf()]).unwrap();
         RecordReader::new(files, max).collect()
+    }
+
+    #[test]
+    fn shards_together_read_every_record_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut lines = String::new();
+        for i in 0..23 {
+            match i % 5 {
+                0 => lines.push_str("not json\n"),
+                1 => lines.push('\n'),
+                _ => lines.push_str(&format!("{{\"text\": \"article {i}\"}}\n")),
+            }
+        }
+        std::fs::write(dir.path().join("a.jsonl"), lines).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "a whole file").unwrap();
+        let locators = |items: Vec<InputItem>| -> Vec<String> {
+            items
+                .into_iter()
+                .map(|i| match i {
+                    Ok(r) => r.input,
+                    Err(r) => format!("reject {}", r.input),
+                })
+                .collect()
+        };
+        let (files, _) = discover(&[dir.path().to_path_buf()]).unwrap();
+        let mut all = locators(RecordReader::new(files.clone(), 1 << 20).collect());
+        for n in [1, 2, 3, 7] {
+            let mut union: Vec<String> = (0..n)
+                .flat_map(|k| {
+                    locators(
+                        RecordReader::new(files.clone(), 1 << 20)
+                            .shard(k, n)
+                            .collect(),
+                    )
+                })
+                .collect();
+            union.sort();
+            all.sort();
+            assert_eq!(union, all, "{n} shards");
+        }
     }
 
     #[test]

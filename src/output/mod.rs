@@ -88,6 +88,138 @@ fn footer_metadata(schema: &Schema) -> Vec<KeyValue> {
         .collect()
 }
 
+/// The Parquet writer properties of `settings` (compression, row-group rows, creator).
+fn writer_properties(settings: &OutputSettings) -> Result<WriterPropertiesBuilder> {
+    let compression = match settings.compression {
+        Compression::Zstd(level) => ParquetCompression::ZSTD(
+            ZstdLevel::try_new(level)
+                .map_err(|e| Error::config("output.zstd_level", e.to_string()))?,
+        ),
+        Compression::None => ParquetCompression::UNCOMPRESSED,
+    };
+    Ok(WriterProperties::builder()
+        .set_compression(compression)
+        .set_max_row_group_row_count(Some(settings.row_group_rows))
+        .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION"))))
+}
+
+/// Creates `path` (and its directory) and opens a Parquet writer on it with `schema`,
+/// whose `gazette.*` keys also go into the footer.
+fn open_parquet(
+    props: &WriterPropertiesBuilder,
+    path: &Path,
+    schema: SchemaRef,
+    room: Option<u64>,
+) -> Result<ArrowWriter<Sink<File>>> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|source| Error::Output {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let file = File::create(path).map_err(|source| Error::Output {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let file = Sink::new(file, room);
+    let props = props
+        .clone()
+        .set_key_value_metadata(Some(footer_metadata(&schema)))
+        .build();
+    ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| Error::Table {
+        table: "parquet writer",
+        message: format!("{}: {e}", path.display()),
+    })
+}
+
+/// What a [`PartWriter`] writes: one of the five tables, or the dedup state made with
+/// the given signature parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartOf {
+    /// A data table.
+    Table(Table),
+    /// The dedup state table.
+    DedupState(SignatureParams),
+}
+
+impl PartOf {
+    /// The directory name of the table under the output (and under staging).
+    pub fn dir(&self) -> &'static str {
+        match self {
+            PartOf::Table(t) => t.name(),
+            PartOf::DedupState(_) => state_table::DIR,
+        }
+    }
+}
+
+/// One more Parquet file of a table of a batch, written by a worker of a distributed run
+/// (the Spark job) into the staging directory of a [`BatchWriter`] that the driver holds
+/// and commits: the same schema, metadata keys, compression and row-group rules as the
+/// writer's own files, so a partition made of several parts reads as the one file of a
+/// CLI run. Parts are named by the caller (`part-<something>.parquet`, not `part-00000`).
+pub struct PartWriter {
+    writer: ArrowWriter<Sink<File>>,
+    path: PathBuf,
+    row_group_bytes: usize,
+    what: PartOf,
+}
+
+impl PartWriter {
+    /// Creates `<staging>/<dir of what>/<name>` with this run's keys in its schema.
+    pub fn create(
+        settings: &OutputSettings,
+        meta: &FileMetadata,
+        staging: &Path,
+        what: PartOf,
+        name: &str,
+    ) -> Result<Self> {
+        let schema = match what {
+            PartOf::Table(t) => meta.file_schema(t),
+            PartOf::DedupState(params) => meta.stamped(state_table::schema_with(params)),
+        };
+        let path = staging.join(what.dir()).join(name);
+        let writer = open_parquet(&writer_properties(settings)?, &path, schema, None)?;
+        Ok(PartWriter {
+            writer,
+            path,
+            row_group_bytes: settings.row_group_bytes,
+            what,
+        })
+    }
+
+    /// Appends rows (in the table's own schema), cutting row groups as [`BatchWriter::write`].
+    pub fn write(&mut self, batch: &RecordBatch) -> Result<()> {
+        if batch.num_rows() == 0 {
+            return Ok(());
+        }
+        let what = self.what.dir();
+        let err = |e: parquet::errors::ParquetError| Error::Table {
+            table: what,
+            message: e.to_string(),
+        };
+        self.writer.write(batch).map_err(err)?;
+        if self.writer.in_progress_size() >= self.row_group_bytes {
+            self.writer.flush().map_err(err)?;
+        }
+        Ok(())
+    }
+
+    /// Closes the file; returns its path and size in bytes.
+    pub fn close(self) -> Result<(PathBuf, u64)> {
+        let what = self.what.dir();
+        self.writer.close().map_err(|e| Error::Table {
+            table: what,
+            message: e.to_string(),
+        })?;
+        let size = std::fs::metadata(&self.path)
+            .map(|m| m.len())
+            .map_err(|source| Error::Output {
+                path: self.path.clone(),
+                source,
+            })?;
+        Ok((self.path, size))
+    }
+}
+
 /// Environment variable naming a test fail point: `after-first-chunk` makes the writer
 /// fail after its first documents batch; `abort-after-first-chunk` aborts the process
 /// there, as a kill would. For atomicity tests only.
@@ -129,38 +261,11 @@ impl BatchWriter {
         let lock = OutputLock::acquire(&settings.dir, wait)?;
         commit::recover(&lock)?;
         let staging = partition::create_staging(&settings.dir, &meta.batch)?;
-        let compression = match settings.compression {
-            Compression::Zstd(level) => ParquetCompression::ZSTD(
-                ZstdLevel::try_new(level)
-                    .map_err(|e| Error::config("output.zstd_level", e.to_string()))?,
-            ),
-            Compression::None => ParquetCompression::UNCOMPRESSED,
-        };
-        let props: WriterPropertiesBuilder = WriterProperties::builder()
-            .set_compression(compression)
-            .set_max_row_group_row_count(Some(settings.row_group_rows))
-            .set_created_by(format!("gazette {}", env!("CARGO_PKG_VERSION")));
+        let props = writer_properties(settings)?;
         // One file per partition, its schema and footer carrying this run's keys.
         let open = |dir: &str, schema: SchemaRef, step| -> Result<ArrowWriter<Sink<File>>> {
-            let dir = staging.join(dir);
-            std::fs::create_dir_all(&dir).map_err(|source| Error::Output {
-                path: dir.clone(),
-                source,
-            })?;
-            let path = dir.join("part-00000.parquet");
-            let file = File::create(&path).map_err(|source| Error::Output {
-                path: path.clone(),
-                source,
-            })?;
-            let file = Sink::new(file, disk.room(step));
-            let props = props
-                .clone()
-                .set_key_value_metadata(Some(footer_metadata(&schema)))
-                .build();
-            ArrowWriter::try_new(file, schema, Some(props)).map_err(|e| Error::Table {
-                table: "parquet writer",
-                message: format!("{}: {e}", path.display()),
-            })
+            let path = staging.join(dir).join("part-00000.parquet");
+            open_parquet(&props, &path, schema, disk.room(step))
         };
         let mut writers = BTreeMap::new();
         for table in Table::ALL {

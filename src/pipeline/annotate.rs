@@ -1,6 +1,7 @@
 //! Pass 2: in doc_id order and in bounded chunks, read documents back from scratch, apply
 //! the dedup verdict, annotate them in parallel, and append the rows of every table.
 
+use arrow::record_batch::RecordBatch;
 use rayon::prelude::*;
 
 use super::guard::{guarded, StageCell};
@@ -29,29 +30,39 @@ pub struct Work<'a> {
 
 /// One annotated document; `failure` is `(stage, panic message)` when a stage panicked
 /// on it, and then `ann` is empty.
-struct Annotated {
-    doc: Document,
-    ann: Annotations,
-    failure: Option<(&'static str, String)>,
+pub(super) struct Annotated {
+    pub(super) doc: Document,
+    pub(super) ann: Annotations,
+    pub(super) failure: Option<(&'static str, String)>,
 }
 
 /// Reads one document back and annotates it. The stages run under the panic guard: a
 /// panic keeps the document's row (it may be a representative, and it is already in the
 /// dedup state) with no annotation rows at all, and is counted and logged.
 fn annotate_one(ctx: &Context, spill: &SpillReader, work: &Work) -> Result<Annotated> {
-    let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
     let mut doc = spill.read(work.slot)?;
     doc.doc_id = work.doc_id.to_string();
-    if let Some(dup) = work.duplicate {
+    Ok(annotate_doc(ctx, doc, work.duplicate))
+}
+
+/// Applies the dedup verdict to `doc` (its final id already set) and annotates it, under
+/// the panic guard (see [`annotate_one`]).
+pub(super) fn annotate_doc(
+    ctx: &Context,
+    mut doc: Document,
+    duplicate: Option<&Duplicate>,
+) -> Annotated {
+    let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
+    if let Some(dup) = duplicate {
         doc.duplicate_of = Some(dup.representative.clone());
         doc.similarity = Some(dup.similarity);
     }
     if doc.duplicate_of.is_some() && !stages.annotate_duplicates {
-        return Ok(Annotated {
+        return Annotated {
             doc,
             ann: Annotations::default(),
             failure: None,
-        });
+        };
     }
     let doc_ref = &doc;
     let tag = |stage: &StageCell| {
@@ -76,12 +87,12 @@ fn annotate_one(ctx: &Context, spill: &SpillReader, work: &Work) -> Result<Annot
         Ok(ann) => (ann, None),
         Err(failure) => (Annotations::default(), Some(failure)),
     };
-    Ok(Annotated { doc, ann, failure })
+    Annotated { doc, ann, failure }
 }
 
 /// The four annotated tables' builders, filled one chunk at a time.
 #[derive(Default)]
-struct Rows {
+pub(super) struct Rows {
     documents: DocumentsBuilder,
     entities: EntityMentionsBuilder,
     quotes: QuotesBuilder,
@@ -100,30 +111,46 @@ impl Rows {
             return Ok(());
         }
         for result in results {
-            let Annotated { doc, ann, failure } = result?;
-            if let Some((stage, message)) = failure {
-                tracing::error!(doc_id = %doc.doc_id, input = %doc.input, stage, %message,
-                    "a stage panicked: the document is kept without annotations");
-                counts.annotation_failures += 1;
-            }
-            let offsets = CharOffsets::new(&doc.body);
-            counts.documents += 1;
-            counts.duplicates += usize::from(doc.duplicate_of.is_some());
-            counts.entity_mentions += ann.entities.len();
-            counts.quotes += ann.quotes.len();
-            counts.date_mentions += ann.dates.len();
-            self.documents.append(&doc);
-            self.entities
-                .append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
-            self.quotes
-                .append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
-            self.dates
-                .append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
+            self.append(&result?, counts);
         }
-        writer.write(Table::Documents, &self.documents.finish()?)?;
-        writer.write(Table::EntityMentions, &self.entities.finish()?)?;
-        writer.write(Table::Quotes, &self.quotes.finish()?)?;
-        writer.write(Table::DateMentions, &self.dates.finish()?)
+        for (table, batch) in self.finish()? {
+            writer.write(table, &batch)?;
+        }
+        Ok(())
+    }
+
+    /// Appends one annotated document's rows to every table, and counts them.
+    pub(super) fn append(&mut self, annotated: &Annotated, counts: &mut Counts) {
+        let Annotated { doc, ann, failure } = annotated;
+        if let Some((stage, message)) = failure {
+            tracing::error!(doc_id = %doc.doc_id, input = %doc.input, stage, %message,
+                "a stage panicked: the document is kept without annotations");
+            counts.annotation_failures += 1;
+        }
+        let offsets = CharOffsets::new(&doc.body);
+        counts.documents += 1;
+        counts.duplicates += usize::from(doc.duplicate_of.is_some());
+        counts.entity_mentions += ann.entities.len();
+        counts.quotes += ann.quotes.len();
+        counts.date_mentions += ann.dates.len();
+        self.documents.append(doc);
+        self.entities
+            .append(&doc.doc_id, &doc.body, &offsets, &ann.entities);
+        self.quotes
+            .append(&doc.doc_id, &doc.body, &offsets, &ann.quotes);
+        self.dates
+            .append(&doc.doc_id, &doc.body, &offsets, &ann.dates);
+    }
+
+    /// The rows appended since the last call, one batch per table, in the order the
+    /// pipeline writes them; the builders are left empty.
+    pub(super) fn finish(&mut self) -> Result<[(Table, RecordBatch); 4]> {
+        Ok([
+            (Table::Documents, self.documents.finish()?),
+            (Table::EntityMentions, self.entities.finish()?),
+            (Table::Quotes, self.quotes.finish()?),
+            (Table::DateMentions, self.dates.finish()?),
+        ])
     }
 }
 

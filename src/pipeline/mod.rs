@@ -9,12 +9,14 @@
 mod annotate;
 mod guard;
 mod ids;
+pub mod map;
 mod prepare;
 mod spill;
 mod summary;
 mod timing;
 
 pub use guard::PANIC_AT;
+pub use ids::{disambiguate, doc_id};
 pub use summary::render_summary;
 
 use std::collections::BTreeMap;

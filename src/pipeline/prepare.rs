@@ -24,9 +24,24 @@ pub struct PassOne {
     pub rejects: Vec<Reject>,
 }
 
+/// The dedup keys of a prepared document (its id is the plain id of `ids::doc_id`).
+pub(super) fn entry(stages: &Stages, doc: &Document, fingerprint: Fingerprint) -> DedupEntry {
+    DedupEntry {
+        agency: stages
+            .dedup
+            .as_ref()
+            .is_some_and(|d| d.is_agency(doc.source_name.as_deref())),
+        chars: doc.chars(),
+        published: doc.published_date,
+        has_url: doc.url.is_some(),
+        doc_id: doc.doc_id.clone(),
+        fingerprint,
+    }
+}
+
 /// Parse, publication date and fingerprint of one record, under the panic guard: a
 /// panic in any of them makes the record an `internal_error` reject.
-fn prepare_one(ctx: &Context, item: InputItem) -> Prepared {
+pub(super) fn prepare_one(ctx: &Context, item: InputItem) -> Prepared {
     let (stages, times, fail) = (ctx.stages, ctx.times, ctx.fail_point);
     let record = item?;
     let input = record.input.clone();
@@ -58,7 +73,7 @@ fn prepare_one(ctx: &Context, item: InputItem) -> Prepared {
     })
 }
 
-type Prepared = Result<(Document, Fingerprint), Reject>;
+pub(super) type Prepared = Result<(Document, Fingerprint), Reject>;
 
 /// Keeps one chunk's results, in input order: documents to the spill file and their
 /// keys to `out`, rejects to `out.rejects`.
@@ -72,17 +87,7 @@ fn keep(
         match result {
             Ok((doc, fingerprint)) => {
                 let slot = spill.append(&doc)?;
-                out.entries.push(DedupEntry {
-                    agency: stages
-                        .dedup
-                        .as_ref()
-                        .is_some_and(|d| d.is_agency(doc.source_name.as_deref())),
-                    chars: doc.chars(),
-                    published: doc.published_date,
-                    has_url: doc.url.is_some(),
-                    doc_id: doc.doc_id,
-                    fingerprint,
-                });
+                out.entries.push(entry(stages, &doc, fingerprint));
                 out.slots.push(slot);
             }
             Err(reject) => out.rejects.push(reject),

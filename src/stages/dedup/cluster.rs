@@ -101,6 +101,28 @@ fn components(all: &[&DedupEntry], settings: &DedupConfig) -> UnionFind {
     uf
 }
 
+/// The verified pairs of one LSH bucket (signatures that share one band), reduced to a
+/// spanning forest: the pairs are taken in index order, a pair is verified (estimated
+/// Jaccard over the whole signature ≥ `threshold`, as [`cluster`] does) only when it
+/// joins two trees so far, and kept only then. The connected components of the edges are
+/// those of every verified pair, so an engine that distributes the buckets (the Spark job)
+/// joins the same clusters as [`cluster`]; it holds at most `n − 1` edges for `n` members.
+pub fn bucket_forest(signatures: &[&[u32]], threshold: f32) -> Vec<(usize, usize)> {
+    let mut uf = UnionFind((0..signatures.len()).collect());
+    let mut edges = Vec::new();
+    for a in 0..signatures.len() {
+        for b in a + 1..signatures.len() {
+            if uf.find(a) != uf.find(b)
+                && estimated_jaccard(signatures[a], signatures[b]) >= threshold
+            {
+                uf.union(a, b);
+                edges.push((a, b));
+            }
+        }
+    }
+    edges
+}
+
 /// A 64-bit key of one band of a signature (equal bands, equal keys; the rare
 /// collision is caught by comparing the bands themselves).
 fn band_hash(band: &[u32]) -> u64 {

@@ -30,7 +30,7 @@ mod config;
 mod fingerprint;
 
 pub use crate::model::{DedupEntry, Fingerprint, SignatureParams};
-pub use cluster::Duplicate;
+pub use cluster::{bucket_forest, Duplicate};
 pub use config::DedupConfig;
 pub use fingerprint::{estimated_jaccard, exact_fingerprint, normalise};
 
@@ -72,6 +72,19 @@ impl Deduplicator {
     /// (representatives of earlier batches); one slot per entry, `Some` for duplicates.
     pub fn cluster(&self, entries: &[DedupEntry], prior: &[DedupEntry]) -> Vec<Option<Duplicate>> {
         cluster::cluster(entries, prior, &self.settings)
+    }
+
+    /// The verified spanning-forest edges of one LSH bucket, with this stage's threshold
+    /// (see [`bucket_forest`]): what a distributed run keeps of a bucket.
+    pub fn verify_bucket(&self, signatures: &[&[u32]]) -> Vec<(usize, usize)> {
+        bucket_forest(signatures, self.settings.threshold)
+    }
+
+    /// The banding of the signatures: `(bands, rows)`, band `b` being values
+    /// `b·rows .. (b+1)·rows`; a signature of another length than `bands · rows` (an
+    /// exact-matched-only document) enters no bucket.
+    pub fn banding(&self) -> (usize, usize) {
+        (self.settings.bands, self.settings.rows)
     }
 
     /// The parameters this stage's signatures are made with.

@@ -1,0 +1,402 @@
+"""The Spark job: one batch, the CLI's tables (design and global rules: docs/spark.md).
+
+Steps, each a Spark job over Arrow batches handed to the native module:
+
+1. inputs: the CLI's discovery (same files, same locators) on the driver; each JSONL file
+   is read by ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` decoding the lines
+   ``i ≡ k (mod n)`` (``RecordReader::shard``), any other file by one task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
+   (document with its plain doc_id, publication date and fingerprint, or a reject);
+2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
+   grouped and renamed by the CLI's own rule (``rename_ids``);
+3. dedup: exact-copy groups by ``content_hash``; LSH buckets by exploding the bands of one
+   signature per content hash and grouping on the band's bytes; each bucket verified in
+   Rust (the CLI's estimate and threshold) to spanning-forest edges; connected components
+   by large-star/small-star (checkpointed each round); each component of more than one
+   document decided by the CLI's own clustering (``resolve_components``), so the
+   representative and the similarity are the CLI's;
+4. ``mapInArrow(annotate)`` over documents range-partitioned and sorted by doc_id: each
+   task writes one part file per table with the CLI's writer into the staging directory
+   that the driver's :class:`gazette._native.SparkBatch` holds; rejects and this batch's
+   dedup state likewise; the driver then commits as the CLI does (manifest included).
+
+Cross-batch state (``<output>/_dedup/batch=*``) and the published ids
+(``<output>/documents/batch=*``, column ``doc_id``) are read by Spark, never collected.
+Input files and the output directory must be on a file system every executor sees.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import math
+import os
+import sys
+import time
+from typing import Any, Iterable
+
+from gazette import _native
+
+#: Columns of the prepare step's output (Spark side; see python/src/spark.rs).
+_PREPARED = [
+    ("input", "string"),
+    ("plain_id", "string"),
+    ("url", "string"),
+    ("document", "binary"),
+    ("content_hash", "binary"),
+    ("signature", "binary"),
+    ("published", "date"),
+    ("agency", "boolean"),
+    ("has_url", "boolean"),
+    ("chars", "int"),
+    ("stage", "string"),
+    ("reason", "string"),
+    ("detail", "string"),
+]
+
+_STATE_COLUMNS = ["doc_id", "content_hash", "published", "agency", "has_url", "chars", "signature"]
+
+
+def session(master: str | None = None, shuffle_partitions: int | None = None,
+            app: str = "gazette") -> "pyspark.sql.SparkSession":  # noqa: F821
+    """A SparkSession for the job: ``master`` when given (else spark-submit's, else
+    ``local[*]``), partition values read as text (batch ids are names), executors on this
+    Python (``PYSPARK_PYTHON``, unless already set)."""
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    builder = SparkSession.builder.appName(app)
+    if master:
+        builder = builder.master(master)
+    builder = builder.config("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
+    builder = builder.config("spark.ui.enabled", "false")
+    if shuffle_partitions:
+        builder = builder.config("spark.sql.shuffle.partitions", str(shuffle_partitions))
+    return builder.getOrCreate()
+
+
+def _ddl(columns: list[tuple[str, str]]) -> str:
+    return ", ".join(f"`{n}` {t}" for n, t in columns)
+
+
+def _conform(batch, schema):
+    """``batch`` cast column by column to ``schema`` (the exact Arrow types Spark expects)."""
+    import pyarrow as pa
+
+    return pa.RecordBatch.from_arrays(
+        [batch.column(i).cast(f.type) for i, f in enumerate(schema)], schema=schema
+    )
+
+
+def _arrow_schema(spark_schema):
+    from pyspark.sql.pandas.types import to_arrow_schema
+
+    return to_arrow_schema(spark_schema)
+
+
+def _partition_dirs(table_dir: str, batch: str) -> list[str]:
+    """``batch=<id>`` directories under ``table_dir`` except ``batch``'s own."""
+    if not os.path.isdir(table_dir):
+        return []
+    own = f"batch={batch}"
+    return sorted(
+        os.path.join(table_dir, n)
+        for n in os.listdir(table_dir)
+        if n.startswith("batch=") and n != own and os.path.isdir(os.path.join(table_dir, n))
+        and any(f.endswith(".parquet") for f in os.listdir(os.path.join(table_dir, n)))
+    )
+
+
+def _components(spark, edges):
+    """Connected components of the undirected ``edges`` (columns ``a``, ``b``) by
+    large-star / small-star (Kiveris et al., 2014): returns ``(node, root)`` for every
+    node of an edge, ``root`` the smallest node of its component."""
+    from pyspark.sql import functions as F
+
+    e = edges.select(
+        F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v")
+    ).where(F.col("u") != F.col("v")).distinct()
+    t_edges = time.monotonic()
+    e = e.checkpoint()
+    if os.environ.get("GAZETTE_SPARK_DEBUG"):
+        print(f"edges: {e.count()} in {time.monotonic() - t_edges:.1f}s", file=sys.stderr)
+    if e.isEmpty():
+        return e.select(F.col("u").alias("node"), F.col("v").alias("root"))
+    rounds = 0
+    while True:
+        rounds += 1
+        t_round = time.monotonic()
+        # Large star: every larger neighbour of u links to the smallest of u's
+        # neighbourhood (u included).
+        sym = e.select(F.col("u").alias("x"), F.col("v").alias("y")).union(
+            e.select(F.col("v").alias("x"), F.col("u").alias("y")))
+        m = sym.groupBy("x").agg(F.min("y").alias("my"))
+        large = (sym.join(m, "x").where(F.col("y") > F.col("x"))
+                 .select(F.col("y").alias("u"), F.least("x", "my").alias("v")).distinct())
+        # Small star: u and its smaller neighbours link to the smallest of them.
+        ms = large.groupBy("u").agg(F.min("v").alias("mu"))
+        small = (large.join(ms, "u").where(F.col("v") != F.col("mu"))
+                 .select(F.col("v").alias("u"), F.col("mu").alias("v"))
+                 .union(ms.select("u", F.col("mu").alias("v"))).distinct())
+        small = small.checkpoint()
+        # Converged when the round changed no edge: one job over both edge sets.
+        changed = (small.withColumn("new", F.lit(True))
+                   .join(e.withColumn("old", F.lit(True)), ["u", "v"], "full_outer")
+                   .where(F.col("new").isNull() | F.col("old").isNull()).count())
+        e = small
+        if os.environ.get("GAZETTE_SPARK_DEBUG"):
+            print(f"components round {rounds}: {changed} changed, "
+                  f"{time.monotonic() - t_round:.1f}s", file=sys.stderr)
+        if changed == 0:
+            break
+    return e.groupBy("u").agg(F.min("v").alias("root")).select(
+        F.col("u").alias("node"), "root"
+    ).union(e.select(F.col("v").alias("node"), F.col("v").alias("root"))).distinct()
+
+
+def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = None,
+        config: str | None = None, reference_date: str | None = None,
+        shard_bytes: int = 8 << 20) -> dict[str, Any]:
+    """Runs one batch of ``inputs`` into ``output`` on ``spark``, as ``gazette run`` with
+    the same arguments does, and returns the manifest (a dict). Raises
+    :class:`gazette.GazetteError` (:class:`gazette.ConfigError` for the configuration)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StructType
+
+    clock = time.monotonic()
+    started = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    cfg = _native.effective_config(
+        [os.path.abspath(os.fspath(p)) for p in inputs], os.path.abspath(os.fspath(output)),
+        batch=batch, config=None if config is None else os.fspath(config),
+        reference_date=reference_date,
+    )
+    effective = json.loads(cfg)
+    batch = effective["run"]["batch"]
+    out_dir = effective["output"]["dir"]
+    banding = _native.banding(cfg)
+    files, skipped = _native.discover(cfg)
+    holder = _native.SparkBatch(cfg)
+    staging = holder.staging
+    spark.sparkContext.setCheckpointDir(os.path.join(staging, "_checkpoints"))
+    seconds: dict[str, float] = {}
+
+    def timed(step, t0):
+        seconds[step] = round(seconds.get(step, 0.0) + time.monotonic() - t0, 3)
+
+    # 1. Read + prepare.
+    t0 = time.monotonic()
+    shard_rows = []
+    for path, locator, error in files:
+        try:
+            size = 0 if error is not None else os.path.getsize(path)
+        except OSError:
+            size = 0  # unreadable or a dangling link: the reader makes it a reject
+        name = os.path.basename(path).lower().removesuffix(".gz").removesuffix(".zst")
+        jsonl = name.endswith((".jsonl", ".ndjson"))
+        # Only JSONL files are split between tasks (RecordReader::shard).
+        n = max(1, math.ceil(size / max(1, shard_bytes))) if jsonl else 1
+        shard_rows += [(path, locator, error, k, n) for k in range(n)]
+    shard_schema = "path string, locator string, error string, shard long, shards long"
+    shards = spark.createDataFrame(shard_rows, shard_schema) if shard_rows else \
+        spark.createDataFrame([], shard_schema)
+    shards = shards.repartition(max(1, len(shard_rows)))
+    prepared_schema = StructType.fromDDL(_ddl(_PREPARED))
+    prepared_arrow = _arrow_schema(prepared_schema)
+
+    def prepare(batches):
+        for b in batches:
+            yield _conform(_native.prepare(cfg, b), prepared_arrow)
+
+    prepared = shards.mapInArrow(prepare, prepared_schema).persist(StorageLevel.MEMORY_AND_DISK)
+    prepared.count()
+    timed("prepare", t0)
+    docs = prepared.where(F.col("plain_id").isNotNull())
+    rejects = prepared.where(F.col("plain_id").isNull())
+
+    # 2. Final doc_ids.
+    t0 = time.monotonic()
+    published_dirs = _partition_dirs(os.path.join(out_dir, "documents"), batch)
+    state_dirs = _partition_dirs(os.path.join(out_dir, "_dedup"), batch)
+    prior = None
+    if banding is not None and state_dirs:
+        prior = spark.read.option("basePath", os.path.join(out_dir, "_dedup")) \
+            .parquet(*state_dirs).select(*_STATE_COLUMNS)
+    taken = None
+    if published_dirs:
+        taken = spark.read.option("basePath", os.path.join(out_dir, "documents")) \
+            .parquet(*published_dirs).select(F.col("doc_id").alias("plain_id"))
+    if prior is not None:
+        ids = prior.select(F.col("doc_id").alias("plain_id"))
+        taken = ids if taken is None else taken.union(ids)
+    groups = docs.groupBy("plain_id").agg(
+        F.count(F.lit(1)).alias("n"),
+        F.collect_list(F.struct("input", "url")).alias("m"),
+    )
+    if taken is not None:
+        taken = taken.distinct().withColumn("taken", F.lit(True))
+        groups = groups.join(taken, "plain_id", "left")
+    else:
+        groups = groups.withColumn("taken", F.lit(False))
+    groups = groups.select(
+        "plain_id", F.coalesce("taken", F.lit(False)).alias("taken"),
+        F.col("m.input").alias("inputs"), F.col("m.url").alias("urls"), "n",
+    ).where((F.col("n") > 1) | F.col("taken")).drop("n")
+    renamed_schema = StructType.fromDDL("input string, doc_id string")
+    renamed_arrow = _arrow_schema(renamed_schema)
+
+    def rename(batches):
+        for b in batches:
+            yield _conform(_native.rename_ids(cfg, b), renamed_arrow)
+
+    renamed = groups.mapInArrow(rename, renamed_schema)
+    docs = docs.join(renamed, "input", "left").withColumn(
+        "doc_id", F.coalesce("doc_id", "plain_id")
+    ).persist(StorageLevel.MEMORY_AND_DISK)
+    n_docs = docs.count()
+    timed("ids", t0)
+
+    # 3. Dedup.
+    t0 = time.monotonic()
+    verdict_schema = StructType.fromDDL("doc_id string, duplicate_of string, similarity float")
+    if banding is not None:
+        bands, rows = banding
+        current = docs.select(*_STATE_COLUMNS).withColumn("prior", F.lit(False))
+        entries = current if prior is None else current.unionByName(
+            prior.withColumn("prior", F.lit(True)))
+        entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
+        roots = entries.groupBy("content_hash").agg(F.min("doc_id").alias("root"))
+        keyed = entries.join(roots, "content_hash")
+        exact = keyed.where(F.col("doc_id") != F.col("root")).select(
+            F.col("doc_id").alias("a"), F.col("root").alias("b"))
+        width = bands * rows * 4
+        signed = keyed.where((F.col("doc_id") == F.col("root"))
+                             & (F.length("signature") == width))
+        band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
+                              for b in range(bands)])
+        signed = signed.select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
+        # Buckets are found on (band, band bytes, doc_id) alone; only the members of
+        # buckets of two or more fetch their signatures, for the verification.
+        shared = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
+                  .groupBy("band", "key")
+                  .agg(F.collect_list("doc_id").alias("ids"))
+                  .where(F.size("ids") > 1)
+                  .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
+        buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
+                   .join(signed, "doc_id")
+                   .groupBy("bucket")
+                   .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
+                   .select(F.col("m.doc_id").alias("ids"),
+                           F.col("m.signature").alias("signatures")))
+        edge_schema = StructType.fromDDL("a string, b string")
+        edge_arrow = _arrow_schema(edge_schema)
+
+        def verify(batches):
+            for b in batches:
+                yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
+
+        edges = exact.union(buckets.mapInArrow(verify, edge_schema))
+        t1 = time.monotonic()
+        comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
+        comps.count()
+        timed("dedup_edges_and_components", t1)
+        members = (comps.join(entries, comps.node == entries.doc_id)
+                   .groupBy("root")
+                   .agg(F.collect_list(F.struct(
+                       "doc_id", "prior", "content_hash", "signature", "published",
+                       "agency", "has_url", "chars")).alias("members")))
+        verdict_arrow = _arrow_schema(verdict_schema)
+
+        def resolve(batches):
+            for b in batches:
+                yield _conform(_native.resolve_components(cfg, b), verdict_arrow)
+
+        verdicts = members.select("members").mapInArrow(resolve, verdict_schema) \
+            .persist(StorageLevel.MEMORY_AND_DISK)
+        n_dups = verdicts.count()
+        entries.unpersist()
+        signed.unpersist()
+        comps.unpersist()
+    else:
+        verdicts = spark.createDataFrame([], verdict_schema)
+        n_dups = 0
+    timed("dedup", t0)
+
+    # 4. Write: annotated tables, rejects, state; all sorted by key within range parts.
+    t0 = time.monotonic()
+    count_schema = StructType.fromDDL("counts string, bytes long")
+    count_arrow = _arrow_schema(count_schema)
+
+    def annotate(batches):
+        import pyarrow as pa
+        from pyspark import TaskContext
+
+        name = f"part-s{TaskContext.get().partitionId():05d}.parquet"
+        writer = None
+        for b in batches:
+            if writer is None:
+                writer = _native.PartAnnotator(cfg, staging, name)
+            writer.add(b)
+        if writer is not None:
+            yield pa.RecordBatch.from_arrays(
+                [pa.array([writer.close()]), pa.array([0], pa.int64())], schema=count_arrow)
+
+    parts = max(1, int(spark.conf.get("spark.sql.shuffle.partitions")))
+    annotated = (docs.join(verdicts, "doc_id", "left")
+                 .select("doc_id", "document", "duplicate_of", "similarity")
+                 .repartitionByRange(parts, "doc_id").sortWithinPartitions("doc_id")
+                 .mapInArrow(annotate, count_schema).collect())
+
+    def sink(table, prefix):
+        def write(batches):
+            import pyarrow as pa
+            from pyspark import TaskContext
+
+            name = f"part-{prefix}{TaskContext.get().partitionId():05d}.parquet"
+            writer = None
+            rows = 0
+            for b in batches:
+                if writer is None:
+                    writer = _native.PartSink(cfg, staging, table, name)
+                writer.add(b)
+                rows += b.num_rows
+            if writer is not None:
+                size = writer.close()
+                yield pa.RecordBatch.from_arrays(
+                    [pa.array([json.dumps({"rows": rows})]), pa.array([size], pa.int64())],
+                    schema=count_arrow)
+        return write
+
+    reject_rows = (rejects.select("input", "stage", "reason", "detail")
+                   .repartitionByRange(parts, "input").sortWithinPartitions("input")
+                   .mapInArrow(sink("rejects", "s"), count_schema).collect())
+    by_reason = {r["reason"]: r["count"] for r in rejects.groupBy("reason").count().collect()}
+    state_rows = []
+    if banding is not None:
+        state_rows = (docs.join(verdicts, "doc_id", "left_anti").select(*_STATE_COLUMNS)
+                      .repartitionByRange(parts, "doc_id").sortWithinPartitions("doc_id")
+                      .mapInArrow(sink("_dedup", "s"), count_schema).collect())
+    timed("write", t0)
+
+    counts: dict[str, Any] = {}
+    for r in annotated:
+        for k, v in json.loads(r["counts"]).items():
+            if isinstance(v, int):
+                counts[k] = counts.get(k, 0) + v
+    counts["rejects"] = sum(json.loads(r["counts"])["rows"] for r in reject_rows)
+    counts["rejects_by_reason"] = dict(sorted(by_reason.items()))
+    counts["documents"] = counts.get("documents", 0)
+    counts["input_records"] = counts["documents"] + counts["rejects"]
+    counts["skipped_files"] = len(skipped)
+    counts["dedup_state_documents"] = sum(json.loads(r["counts"])["rows"] for r in state_rows)
+    counts["dedup_state_bytes"] = sum(r["bytes"] for r in state_rows)
+    assert counts["documents"] == n_docs, (counts["documents"], n_docs)
+    assert counts.get("duplicates", 0) == n_dups, (counts.get("duplicates"), n_dups)
+    prepared.unpersist()
+    docs.unpersist()
+    verdicts.unpersist()
+    finished = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    manifest = holder.commit(json.dumps(counts), started, finished, skipped, seconds,
+                             round(time.monotonic() - clock, 3))
+    return json.loads(manifest)
