@@ -29,14 +29,14 @@ impl Headline {
     pub(super) fn new() -> Headline {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         Headline {
-            title: re(r"(?is)<title\b[^>]*>([^<]*)</title"),
+            title: re(r"(?is)<title(?:[^\w>][^>]*)?>([^<]*)</title"),
             og_title: re(
-                r#"(?is)<meta\b[^>]*?(?:property|name)\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)""#,
+                r#"(?is)<meta[^\w>][^>]*?(?:property|name)\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)""#,
             ),
             description: re(
-                r#"(?is)<meta\b[^>]*?(?:property|name)\s*=\s*["'](?:og:)?description["'][^>]*?content\s*=\s*"([^"]*)""#,
+                r#"(?is)<meta[^\w>][^>]*?(?:property|name)\s*=\s*["'](?:og:)?description["'][^>]*?content\s*=\s*"([^"]*)""#,
             ),
-            heading: re(r"(?is)<h([12])\b[^>]*>(.{0,600}?)</h[12]\s*>"),
+            heading: re(r"(?is)<h([12])(?:[^\w>][^>]*)?>(.{0,600}?)</h[12]\s*>"),
             markup: re(r"(?s)<[^>]*>|&#?[a-zA-Z0-9]{1,8};"),
         }
     }

@@ -1,0 +1,201 @@
+//! Hand-written scanners over a page's bytes for the page-date readers: start tags,
+//! `<script>` blocks and short text nodes. Each has exactly the matches, read left to
+//! right without overlap, of the regex its doc comment names (the unit tests compare
+//! both on the eval pages and on made-up edge cases). The regexes' capture engines
+//! were most of the page-date search's cost: every tag of a page is a match, and a
+//! capture engine runs again over each match (over a whole script for a `<script>`).
+
+/// A start tag: `<name attrs>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::stages::parse) struct StartTag<'a> {
+    /// Byte offset of the `<`.
+    pub start: usize,
+    /// Byte offset just past the `>`.
+    pub end: usize,
+    /// The name as written.
+    pub name: &'a str,
+    /// Everything between the name and the `>` (empty, or starting with a character
+    /// that is not a word character).
+    pub attrs: &'a str,
+}
+
+/// Longest tag name compared against a list (longer names match no list).
+const NAME_BYTES: usize = 16;
+
+/// The start tags of `html` whose name `accept` takes, in order: the matches of
+/// `(?i)<(NAMES)((?:[^\w>][^>]*)?)>` (that is `(?i)<(NAMES)\b([^>]*)>`), where `accept`
+/// gets the name lower-cased (ASCII, with `ſ` as `s` and the Kelvin sign as `k`, as the
+/// regex's case folding) and a name is a letter then letters and digits. With an
+/// `accept` that takes every name, the matches of `(?i)<([a-z][a-z0-9]*)\b([^>]*)>`.
+pub(in crate::stages::parse) fn start_tags<'a, F>(
+    html: &'a str,
+    accept: F,
+) -> impl Iterator<Item = StartTag<'a>>
+where
+    F: Fn(&str) -> bool + 'a,
+{
+    let mut pos = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        while !done {
+            let i = pos + memchr_lt(&html.as_bytes()[pos..])?;
+            pos = i + 1;
+            let mut folded = [0u8; NAME_BYTES];
+            let mut len = 0usize;
+            let mut name_end = i + 1;
+            for (at, c) in html[i + 1..].char_indices() {
+                let Some(b) = fold(c).filter(|b| b.is_ascii_alphanumeric()) else {
+                    break;
+                };
+                if len == 0 && !b.is_ascii_alphabetic() {
+                    break;
+                }
+                if len < NAME_BYTES {
+                    folded[len] = b;
+                }
+                len += 1;
+                name_end = i + 1 + at + c.len_utf8();
+            }
+            if len == 0 {
+                continue;
+            }
+            let (attrs_end, end) = match html[name_end..].chars().next() {
+                Some('>') => (name_end, name_end + 1),
+                Some(c) if !regex_syntax::is_word_character(c) => {
+                    match html[name_end..].find('>') {
+                        Some(j) => (name_end + j, name_end + j + 1),
+                        None => {
+                            // No `>` after this tag: none after any later one either.
+                            done = true;
+                            return None;
+                        }
+                    }
+                }
+                _ => continue,
+            };
+            let long: String;
+            let lower = if len <= NAME_BYTES {
+                std::str::from_utf8(&folded[..len]).unwrap_or("")
+            } else {
+                long = html[i + 1..name_end]
+                    .chars()
+                    .filter_map(fold)
+                    .map(char::from)
+                    .collect();
+                &long
+            };
+            if !accept(lower) {
+                continue;
+            }
+            pos = end;
+            return Some(StartTag {
+                start: i,
+                end,
+                name: &html[i + 1..name_end],
+                attrs: &html[name_end..attrs_end],
+            });
+        }
+        None
+    })
+}
+
+/// The `<script>` blocks of `html`: the start tag's attributes and the text up to the
+/// first `</script>` after it, as the matches of
+/// `(?is)<script\b([^>]*)>(.*?)</script\s*>`.
+pub(in crate::stages::parse) fn script_blocks(
+    html: &str,
+) -> impl Iterator<Item = (&str, &str)> + '_ {
+    let mut tags = start_tags(html, |n| n == "script").peekable();
+    let mut after = 0usize;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        // A start tag inside the previous block (before `after`) is part of its text.
+        let tag = loop {
+            let tag = tags.next()?;
+            if tag.start >= after {
+                break tag;
+            }
+        };
+        let Some((close_start, close_end)) = closing_script(html, tag.end) else {
+            // No end tag after this start tag: none after any later one either.
+            done = true;
+            return None;
+        };
+        after = close_end;
+        Some((tag.attrs, &html[tag.end..close_start]))
+    })
+}
+
+/// The first `</script\s*>` (case folded) at or after `from`: its start and end.
+fn closing_script(html: &str, from: usize) -> Option<(usize, usize)> {
+    let mut pos = from;
+    while let Some(j) = html[pos..].find("</") {
+        let start = pos + j;
+        pos = start + 2;
+        let mut rest = html[start + 2..].char_indices();
+        let named = "script"
+            .bytes()
+            .all(|want| rest.next().and_then(|(_, c)| fold(c)) == Some(want));
+        if !named {
+            continue;
+        }
+        let tail = rest.as_str();
+        let spaced = tail.trim_start();
+        if spaced.starts_with('>') {
+            let end = html.len() - spaced.len() + 1;
+            return Some((start, end));
+        }
+    }
+    None
+}
+
+/// Text nodes of 6 to 96 characters holding no `<` nor `>`, each between a `>` and a
+/// `<`: the matches of `>([^<>]{6,96})<`, as the text's byte range.
+pub(in crate::stages::parse) fn short_text_nodes(
+    html: &str,
+) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let bytes = html.as_bytes();
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        while pos < bytes.len() {
+            let open = pos + bytes[pos..].iter().position(|&b| b == b'>')?;
+            let start = open + 1;
+            let run = bytes[start..]
+                .iter()
+                .position(|&b| b == b'<' || b == b'>')
+                .map(|n| start + n);
+            let Some(stop) = run else {
+                return None;
+            };
+            if bytes[stop] == b'>' {
+                pos = stop;
+                continue;
+            }
+            pos = stop + 1;
+            let chars = html[start..stop].chars().count();
+            if (6..=96).contains(&chars) {
+                return Some(start..stop);
+            }
+        }
+        None
+    })
+}
+
+/// Offset of the first `<` in `bytes`.
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// A character as the regex's ASCII case folding sees it: an ASCII byte in lower case,
+/// `ſ` as `s`, the Kelvin sign as `k`; `None` for other non-ASCII characters.
+fn fold(c: char) -> Option<u8> {
+    match c {
+        '\u{17F}' => Some(b's'),
+        '\u{212A}' => Some(b'k'),
+        c if c.is_ascii() => Some((c as u8).to_ascii_lowercase()),
+        _ => None,
+    }
+}
