@@ -199,3 +199,70 @@ fn fold(c: char) -> Option<u8> {
         _ => None,
     }
 }
+
+/// A heading: `<h1 …>text</h1>` or `<h2 …>`, the text up to the first `</h1` or `</h2`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(in crate::stages::parse) struct Heading<'a> {
+    /// Byte offset of the start tag's `<`.
+    pub start: usize,
+    /// The level, `"1"` or `"2"`, as in the start tag.
+    pub level: &'a str,
+    /// The markup between the start tag and the end tag.
+    pub text: &'a str,
+}
+
+/// Most characters between a heading's start and end tags.
+const HEADING_CHARS: usize = 600;
+
+/// The `<h1>` and `<h2>` headings of `html` whose end tag comes within
+/// [`HEADING_CHARS`] characters: the matches of
+/// `(?is)<h([12])\b[^>]*>(.{0,600}?)</h[12]\s*>`.
+pub(in crate::stages::parse) fn headings(html: &str) -> impl Iterator<Item = Heading<'_>> + '_ {
+    let mut pos = 0usize;
+    std::iter::from_fn(move || {
+        while pos < html.len() {
+            let tag = start_tags(&html[pos..], |n| n == "h1" || n == "h2").next()?;
+            let (start, end) = (pos + tag.start, pos + tag.end);
+            match heading_end(html, end) {
+                Some((text_end, after)) => {
+                    pos = after;
+                    return Some(Heading {
+                        start,
+                        level: &tag.name[1..],
+                        text: &html[end..text_end],
+                    });
+                }
+                // No end tag near enough: the search goes on after this `<`.
+                None => pos = start + 1,
+            }
+        }
+        None
+    })
+}
+
+/// The first `</h1` or `</h2` (then `\s*>`) within [`HEADING_CHARS`] characters of
+/// `from`: where it starts and where it ends.
+fn heading_end(html: &str, from: usize) -> Option<(usize, usize)> {
+    let mut chars = 0usize;
+    for (offset, c) in html[from..].char_indices() {
+        let at = from + offset;
+        if c == '<' {
+            let rest = &html.as_bytes()[at..];
+            if rest.len() >= 4
+                && rest[1] == b'/'
+                && rest[2].eq_ignore_ascii_case(&b'h')
+                && matches!(rest[3], b'1' | b'2')
+            {
+                let tail = html[at + 4..].trim_start();
+                if tail.starts_with('>') {
+                    return Some((at, html.len() - tail.len() + 1));
+                }
+            }
+        }
+        if chars == HEADING_CHARS {
+            return None;
+        }
+        chars += 1;
+    }
+    None
+}

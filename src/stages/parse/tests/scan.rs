@@ -3,7 +3,9 @@
 
 use regex::Regex;
 
-use crate::stages::parse::page_date::scan::{script_blocks, short_text_nodes, start_tags};
+use crate::stages::parse::page_date::scan::{
+    headings, script_blocks, short_text_nodes, start_tags,
+};
 use crate::stages::shared_data::shared_dir;
 
 /// Tag names of one of the lists the readers scan for.
@@ -11,7 +13,11 @@ const LISTED: [&str; 8] = ["meta", "time", "span", "div", "p", "abbr", "a", "li"
 
 /// Pages that probe the edges: case folding, word boundaries after the name, non-ASCII
 /// names, a missing `>`, tags inside attributes and scripts, unclosed scripts.
-const EDGES: [&str; 16] = [
+const EDGES: [&str; 20] = [
+    "<h1>Title</h1><H2 class=x>Sub</H2 ><h1>never closed<h2>x</h1><h12>y</h2>",
+    "<h1 title=\"<h2>\">a</h1><h2>é</h1\n>",
+    "<h1>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</h1><h2>b</h2>",
+    "<h1>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</h1>",
     "<p>a</p><P class=x>b<pre>c<p-x>d<p_x>e<p\u{e9}>f<p\u{a0}>g",
     "<img alt=\"<p>\"><span title=\"<a href=x>\">x</span><ſpan>y</ſpan><SPAN",
     "<div<p>><abbr x><ab><a1><h1 class=t>T</h1><li\n>z<LI\t>",
@@ -131,6 +137,33 @@ fn short_text_nodes_match_the_text_node_regex() {
             .map(|c| c.get(1).unwrap().range())
             .collect();
         let found: Vec<_> = short_text_nodes(&page).collect();
+        assert_eq!(
+            found,
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn headings_match_the_heading_regex() {
+    let heading = Regex::new(r"(?is)<h([12])\b[^>]*>(.{0,600}?)</h[12]\s*>").unwrap();
+    for page in pages() {
+        let expected: Vec<(usize, &str, &str)> = heading
+            .captures_iter(&page)
+            .map(|c| {
+                let m = c.get(0).unwrap();
+                (
+                    m.start(),
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                )
+            })
+            .collect();
+        let found: Vec<_> = headings(&page)
+            .map(|h| (h.start, h.level, h.text))
+            .collect();
         assert_eq!(
             found,
             expected,
