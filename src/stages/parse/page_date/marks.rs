@@ -51,7 +51,6 @@ const MARKUP_BYTES: usize = 800;
 pub(super) struct MarkedText {
     tag: Regex,
     entity: Regex,
-    code: Regex,
 }
 
 impl MarkedText {
@@ -61,7 +60,6 @@ impl MarkedText {
         MarkedText {
             tag: re(r"(?s)<!--.*?-->|<[^>]*>"),
             entity: re(r"&#?[a-zA-Z0-9]{1,8};"),
-            code: re(r"(?is)<script(?:[^\w].*?)??</script\s*>|<style(?:[^\w].*?)??</style\s*>"),
         }
     }
 
@@ -81,6 +79,10 @@ impl MarkedText {
             if matches!(name.as_str(), "script" | "style" | "meta" | "link" | "img") {
                 return None;
             }
+            // Without a class, id or itemprop (in any case) nothing marks the element.
+            if name != "small" && !MARK_KEYS.iter().any(|k| contains_ignore_case(tag.attrs, k)) {
+                return None;
+            }
             let attrs = tag.attrs.to_lowercase();
             if !(name == "small" || marked(&attrs, true)) || hidden(&attrs) {
                 return None;
@@ -98,7 +100,7 @@ impl MarkedText {
         html: &'a str,
         excluded: &'a [Range<usize>],
     ) -> impl Iterator<Item = (usize, String)> + 'a {
-        let code: Vec<Range<usize>> = self.code.find_iter(html).map(|m| m.range()).collect();
+        let code = scan::code_spans(html);
         scan::short_text_nodes(html).filter_map(move |range| {
             let text = &html[range.clone()];
             let pos = range.start;
@@ -163,10 +165,22 @@ impl MarkedText {
 /// Bytes after an element's start tag within which an icon's `<svg>` is skipped.
 const ICON_BYTES: usize = 200;
 
+/// The attributes whose values can mark a date element.
+const MARK_KEYS: [&str; 3] = ["class", "id", "itemprop"];
+
+/// Whether `text` holds `key` (ASCII lower case) in any ASCII case. Lower-casing a
+/// non-ASCII character gives none of the keys' letters next to each other, so this is
+/// whether `text.to_lowercase()` holds `key`.
+fn contains_ignore_case(text: &str, key: &str) -> bool {
+    text.as_bytes()
+        .windows(key.len())
+        .any(|w| w.eq_ignore_ascii_case(key.as_bytes()))
+}
+
 /// Whether lower-cased start-tag attributes mark a publication date element (or, with
 /// `updates`, any date element).
 fn marked(attrs: &str, updates: bool) -> bool {
-    let values: Vec<&str> = ["class", "id", "itemprop"]
+    let values: Vec<&str> = MARK_KEYS
         .iter()
         .filter_map(|k| attr_value(attrs, k))
         .collect();

@@ -119,7 +119,7 @@ pub(in crate::stages::parse) fn script_blocks(
                 break tag;
             }
         };
-        let Some((close_start, close_end)) = closing_script(html, tag.end) else {
+        let Some((close_start, close_end)) = closing(html, tag.end, "script") else {
             // No end tag after this start tag: none after any later one either.
             done = true;
             return None;
@@ -129,21 +129,67 @@ pub(in crate::stages::parse) fn script_blocks(
     })
 }
 
-/// The first `</script\s*>` (case folded) at or after `from`: its start and end.
-fn closing_script(html: &str, from: usize) -> Option<(usize, usize)> {
+/// The byte ranges of the page's scripts and styles, start tag to end tag: the matches
+/// of `(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>`.
+pub(in crate::stages::parse) fn code_spans(html: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    // Once an element has no end tag after some start, no later start has one either.
+    let mut open = [true, true];
+    let mut pos = 0usize;
+    while let Some(j) = memchr_lt(&html.as_bytes()[pos..]) {
+        let i = pos + j;
+        pos = i + 1;
+        for (k, name) in ["script", "style"].into_iter().enumerate() {
+            if !open[k] {
+                continue;
+            }
+            let Some(name_end) = named_at(html, i + 1, name) else {
+                continue;
+            };
+            let bounded = html[name_end..]
+                .chars()
+                .next()
+                .is_some_and(|c| !regex_syntax::is_word_character(c));
+            if !bounded {
+                continue;
+            }
+            match closing(html, name_end, name) {
+                Some((_, end)) => {
+                    spans.push(i..end);
+                    pos = end;
+                    break;
+                }
+                None => open[k] = false,
+            }
+        }
+    }
+    spans
+}
+
+/// Where `name` (ASCII lower case) ends when the text at byte `at` spells it, case folded.
+fn named_at(html: &str, at: usize, name: &str) -> Option<usize> {
+    let mut rest = html[at..].char_indices();
+    let mut end = at;
+    for want in name.bytes() {
+        let (offset, c) = rest.next()?;
+        if fold(c) != Some(want) {
+            return None;
+        }
+        end = at + offset + c.len_utf8();
+    }
+    Some(end)
+}
+
+/// The first `</NAME\s*>` (case folded) at or after `from`: its start and end.
+fn closing(html: &str, from: usize, name: &str) -> Option<(usize, usize)> {
     let mut pos = from;
     while let Some(j) = html[pos..].find("</") {
         let start = pos + j;
         pos = start + 2;
-        let mut rest = html[start + 2..].char_indices();
-        let named = "script"
-            .bytes()
-            .all(|want| rest.next().and_then(|(_, c)| fold(c)) == Some(want));
-        if !named {
+        let Some(name_end) = named_at(html, start + 2, name) else {
             continue;
-        }
-        let tail = rest.as_str();
-        let spaced = tail.trim_start();
+        };
+        let spaced = html[name_end..].trim_start();
         if spaced.starts_with('>') {
             let end = html.len() - spaced.len() + 1;
             return Some((start, end));

@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use crate::stages::parse::page_date::scan::{
-    headings, script_blocks, short_text_nodes, start_tags,
+    code_spans, headings, script_blocks, short_text_nodes, start_tags,
 };
 use crate::stages::shared_data::shared_dir;
 
@@ -13,7 +13,7 @@ const LISTED: [&str; 8] = ["meta", "time", "span", "div", "p", "abbr", "a", "li"
 
 /// Pages that probe the edges: case folding, word boundaries after the name, non-ASCII
 /// names, a missing `>`, tags inside attributes and scripts, unclosed scripts.
-const EDGES: [&str; 20] = [
+const EDGES: [&str; 22] = [
     "<h1>Title</h1><H2 class=x>Sub</H2 ><h1>never closed<h2>x</h1><h12>y</h2>",
     "<h1 title=\"<h2>\">a</h1><h2>é</h1\n>",
     "<h1>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</h1><h2>b</h2>",
@@ -22,6 +22,8 @@ const EDGES: [&str; 20] = [
     "<img alt=\"<p>\"><span title=\"<a href=x>\">x</span><ſpan>y</ſpan><SPAN",
     "<div<p>><abbr x><ab><a1><h1 class=t>T</h1><li\n>z<LI\t>",
     "<script>a<script </script><script>b</script><script>never closed",
+    "<style>x</style><scriptx>y</script><script</script><STYLE\n>z</ſtyle ><style>never",
+    "<style>a</style><script>b</script>then <style>c</style><script>unclosed<style>d</style>",
     "<script type=\"ld+json\">{}</ScRiPt  ><ſcript>x</ſcript\u{2003}>",
     "<script></script><script>x</script \n><script>y</scriptx></script>",
     "no tags at all, > a text node of enough chars < and more",
@@ -166,6 +168,20 @@ fn headings_match_the_heading_regex() {
             .collect();
         assert_eq!(
             found,
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn code_spans_match_the_code_regex() {
+    let code = Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>").unwrap();
+    for page in pages() {
+        let expected: Vec<_> = code.find_iter(&page).map(|m| m.range()).collect();
+        assert_eq!(
+            code_spans(&page),
             expected,
             "page starting {:?}",
             &page[..page.len().min(60)]
