@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# WARC at scale: builds a large .warc.gz (peers/make_warc.py with warcio, from the HTML
-# eval sets' pages, the fixtures and a synthetic corpus set in HTML pages; built in two
-# halves in parallel and concatenated, which a WARC of gzip members allows) when absent,
-# then runs the whole pipeline on it and prints its size, records, docs/s, MB/s and peak
-# RSS (/usr/bin/time -v). The file stays out of the repository (default /tmp).
+# WARC at scale: builds a large .warc.gz when absent, then runs the whole pipeline on it
+# and prints its size, records, docs/s, MB/s and peak RSS (/usr/bin/time -v). The file
+# stays out of the repository (default /tmp/gazette-warc).
+#
+# The file: a base of BASE_MB (default 560) written with warcio (peers/make_warc.py: the
+# HTML eval sets' pages, the fixtures, and a synthetic corpus set in HTML pages), in two
+# halves built in parallel, then repeated until the file reaches GB: a WARC of gzip
+# members may be concatenated, and a repeated record is a page crawled again (same URI:
+# the pipeline's id rule gives it an id of its own, dedup finds it a duplicate). warcio
+# writes ~0.4 MB/s of gzip per process here, so repeating keeps the build in minutes.
 #
 # Usage: dev/benches/warc_scale.sh [GB]          (default 2: size of the .warc.gz)
-#        WORK=/tmp/dir THREADS=2 GAZETTE=/path/to/gazette dev/benches/warc_scale.sh 2
+#        WORK=/tmp/dir THREADS=2 GAZETTE=/path/to/gazette BASE_MB=560 dev/benches/warc_scale.sh 2
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 gb=${1:-2}
 work=${WORK:-/tmp/gazette-warc}
 threads=${THREADS:-2}
 venv=${VENV:-/tmp/gazette-bench-venv}
+base_mb=${BASE_MB:-560}
 mkdir -p "$work"
 if [ -z "${GAZETTE:-}" ]; then
   cargo build --release --quiet --bin gazette --bin gazette-dev
@@ -32,14 +38,18 @@ if [ ! -f "$warc" ]; then
   for s in trafilatura-eval htmldate-eval; do
     [ -d "../shared/eval/$s/docs" ] && pages+=("../shared/eval/$s/docs")
   done
-  half=$(python3 -c "print(int($gb * 1e9 / 2))")
+  half=$((base_mb * 500000))
   for part in 1 2; do
     "$venv/bin/python" dev/benches/peers/make_warc.py "$work/part$part.warc.gz" "$half" \
       "$corpus" "${pages[@]}" > "$work/part$part.log" &
   done
   wait
-  cat "$work/part1.warc.gz" "$work/part2.warc.gz" > "$warc.tmp" && mv "$warc.tmp" "$warc"
-  rm -f "$work/part1.warc.gz" "$work/part2.warc.gz"
+  cat "$work/part1.warc.gz" "$work/part2.warc.gz" > "$work/base.warc.gz"
+  rm -f "$work/part1.warc.gz" "$work/part2.warc.gz" "$warc.tmp"
+  while [ "$(stat -c %s "$warc.tmp" 2>/dev/null || echo 0)" -lt $((gb * 1000000000)) ]; do
+    cat "$work/base.warc.gz" >> "$warc.tmp"
+  done
+  mv "$warc.tmp" "$warc" && rm -f "$work/base.warc.gz"
 fi
 bytes=$(stat -c %s "$warc")
 rm -rf "$work/out"
