@@ -213,9 +213,7 @@ pub(in crate::stages::parse) fn short_text_nodes(
                 .iter()
                 .position(|&b| b == b'<' || b == b'>')
                 .map(|n| start + n);
-            let Some(stop) = run else {
-                return None;
-            };
+            let stop = run?;
             if bytes[stop] == b'>' {
                 pos = stop;
                 continue;
@@ -289,8 +287,7 @@ pub(in crate::stages::parse) fn headings(html: &str) -> impl Iterator<Item = Hea
 /// The first `</h1` or `</h2` (then `\s*>`) within [`HEADING_CHARS`] characters of
 /// `from`: where it starts and where it ends.
 fn heading_end(html: &str, from: usize) -> Option<(usize, usize)> {
-    let mut chars = 0usize;
-    for (offset, c) in html[from..].char_indices() {
+    for (chars, (offset, c)) in html[from..].char_indices().enumerate() {
         let at = from + offset;
         if c == '<' {
             let rest = &html.as_bytes()[at..];
@@ -308,7 +305,6 @@ fn heading_end(html: &str, from: usize) -> Option<(usize, usize)> {
         if chars == HEADING_CHARS {
             return None;
         }
-        chars += 1;
     }
     None
 }
