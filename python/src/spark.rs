@@ -643,6 +643,7 @@ impl SparkBatch {
                 skipped_files: skipped,
                 stage_seconds: stage_seconds.into_iter().collect(),
                 wall_seconds: wall,
+                entity_models: engine.entity_models(),
             };
             writer.commit(&manifest).map_err(to_py)?;
             serde_json::to_string(&manifest).map_err(|e| err("manifest", e))

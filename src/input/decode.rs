@@ -16,13 +16,37 @@ pub struct DecodeError {
 /// Share of control characters above which text is considered binary / garbage.
 const MAX_CONTROL_SHARE: f64 = 0.01;
 
+/// The share of control characters (`char::is_control`, less `\n`, `\r`, `\t` and form
+/// feed) among the characters of `text`, in one pass over its bytes: the controls are
+/// the ASCII ones and U+0080–U+009F, which UTF-8 writes as `C2 80`–`C2 9F`.
 fn control_share(text: &str) -> f64 {
-    let total = text.chars().count().max(1);
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
-        .count();
-    controls as f64 / total as f64
+    const LOW: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    let mut chars = 0usize;
+    let mut controls = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            // Eight printable ASCII bytes (0x20-0x7E) at once; the test may send some
+            // printable words to the byte loop, never the other way round.
+            let w = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
+            let below_space = w.wrapping_sub(0x20 * LOW) & !w & HIGH;
+            let del = (w ^ (0x7F * LOW)).wrapping_sub(LOW) & !(w ^ (0x7F * LOW)) & HIGH;
+            if (w & HIGH) | below_space | del == 0 {
+                chars += 8;
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        chars += usize::from(b & 0xC0 != 0x80);
+        let ascii_control = (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || b == 0x7F;
+        let c1_control = b == 0xC2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n));
+        controls += usize::from(ascii_control || c1_control);
+        i += 1;
+    }
+    controls as f64 / chars.max(1) as f64
 }
 
 /// Decodes one record's bytes (see the module docs).
@@ -94,6 +118,31 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_share_counts_as_char_is_control_does() {
+        let texts = [
+            "plain text\n\twith\r\x0c layout",
+            "\x01\x02 bell\x07 and del\x7f",
+            "C1: \u{80}\u{85}\u{9f} not C1: \u{a0}\u{c0}\u{100}\u{2028}é",
+            "",
+            "\u{1F600}\u{9f}\x1b",
+            "a long run of printable ASCII, then\x7f a DEL and\x1f a unit separator ~~~~~~~~~",
+            "\u{85}abcdefgh\u{85}abcdefg\x00",
+        ];
+        for text in texts {
+            let total = text.chars().count().max(1);
+            let controls = text
+                .chars()
+                .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+                .count();
+            assert_eq!(
+                control_share(text),
+                controls as f64 / total as f64,
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn utf8_with_bom_is_accepted() {

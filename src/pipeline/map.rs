@@ -23,7 +23,7 @@ use crate::config::{PipelineConfig, Settings};
 use crate::error::Result;
 use crate::input::{InputItem, InputSource, RecordReader};
 use crate::model::{DedupEntry, Document, Reject};
-use crate::output::{Counts, FileMetadata};
+use crate::output::{Counts, FileMetadata, ModelLoad};
 use crate::stages::dedup::{Deduplicator, Duplicate};
 use crate::tables::Table;
 use arrow::record_batch::RecordBatch;
@@ -94,6 +94,12 @@ impl Engine {
             batch: self.settings.run.batch.clone(),
             config_sha256: crate::text::hex(&Sha256::digest(self.config_json.as_bytes())),
         }
+    }
+
+    /// The entity models this engine loaded, by language, as a CLI run's manifest
+    /// reports them (`entity_models`).
+    pub fn entity_models(&self) -> std::collections::BTreeMap<String, ModelLoad> {
+        self.stages.entity_models()
     }
 
     /// The dedup stage, when enabled.

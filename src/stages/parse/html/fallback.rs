@@ -28,11 +28,15 @@ impl Fallback {
         Fallback {
             blocks: DROPPED_BLOCKS
                 .iter()
-                .map(|t| re(&format!(r"(?is)<{t}\b[^>]*>.*?</{t}\b[^>]*>")))
+                .map(|t| {
+                    re(&format!(
+                        r"(?is)<{t}(?:[^\w>][^>]*)?>.*?</{t}(?:[^\w>][^>]*)?>"
+                    ))
+                })
                 .collect(),
-            figcaption: re(r"(?is)<figcaption\b[^>]*>(.*?)</figcaption\s*>"),
+            figcaption: re(r"(?is)<figcaption(?:[^\w>][^>]*)?>(.*?)</figcaption\s*>"),
             block_tag: re(
-                r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|main|blockquote|figure|dd|dt|dl|pre|hr)\b[^>]*>",
+                r"(?i)</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|main|blockquote|figure|dd|dt|dl|pre|hr)(?:[^\w>][^>]*)?>",
             ),
         }
     }

@@ -35,10 +35,10 @@ impl MetaRules {
     pub(crate) fn new() -> MetaRules {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         MetaRules {
-            title: re(r"(?is)<title\b[^>]*>(.*?)</title\s*>"),
+            title: re(r"(?is)<title(?:[^\w>][^>]*)?>(.*?)</title\s*>"),
             h1: scraper::Selector::parse("h1").expect("static selector"),
-            meta_tag: re(r"(?is)<meta\b[^>]*>"),
-            link_tag: re(r"(?is)<link\b[^>]*>"),
+            meta_tag: re(r"(?is)<meta(?:[^\w>][^>]*)?>"),
+            link_tag: re(r"(?is)<link(?:[^\w>][^>]*)?>"),
             attr: TagAttrs::new(),
         }
     }

@@ -40,7 +40,7 @@ impl HtmlRules {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         HtmlRules {
             comment: re(r"(?s)<!--.*?-->"),
-            noscript: re(r"(?i)</?noscript\b[^>]*>"),
+            noscript: re(r"(?i)</?noscript(?:[^\w>][^>]*)?>"),
             markup: Markup::new(),
             meta: MetaRules::new(),
             fallback: Fallback::new(),

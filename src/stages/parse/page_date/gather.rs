@@ -11,6 +11,7 @@ use super::headline::Headline;
 use super::keys::{find_json_date, key_of, loose_allowed, loose_value, strict_value};
 use super::marks::MarkedText;
 use super::regions::Regions;
+use super::scan;
 use super::values::DateValues;
 use crate::lexicon::Lexicon;
 use crate::stages::parse::html::attrs::TagAttrs;
@@ -21,13 +22,14 @@ const LISTED: usize = 16;
 /// Separators after which a stamp's date is followed by other items ("| Umwelt").
 const STAMP_SEPARATORS: [char; 5] = ['|', '•', '·', '–', '—'];
 
+/// The tags whose attributes (or, for `<time>`, text) can give a date.
+const EVIDENCE_TAGS: [&str; 8] = ["meta", "time", "span", "div", "p", "abbr", "a", "li"];
+
 /// Compiled patterns for page dates, plus month names of every language.
 #[derive(Debug)]
 pub(super) struct EvidenceRules {
-    script: Regex,
     json_key: Regex,
     any_json_key: Regex,
-    tag: Regex,
     time_text: Regex,
     attr: TagAttrs,
     regions: Regions,
@@ -41,12 +43,10 @@ impl EvidenceRules {
     pub(super) fn new(lexicon: &Lexicon) -> EvidenceRules {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         EvidenceRules {
-            script: re(r"(?is)<script\b([^>]*)>(.*?)</script\s*>"),
             json_key: re(r#""datePublished"\s*:\s*"([^"]{6,40})""#),
             any_json_key: re(
                 r#"(?i)\\?"(?:datePublished|publishedDate|publishDate|firstPublishedDate|published_at|publishedAt|date_published|publicationDate)\\?"\s*:\s*\\?"([^"\\]{6,40})"#,
             ),
-            tag: re(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>"),
             time_text: re(r"(?is)^([^<]{6,80})</time"),
             attr: TagAttrs::new(),
             regions: Regions::new(),
@@ -197,8 +197,8 @@ impl EvidenceRules {
     /// `<script>` typed `application/ld+json`, or an untyped one holding a schema.org
     /// object.
     fn json_ld(&self, html: &str) -> Option<NaiveDate> {
-        self.script.captures_iter(html).find_map(|c| {
-            let (attrs, block) = (&c[1], c[2].trim());
+        scan::script_blocks(html).find_map(|(attrs, block)| {
+            let block = block.trim();
             let typed = attrs.to_ascii_lowercase().contains("ld+json");
             let untyped = !attrs.to_ascii_lowercase().contains("type")
                 && block.starts_with(['{', '['])
@@ -217,12 +217,11 @@ impl EvidenceRules {
 
     /// One walk over the tags: strict values, the first update key, loose values.
     fn walk_tags(&self, html: &str, ev: &mut Evidence) {
-        for c in self.tag.captures_iter(html) {
-            let name = c[1].to_ascii_lowercase();
-            let attrs = self.attr.of(&c[2]);
+        for tag in scan::start_tags(html, |n| EVIDENCE_TAGS.contains(&n)) {
+            let name = tag.name.to_ascii_lowercase();
+            let attrs = self.attr.of(tag.attrs);
             let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-            let Some(whole) = c.get(0) else { continue };
-            let pos = whole.start();
+            let pos = tag.start;
             let key = key_of(&get);
             let allowed = loose_allowed(&attrs);
             if let Some((value, generic)) = strict_value(&name, key.as_deref(), &get) {
@@ -232,7 +231,7 @@ impl EvidenceRules {
             }
             if name != "meta" && key.as_deref() == Some("datepublished") {
                 // `itemprop="datePublished"` with the date as the element's text.
-                let text = self.marked.text_after(html, whole.end());
+                let text = self.marked.text_after(html, tag.end);
                 if let Some(date) = self.values.parse_text(&text) {
                     ev.strict.push((Found { pos, date }, false));
                 }
@@ -242,7 +241,7 @@ impl EvidenceRules {
             let text = || {
                 let marked = name == "time" && allowed;
                 marked
-                    .then(|| self.time_text.captures(&html[whole.end()..]))
+                    .then(|| self.time_text.captures(&html[tag.end..]))
                     .flatten()
                     .and_then(|t| self.values.parse_text(&t[1]))
             };

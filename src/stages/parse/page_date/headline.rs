@@ -5,6 +5,8 @@
 
 use regex::Regex;
 
+use super::scan;
+
 /// Fewest letters and digits a heading needs to be matched against the title.
 const MIN_CHARS: usize = 8;
 
@@ -20,7 +22,6 @@ pub(super) struct Headline {
     title: Regex,
     og_title: Regex,
     description: Regex,
-    heading: Regex,
     markup: Regex,
 }
 
@@ -29,14 +30,13 @@ impl Headline {
     pub(super) fn new() -> Headline {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         Headline {
-            title: re(r"(?is)<title\b[^>]*>([^<]*)</title"),
+            title: re(r"(?is)<title(?:[^\w>][^>]*)?>([^<]*)</title"),
             og_title: re(
-                r#"(?is)<meta\b[^>]*?(?:property|name)\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)""#,
+                r#"(?is)<meta[^\w>][^>]*?(?:property|name)\s*=\s*["']og:title["'][^>]*?content\s*=\s*"([^"]*)""#,
             ),
             description: re(
-                r#"(?is)<meta\b[^>]*?(?:property|name)\s*=\s*["'](?:og:)?description["'][^>]*?content\s*=\s*"([^"]*)""#,
+                r#"(?is)<meta[^\w>][^>]*?(?:property|name)\s*=\s*["'](?:og:)?description["'][^>]*?content\s*=\s*"([^"]*)""#,
             ),
-            heading: re(r"(?is)<h([12])\b[^>]*>(.{0,600}?)</h[12]\s*>"),
             markup: re(r"(?s)<[^>]*>|&#?[a-zA-Z0-9]{1,8};"),
         }
     }
@@ -53,21 +53,18 @@ impl Headline {
             return None;
         }
         let mut h2 = None;
-        for c in self.heading.captures_iter(html) {
-            let (Some(whole), Some(level)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            let text = self.letters(&c[2]);
+        for heading in scan::headings(html) {
+            let text = self.letters(heading.text);
             let needed = SHARED_CHARS.min(text.len());
             let matches = text.len() >= MIN_CHARS
                 && titles.iter().any(|t| longest_common(&text, t) >= needed);
             if !matches {
                 continue;
             }
-            if level.as_str() == "1" {
-                return Some(whole.start());
+            if heading.level == "1" {
+                return Some(heading.start);
             }
-            h2 = h2.or(Some(whole.start()));
+            h2 = h2.or(Some(heading.start));
         }
         h2
     }

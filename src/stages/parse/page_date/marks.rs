@@ -10,6 +10,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use super::regions::attr_value;
+use super::scan;
 
 /// Substrings of a lower-cased class, id or itemprop that mark a date element.
 const DATE_MARKS: [&str; 19] = [
@@ -48,11 +49,8 @@ const MARKUP_BYTES: usize = 800;
 /// Finds the first date in a date-marked element's text.
 #[derive(Debug)]
 pub(super) struct MarkedText {
-    open: Regex,
     tag: Regex,
     entity: Regex,
-    text_node: Regex,
-    code: Regex,
 }
 
 impl MarkedText {
@@ -60,11 +58,8 @@ impl MarkedText {
     pub(super) fn new() -> MarkedText {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         MarkedText {
-            open: re(r"(?i)<([a-z][a-z0-9]*)\b([^>]*)>"),
             tag: re(r"(?s)<!--.*?-->|<[^>]*>"),
             entity: re(r"&#?[a-zA-Z0-9]{1,8};"),
-            text_node: re(r">([^<>]{6,96})<"),
-            code: re(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>"),
         }
     }
 
@@ -76,21 +71,24 @@ impl MarkedText {
         html: &'a str,
         excluded: &'a [Range<usize>],
     ) -> impl Iterator<Item = (usize, String, bool)> + 'a {
-        self.open.captures_iter(html).filter_map(move |c| {
-            let whole = c.get(0)?;
-            if excluded.iter().any(|r| r.contains(&whole.start())) {
+        scan::start_tags(html, |_| true).filter_map(move |tag| {
+            if excluded.iter().any(|r| r.contains(&tag.start)) {
                 return None;
             }
-            let name = c.get(1)?.as_str().to_ascii_lowercase();
+            let name = tag.name.to_ascii_lowercase();
             if matches!(name.as_str(), "script" | "style" | "meta" | "link" | "img") {
                 return None;
             }
-            let attrs = c.get(2).map_or("", |m| m.as_str()).to_lowercase();
+            // Without a class, id or itemprop (in any case) nothing marks the element.
+            if name != "small" && !MARK_KEYS.iter().any(|k| contains_ignore_case(tag.attrs, k)) {
+                return None;
+            }
+            let attrs = tag.attrs.to_lowercase();
             if !(name == "small" || marked(&attrs, true)) || hidden(&attrs) {
                 return None;
             }
             let original = name == "small" || marked(&attrs, false);
-            Some((whole.start(), self.text_after(html, whole.end()), original))
+            Some((tag.start, self.text_after(html, tag.end), original))
         })
     }
 
@@ -102,12 +100,12 @@ impl MarkedText {
         html: &'a str,
         excluded: &'a [Range<usize>],
     ) -> impl Iterator<Item = (usize, String)> + 'a {
-        let code: Vec<Range<usize>> = self.code.find_iter(html).map(|m| m.range()).collect();
-        self.text_node.captures_iter(html).filter_map(move |c| {
-            let text = c.get(1)?;
-            let pos = text.start();
+        let code = scan::code_spans(html);
+        scan::short_text_nodes(html).filter_map(move |range| {
+            let text = &html[range.clone()];
+            let pos = range.start;
             let inside = |r: &Range<usize>| r.contains(&pos);
-            if !text.as_str().contains(|c: char| c.is_ascii_digit())
+            if !text.contains(|c: char| c.is_ascii_digit())
                 || excluded.iter().any(inside)
                 || code.iter().any(inside)
             {
@@ -115,7 +113,7 @@ impl MarkedText {
             }
             let decoded = self
                 .entity
-                .replace_all(text.as_str(), |c: &regex::Captures| decode(&c[0]));
+                .replace_all(text, |c: &regex::Captures| decode(&c[0]));
             Some((
                 pos,
                 decoded.split_whitespace().collect::<Vec<_>>().join(" "),
@@ -167,10 +165,22 @@ impl MarkedText {
 /// Bytes after an element's start tag within which an icon's `<svg>` is skipped.
 const ICON_BYTES: usize = 200;
 
+/// The attributes whose values can mark a date element.
+const MARK_KEYS: [&str; 3] = ["class", "id", "itemprop"];
+
+/// Whether `text` holds `key` (ASCII lower case) in any ASCII case. Lower-casing a
+/// non-ASCII character gives none of the keys' letters next to each other, so this is
+/// whether `text.to_lowercase()` holds `key`.
+fn contains_ignore_case(text: &str, key: &str) -> bool {
+    text.as_bytes()
+        .windows(key.len())
+        .any(|w| w.eq_ignore_ascii_case(key.as_bytes()))
+}
+
 /// Whether lower-cased start-tag attributes mark a publication date element (or, with
 /// `updates`, any date element).
 fn marked(attrs: &str, updates: bool) -> bool {
-    let values: Vec<&str> = ["class", "id", "itemprop"]
+    let values: Vec<&str> = MARK_KEYS
         .iter()
         .filter_map(|k| attr_value(attrs, k))
         .collect();

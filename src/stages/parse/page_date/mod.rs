@@ -19,6 +19,7 @@ mod headline;
 mod keys;
 mod marks;
 mod regions;
+pub(in crate::stages::parse) mod scan;
 mod values;
 
 use chrono::NaiveDate;

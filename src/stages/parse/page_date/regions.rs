@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
+use super::scan;
+
 /// Container tags whose class or id can mark a whole region out.
 const CONTAINERS: [&str; 12] = [
     "div", "section", "aside", "nav", "ul", "ol", "li", "dl", "form", "table", "footer", "p",
@@ -45,23 +47,23 @@ const STATE_HEADS: [&str; 6] = ["has", "with", "no", "show", "hide", "is"];
 /// Finds the excluded regions of a page.
 #[derive(Debug)]
 pub(super) struct Regions {
-    open: Regex,
     nesting: HashMap<&'static str, Regex>,
 }
 
 impl Regions {
     /// Compiles the container patterns.
     pub(super) fn new() -> Regions {
-        let names = CONTAINERS.join("|");
-        let open = Regex::new(&format!(r"(?i)<({names})\b([^>]*)>")).expect("static pattern");
         let nesting = CONTAINERS
             .iter()
             .map(|n| {
-                let re = Regex::new(&format!(r"(?i)<(/?){n}\b")).expect("static pattern");
+                // `<div\b`, with the boundary as the character after the name (captured,
+                // so that the search goes on from it): see `Regions`.
+                let re =
+                    Regex::new(&format!(r"(?i)<(/?){n}(?:([^\w])|$)")).expect("static pattern");
                 (*n, re)
             })
             .collect();
-        Regions { open, nesting }
+        Regions { nesting }
     }
 
     /// Byte ranges of `html` out of the article, sorted and disjoint. With `sidebars`
@@ -69,20 +71,16 @@ impl Regions {
     /// of `gather` reads it.
     pub(super) fn excluded(&self, html: &str, sidebars: bool) -> Vec<Range<usize>> {
         let mut ranges: Vec<Range<usize>> = Vec::new();
-        for c in self.open.captures_iter(html) {
-            let (Some(whole), Some(name)) = (c.get(0), c.get(1)) else {
-                continue;
-            };
-            if ranges.last().is_some_and(|r| r.contains(&whole.start())) {
+        for tag in scan::start_tags(html, |n| CONTAINERS.contains(&n)) {
+            if ranges.last().is_some_and(|r| r.contains(&tag.start)) {
                 continue;
             }
-            let name = name.as_str().to_ascii_lowercase();
-            let attrs = c.get(2).map_or("", |m| m.as_str());
-            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(attrs, sidebars)) {
+            let name = tag.name.to_ascii_lowercase();
+            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(tag.attrs, sidebars)) {
                 continue;
             }
-            let end = self.close(html, &name, whole.start());
-            ranges.push(whole.start()..end);
+            let end = self.close(html, &name, tag.start);
+            ranges.push(tag.start..end);
         }
         ranges
     }
@@ -93,16 +91,21 @@ impl Regions {
             return html.len();
         };
         let mut depth = 0usize;
-        for c in re.captures_iter(&html[start..]) {
+        let mut at = start;
+        while let Some(c) = re.captures_at(html, at) {
+            let Some(whole) = c.get(0) else { break };
+            // The tag's name ends where the boundary character starts (or at the end).
+            let name_end = c.get(2).map_or(whole.end(), |b| b.start());
             let closing = c.get(1).is_some_and(|m| !m.is_empty());
             if closing {
                 depth = depth.saturating_sub(1);
                 if depth == 0 {
-                    return c.get(0).map_or(html.len(), |m| start + m.end());
+                    return name_end;
                 }
             } else {
                 depth += 1;
             }
+            at = name_end;
         }
         html.len()
     }

@@ -19,6 +19,7 @@ mod page_date;
 mod page_date_choice;
 mod page_title;
 mod recall;
+mod scan;
 mod seeds;
 
 use chrono::NaiveDate;

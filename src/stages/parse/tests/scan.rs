@@ -1,0 +1,190 @@
+//! The page-date scanners (`page_date::scan`) against the regexes whose matches they
+//! promise, on made-up edge cases and on every page of the HTML eval sets.
+
+use regex::Regex;
+
+use crate::stages::parse::page_date::scan::{
+    code_spans, headings, script_blocks, short_text_nodes, start_tags,
+};
+use crate::stages::shared_data::shared_dir;
+
+/// Tag names of one of the lists the readers scan for.
+const LISTED: [&str; 8] = ["meta", "time", "span", "div", "p", "abbr", "a", "li"];
+
+/// Pages that probe the edges: case folding, word boundaries after the name, non-ASCII
+/// names, a missing `>`, tags inside attributes and scripts, unclosed scripts.
+const EDGES: [&str; 22] = [
+    "<h1>Title</h1><H2 class=x>Sub</H2 ><h1>never closed<h2>x</h1><h12>y</h2>",
+    "<h1 title=\"<h2>\">a</h1><h2>é</h1\n>",
+    "<h1>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</h1><h2>b</h2>",
+    "<h1>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</h1>",
+    "<p>a</p><P class=x>b<pre>c<p-x>d<p_x>e<p\u{e9}>f<p\u{a0}>g",
+    "<img alt=\"<p>\"><span title=\"<a href=x>\">x</span><ſpan>y</ſpan><SPAN",
+    "<div<p>><abbr x><ab><a1><h1 class=t>T</h1><li\n>z<LI\t>",
+    "<script>a<script </script><script>b</script><script>never closed",
+    "<style>x</style><scriptx>y</script><script</script><STYLE\n>z</ſtyle ><style>never",
+    "<style>a</style><script>b</script>then <style>c</style><script>unclosed<style>d</style>",
+    "<script type=\"ld+json\">{}</ScRiPt  ><ſcript>x</ſcript\u{2003}>",
+    "<script></script><script>x</script \n><script>y</scriptx></script>",
+    "no tags at all, > a text node of enough chars < and more",
+    "<b>123456</b><i>12345</i><em>é1é2é3</em><x>\u{1F600}12345</x>>a1bcdef<",
+    "<a>12345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678</a>",
+    "<a\u{212A}>k</a\u{212A}><k\u{212A}>kk</k>",
+    "<section id=a><nav>n</nav><aside class=\"b\">c</aside></section>",
+    "<<p>>>123456<<",
+    "<p",
+    "<p x",
+    "<1p><_p><p:x>y</p:x>",
+    "<table><TR><td>1 2 3 4</td></tr><ul><ol><dl><form>",
+];
+
+/// Every page of the HTML eval sets, when ../shared is there.
+fn eval_pages() -> Vec<String> {
+    let mut pages = Vec::new();
+    for set in ["eval/trafilatura-eval/docs", "eval/htmldate-eval/docs"] {
+        let Some(dir) = shared_dir(set) else { continue };
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("eval folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("page");
+            pages.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
+    }
+    pages
+}
+
+fn pages() -> Vec<String> {
+    let mut pages: Vec<String> = EDGES.iter().map(|s| s.to_string()).collect();
+    pages.extend(eval_pages());
+    pages
+}
+
+#[test]
+fn start_tags_match_the_tag_regexes() {
+    let any = Regex::new(r"(?i)<([a-z][a-z0-9]*)\b([^>]*)>").unwrap();
+    let listed = Regex::new(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>").unwrap();
+    for page in pages() {
+        let expected: Vec<(usize, usize, &str, &str)> = any
+            .captures_iter(&page)
+            .map(|c| {
+                let m = c.get(0).unwrap();
+                (
+                    m.start(),
+                    m.end(),
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                )
+            })
+            .collect();
+        let found: Vec<_> = start_tags(&page, |_| true)
+            .map(|t| (t.start, t.end, t.name, t.attrs))
+            .collect();
+        assert_eq!(
+            found,
+            expected,
+            "any tag, page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+        let expected: Vec<(usize, usize, &str, &str)> = listed
+            .captures_iter(&page)
+            .map(|c| {
+                let m = c.get(0).unwrap();
+                (
+                    m.start(),
+                    m.end(),
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                )
+            })
+            .collect();
+        let found: Vec<_> = start_tags(&page, |n| LISTED.contains(&n))
+            .map(|t| (t.start, t.end, t.name, t.attrs))
+            .collect();
+        assert_eq!(
+            found,
+            expected,
+            "listed tags, page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn script_blocks_match_the_script_regex() {
+    let script = Regex::new(r"(?is)<script\b([^>]*)>(.*?)</script\s*>").unwrap();
+    for page in pages() {
+        let expected: Vec<(&str, &str)> = script
+            .captures_iter(&page)
+            .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()))
+            .collect();
+        let found: Vec<_> = script_blocks(&page).collect();
+        assert_eq!(
+            found,
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn short_text_nodes_match_the_text_node_regex() {
+    let node = Regex::new(r">([^<>]{6,96})<").unwrap();
+    for page in pages() {
+        let expected: Vec<_> = node
+            .captures_iter(&page)
+            .map(|c| c.get(1).unwrap().range())
+            .collect();
+        let found: Vec<_> = short_text_nodes(&page).collect();
+        assert_eq!(
+            found,
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn headings_match_the_heading_regex() {
+    let heading = Regex::new(r"(?is)<h([12])\b[^>]*>(.{0,600}?)</h[12]\s*>").unwrap();
+    for page in pages() {
+        let expected: Vec<(usize, &str, &str)> = heading
+            .captures_iter(&page)
+            .map(|c| {
+                let m = c.get(0).unwrap();
+                (
+                    m.start(),
+                    c.get(1).unwrap().as_str(),
+                    c.get(2).unwrap().as_str(),
+                )
+            })
+            .collect();
+        let found: Vec<_> = headings(&page)
+            .map(|h| (h.start, h.level, h.text))
+            .collect();
+        assert_eq!(
+            found,
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn code_spans_match_the_code_regex() {
+    let code = Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>").unwrap();
+    for page in pages() {
+        let expected: Vec<_> = code.find_iter(&page).map(|m| m.range()).collect();
+        assert_eq!(
+            code_spans(&page),
+            expected,
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
