@@ -19,7 +19,7 @@ use crate::stages::quotes::speakers::{possessive, speaker_type, Resolver, Speake
 use crate::text::{sentence_of, word_spans};
 
 /// The number of features of a candidate.
-pub const N_FEATURES: usize = 33;
+pub const N_FEATURES: usize = 35;
 
 /// Feature names, in vector order (the weights file names them).
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -56,6 +56,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "nobody_no_cue",
     "described_names_something",
     "described_naming_latest_person",
+    "described_new",
+    "entity_given_new_description",
 ];
 
 /// What a candidate is.
@@ -356,6 +358,12 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
                 .any(|w| w.starts_with(char::is_uppercase))
     });
     let latest_org = latest(EntityType::Org);
+    // A description opening with an indefinite determiner ("one woman", "a man who lives
+    // across the street", "one of them") brings in someone new, not a person named before.
+    let described_new = described
+        .and_then(|d| d.text.as_deref())
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| r.cues.words.is_new_determiner(w));
 
     // The entities in reach, in order of first mention, the cascade's own first.
     let mut order: Vec<usize> = Vec::new();
@@ -386,6 +394,7 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         );
         f[29] = f32::from(text.starts_with(char::is_lowercase));
         f[31] = f32::from(described_names);
+        f[33] = f32::from(described_new);
         out.push(Candidate {
             kind: CandidateKind::Described,
             text: Some(text),
@@ -494,6 +503,8 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         f[25] = f32::from(partial && f[10] > 0.0);
         f[26] = f32::from(ent.joined);
         f[27] = f32::from(ms.iter().any(|m| m.start >= para.0 && m.end <= para.1));
+        // Its text would be the indefinite description (see `text` below).
+        f[34] = f32::from(described_new && !pick);
         let text = if pick {
             cascade.and_then(|s| s.text.clone())
         } else {

@@ -46,8 +46,22 @@ pub fn word_count(text: &str) -> usize {
 
 /// True for a name, title or label in quotes: no sentence punctuation, first word
 /// capitalised, every word capitalised or a short particle (de, la, of, di, von…), and at
-/// most `max_words` capitalised words. `max_words == 0` disables the test.
+/// most `max_words` capitalised words. `max_words == 0` disables the test. A title of two
+/// words or more may end with the comma or full stop that English typesetting puts inside
+/// the closing mark (“The Salt Road,” a drama) when its last word is capitalised too; a
+/// lone capitalised word (“Yes.”) or a short reply (“Not now,”) stays a quotation.
 pub fn is_name_like(text: &str, max_words: usize) -> bool {
+    let trimmed = text.trim_end();
+    let text = match trimmed.strip_suffix([',', '.']) {
+        Some(t) => {
+            let words = word_spans(t);
+            match words.last() {
+                Some(&(s, e)) if words.len() >= 2 && capitalised(&t[s..e]) => t,
+                _ => text,
+            }
+        }
+        None => text,
+    };
     if max_words == 0 || text.contains(['.', '!', '?', ',', ';', ':', '…']) {
         return false;
     }
@@ -102,5 +116,10 @@ mod tests {
         assert!(!is_name_like("Die Zeit der Diplomatie ist vorbei", 3));
         assert!(!is_name_like("Axe de la Résistance", 0));
         assert!(!is_name_like("Partido Popular Europeo Unido", 3));
+        assert!(is_name_like("The Salt Road,", 3));
+        assert!(is_name_like("National Priorities List.", 3));
+        assert!(!is_name_like("Yes.", 3));
+        assert!(!is_name_like("Never, Ever.", 3));
+        assert!(!is_name_like("Not now,", 3));
     }
 }
