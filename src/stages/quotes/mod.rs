@@ -146,7 +146,8 @@ impl QuoteTagger {
         let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &all_paragraphs, &self.settings)
             .into_iter()
             .filter(|p| {
-                !spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                !(spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                    || cues.names_next(body, p.open))
                     || cued_right_after(body, p, cues)
             })
             .collect();
