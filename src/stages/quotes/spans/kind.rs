@@ -44,7 +44,7 @@ pub fn word_count(text: &str) -> usize {
     word_spans(text).len()
 }
 
-/// True for a name, title or label in quotes: no sentence punctuation, first word
+/// True for a name, title or label in quotes: no sentence punctuation, first and last word
 /// capitalised, every word capitalised or a short particle (de, la, of, di, von…), and at
 /// most `max_words` capitalised words. `max_words == 0` disables the test. A title of two
 /// words or more may end with the comma or full stop that English typesetting puts inside
@@ -73,6 +73,11 @@ pub fn is_name_like(text: &str, max_words: usize) -> bool {
         return false;
     };
     if !capitalised(first) {
+        return false;
+    }
+    // A name ends on a capitalised word ("Axe de la Résistance"); "Freeze it now" is a
+    // short utterance.
+    if words.last().is_some_and(|w| !capitalised(w)) {
         return false;
     }
     let mut caps = 0;
@@ -121,5 +126,6 @@ mod tests {
         assert!(!is_name_like("Yes.", 3));
         assert!(!is_name_like("Never, Ever.", 3));
         assert!(!is_name_like("Not now,", 3));
+        assert!(!is_name_like("Freeze it now", 3));
     }
 }
