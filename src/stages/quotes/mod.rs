@@ -26,7 +26,7 @@
 //!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
 //! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,
-//! `quote_determiners`, `quote_not_names`, `quote_conjunctions` (and the entities'
+//! `quote_determiners`, `quote_not_names`, `quote_conjunctions`, `quote_name_cues` (and the entities'
 //! `entity_stopwords`, `entity_name_particles`, `person_titles`).
 
 mod attribution;
