@@ -221,6 +221,11 @@ pub const LISTS: &[ListSpec] = &[
         "words that show the gender of the person just named",
     ),
     list(
+        "quote_name_cues",
+        "quotes",
+        "words right before an opening mark that make the quoted words a name or label, not a quotation (\"so-called\", \"known as\")",
+    ),
+    list(
         "quote_not_names",
         "quotes",
         "capitalised words that never start a speaker's name",

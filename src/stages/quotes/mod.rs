@@ -26,7 +26,7 @@
 //!
 //! Word lists are data under `data/lang/<lang>/`: `speech_verbs`, `according_to`,
 //! `quote_pronouns`, `quote_object_pronouns`, `quote_roles`, `quote_gender_words`,
-//! `quote_determiners`, `quote_not_names`, `quote_conjunctions` (and the entities'
+//! `quote_determiners`, `quote_not_names`, `quote_conjunctions`, `quote_name_cues` (and the entities'
 //! `entity_stopwords`, `entity_name_particles`, `person_titles`).
 
 mod attribution;
@@ -146,7 +146,8 @@ impl QuoteTagger {
         let mut pairs: Vec<MarkPair> = spans::find_pairs(body, &all_paragraphs, &self.settings)
             .into_iter()
             .filter(|p| {
-                !spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                !(spans::is_name_like(&body[p.start..p.end], self.settings.max_name_words)
+                    || cues.names_next(body, p.open))
                     || cued_right_after(body, p, cues)
             })
             .collect();

@@ -24,6 +24,8 @@ pub struct LangCues {
     role_types: Vec<EntityType>,
     /// The language's word lists (pronouns, determiners, stopwords …).
     pub words: WordLists,
+    /// `quote_name_cues`, lower-cased: "so-called", "known as".
+    name_cues: Vec<String>,
 }
 
 /// Cue lists of every language the lexicon has speech verbs for, plus their union for
@@ -38,7 +40,7 @@ impl CueLexicon {
     /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
     pub fn new(lexicon: &Lexicon) -> Result<Self> {
         let mut langs = HashMap::new();
-        let mut all: [Vec<String>; 12] = Default::default();
+        let mut all: [Vec<String>; 13] = Default::default();
         for lang in lexicon.languages_with("speech_verbs") {
             let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
             for (acc, list) in all.iter_mut().zip(&lists) {
@@ -57,7 +59,7 @@ impl CueLexicon {
 }
 
 /// The lists a language's cues are built from, in this order.
-const LISTS: [&str; 12] = [
+const LISTS: [&str; 13] = [
     "speech_verbs",
     "according_to",
     "quote_pronouns",
@@ -70,6 +72,7 @@ const LISTS: [&str; 12] = [
     "quote_not_names",
     "quote_conjunctions",
     "person_titles",
+    "quote_name_cues",
 ];
 
 fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
@@ -83,8 +86,8 @@ fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick>
 }
 
 impl LangCues {
-    fn build(lists: &[Vec<String>; 12], lang: &str) -> Result<Self> {
-        let [verbs, according, pronouns, roles, object_pronouns, stopwords, gender_words, determiners, particles, not_names, conjunctions, titles] =
+    fn build(lists: &[Vec<String>; 13], lang: &str) -> Result<Self> {
+        let [verbs, according, pronouns, roles, object_pronouns, stopwords, gender_words, determiners, particles, not_names, conjunctions, titles, name_cues] =
             lists;
         let words = WordLists::new(WordSources {
             pronouns,
@@ -129,6 +132,23 @@ impl LangCues {
             roles: automaton(&role_patterns, lang, "quote_roles")?,
             role_types,
             words,
+            name_cues: name_cues.iter().map(|c| c.trim().to_lowercase()).collect(),
+        })
+    }
+
+    /// True when the words right before `open` (an opening mark) are a name cue
+    /// (`quote_name_cues`: "so-called", "known as", "sogenannte"): what the marks hold is
+    /// a name, a title or a label, not a quotation.
+    pub fn names_next(&self, body: &str, open: usize) -> bool {
+        let before = body[..open].trim_end();
+        let tail = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+        let tail = tail.to_lowercase();
+        self.name_cues.iter().any(|c| {
+            tail.strip_suffix(c.as_str()).is_some_and(|rest| {
+                rest.chars()
+                    .next_back()
+                    .is_none_or(|ch| !ch.is_alphanumeric())
+            })
         })
     }
 

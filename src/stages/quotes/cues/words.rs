@@ -20,7 +20,7 @@ pub struct WordSources<'a> {
     pub not_names: &'a [String],
     /// `quote_gender_words`: "his | m", "elle | f".
     pub gender_words: &'a [String],
-    /// `quote_determiners`: "the | back", "un".
+    /// `quote_determiners`: "the | back", "a | new", "sa".
     pub determiners: &'a [String],
     /// `entity_name_particles`: "von", "de", "al".
     pub particles: &'a [String],
@@ -44,6 +44,8 @@ pub struct WordLists {
     determiners: Vec<String>,
     /// Definite articles whose descriptions refer back to a person (`the | back`).
     back_determiners: Vec<String>,
+    /// Indefinite determiners whose descriptions bring in someone new (`a | new`).
+    new_determiners: Vec<String>,
     particles: HashSet<String>,
     conjunctions: HashSet<String>,
     /// Abbreviated person titles ("mr", "dr"), written with a stop before a name.
@@ -98,6 +100,13 @@ impl WordLists {
                 .iter()
                 .filter_map(|d| d.split_once('|'))
                 .filter(|(_, mark)| mark.trim() == "back")
+                .map(|(d, _)| d.trim().to_lowercase())
+                .collect(),
+            new_determiners: lists
+                .determiners
+                .iter()
+                .filter_map(|d| d.split_once('|'))
+                .filter(|(_, mark)| mark.trim() == "new")
                 .map(|(d, _)| d.trim().to_lowercase())
                 .collect(),
             particles: lists.particles.iter().map(|w| w.to_lowercase()).collect(),
@@ -167,6 +176,16 @@ impl WordLists {
     pub fn is_back_determiner(&self, word: &str) -> bool {
         let w = word.to_lowercase();
         self.back_determiners
+            .iter()
+            .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
+    }
+
+    /// True when `word` is an indefinite determiner ("a", "one", "un", "eine"), marked
+    /// `| new` in `quote_determiners`: its description ("one woman", "a man who lives
+    /// across the street") brings in someone the text has not named.
+    pub fn is_new_determiner(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        self.new_determiners
             .iter()
             .any(|d| *d == w || (d.ends_with(['\'', '’']) && w.starts_with(d.as_str())))
     }

@@ -19,7 +19,7 @@ use crate::stages::quotes::speakers::{possessive, speaker_type, Resolver, Speake
 use crate::text::{sentence_of, word_spans};
 
 /// The number of features of a candidate.
-pub const N_FEATURES: usize = 33;
+pub const N_FEATURES: usize = 34;
 
 /// Feature names, in vector order (the weights file names them).
 pub const FEATURE_NAMES: [&str; N_FEATURES] = [
@@ -55,7 +55,8 @@ pub const FEATURE_NAMES: [&str; N_FEATURES] = [
     "described_lowercase",
     "nobody_no_cue",
     "described_names_something",
-    "described_naming_latest_person",
+    "described_new",
+    "entity_given_new_description",
 ];
 
 /// What a candidate is.
@@ -337,11 +338,20 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
             .and_then(|(k, _)| ctx.entity_of[k])
     };
     let latest_person = latest(EntityType::Person);
-    // A description holding a name (a mention, or a capitalised word after its first
-    // two: "the spokesman for Mexico's economy ministry", "le porte-parole du ministère
-    // libanais des Affaires étrangères") speaks for that body, not for the person last
-    // named.
+    // A description holding a name in its complement (from its first function word after
+    // the head: a mention, or a capitalised word: "the spokesman for Mexico's economy
+    // ministry", "le porte-parole du ministère libanais des Affaires étrangères") speaks
+    // for that body, not for the person last named; a name before the head ("the Bowling
+    // Green Republican") only describes the person.
     let described_names = described.and_then(|d| d.text.as_deref()).is_some_and(|t| {
+        let words = word_spans(t);
+        let Some(&(cs, _)) = words
+            .iter()
+            .skip(1)
+            .find(|&&(s, e)| r.cues.words.is_stopword(&t[s..e]))
+        else {
+            return false;
+        };
         let near = |from: usize, to: usize| {
             let from = body.floor_char_boundary(from);
             let to = body.floor_char_boundary(to.min(body.len()));
@@ -350,12 +360,19 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
                 .map(|i| (from + i, from + i + t.len()))
         };
         let span = near(pair.close_end, after_to).or_else(|| near(open.saturating_sub(300), open));
-        span.is_some_and(|(s, e)| r.mentions.iter().any(|m| m.start >= s && m.end <= e))
-            || t.split_whitespace()
-                .skip(2)
+        span.is_some_and(|(s, e)| r.mentions.iter().any(|m| m.start >= s + cs && m.end <= e))
+            || t[cs..]
+                .split_whitespace()
+                .skip(1)
                 .any(|w| w.starts_with(char::is_uppercase))
     });
     let latest_org = latest(EntityType::Org);
+    // A description opening with an indefinite determiner ("one woman", "a man who lives
+    // across the street", "one of them") brings in someone new, not a person named before.
+    let described_new = described
+        .and_then(|d| d.text.as_deref())
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|w| r.cues.words.is_new_determiner(w));
 
     // The entities in reach, in order of first mention, the cascade's own first.
     let mut order: Vec<usize> = Vec::new();
@@ -386,6 +403,7 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         );
         f[29] = f32::from(text.starts_with(char::is_lowercase));
         f[31] = f32::from(described_names);
+        f[32] = f32::from(described_new);
         out.push(Candidate {
             kind: CandidateKind::Described,
             text: Some(text),
@@ -488,12 +506,13 @@ pub fn candidates_of(r: &Resolver, ctx: &Context, i: usize) -> Vec<Candidate> {
         f[20] = ((1 + ent.mentions) as f32).ln() / 3.0;
         f[21] = f32::from(nearest.is_some_and(|m| possessive(body, m)));
         f[22] = f32::from(described.is_some() && is_latest && !described_names);
-        f[32] = f32::from(described_names && is_latest);
         f[23] = f32::from(described.is_some() && latest_org == Some(e));
         f[24] = f32::from(cascade.is_none() && is_latest);
         f[25] = f32::from(partial && f[10] > 0.0);
         f[26] = f32::from(ent.joined);
         f[27] = f32::from(ms.iter().any(|m| m.start >= para.0 && m.end <= para.1));
+        // Its text would be the indefinite description (see `text` below).
+        f[33] = f32::from(described_new && !pick);
         let text = if pick {
             cascade.and_then(|s| s.text.clone())
         } else {

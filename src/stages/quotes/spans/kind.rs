@@ -44,10 +44,24 @@ pub fn word_count(text: &str) -> usize {
     word_spans(text).len()
 }
 
-/// True for a name, title or label in quotes: no sentence punctuation, first word
+/// True for a name, title or label in quotes: no sentence punctuation, first and last word
 /// capitalised, every word capitalised or a short particle (de, la, of, di, von…), and at
-/// most `max_words` capitalised words. `max_words == 0` disables the test.
+/// most `max_words` capitalised words. `max_words == 0` disables the test. A title of two
+/// words or more may end with the comma or full stop that English typesetting puts inside
+/// the closing mark (“The Salt Road,” a drama) when its last word is capitalised too; a
+/// lone capitalised word (“Yes.”) or a short reply (“Not now,”) stays a quotation.
 pub fn is_name_like(text: &str, max_words: usize) -> bool {
+    let trimmed = text.trim_end();
+    let text = match trimmed.strip_suffix([',', '.']) {
+        Some(t) => {
+            let words = word_spans(t);
+            match words.last() {
+                Some(&(s, e)) if words.len() >= 2 && capitalised(&t[s..e]) => t,
+                _ => text,
+            }
+        }
+        None => text,
+    };
     if max_words == 0 || text.contains(['.', '!', '?', ',', ';', ':', '…']) {
         return false;
     }
@@ -59,6 +73,11 @@ pub fn is_name_like(text: &str, max_words: usize) -> bool {
         return false;
     };
     if !capitalised(first) {
+        return false;
+    }
+    // A name ends on a capitalised word ("Axe de la Résistance"); "Freeze it now" is a
+    // short utterance.
+    if words.last().is_some_and(|w| !capitalised(w)) {
         return false;
     }
     let mut caps = 0;
@@ -102,5 +121,11 @@ mod tests {
         assert!(!is_name_like("Die Zeit der Diplomatie ist vorbei", 3));
         assert!(!is_name_like("Axe de la Résistance", 0));
         assert!(!is_name_like("Partido Popular Europeo Unido", 3));
+        assert!(is_name_like("The Salt Road,", 3));
+        assert!(is_name_like("National Priorities List.", 3));
+        assert!(!is_name_like("Yes.", 3));
+        assert!(!is_name_like("Never, Ever.", 3));
+        assert!(!is_name_like("Not now,", 3));
+        assert!(!is_name_like("Freeze it now", 3));
     }
 }

@@ -244,3 +244,15 @@ fn mixed_and_doubled_apostrophe_closers() {
     assert_eq!(q[0].1.speaker.as_deref(), Some("Goodwin"));
     assert_eq!(q[2].1.kind, QuoteKind::Partial);
 }
+
+#[test]
+fn a_name_cue_before_the_marks_makes_a_label_not_a_quote() {
+    let body = "Wells hold the so-called “forever chemicals,” and the mayor called the plan “reckless.” The paper, titled “Ambient Growth of Perovskite Films and Their Uses,” is out.";
+    let q = run("en", body, &[]);
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["reckless."]);
+    let body = "Der sogenannte „Doppelwumms“ kam spät. „Wir sind bereit“, sagte Lena Vogt.";
+    let q = run("de", body, &[("Lena Vogt", "Lena_Vogt", P)]);
+    let texts: Vec<&str> = q.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["Wir sind bereit"]);
+}
