@@ -48,6 +48,20 @@ fn engine(config_json: &str) -> PyResult<Arc<Engine>> {
     Ok(built)
 }
 
+/// Hands an Arrow batch from Python to `work` (run without the GIL, under the panic guard
+/// named `what`) and its result back to Python as a pyarrow RecordBatch: the shape of
+/// every map function below.
+fn map_batch(
+    py: Python<'_>,
+    what: &str,
+    batch: &Bound<'_, PyAny>,
+    work: impl FnOnce(&RecordBatch) -> PyResult<RecordBatch> + Send,
+) -> PyResult<Py<PyAny>> {
+    let batch = RecordBatch::from_pyarrow_bound(batch)?;
+    let out = py.detach(|| guarded(what, || work(&batch)))?;
+    out.to_pyarrow(py).map(|o| o.unbind())
+}
+
 fn err(what: &str, e: impl std::fmt::Display) -> PyErr {
     GazetteError::new_err(format!("{what}: {e}"))
 }
@@ -169,53 +183,49 @@ fn prepared_schema() -> SchemaRef {
 /// (`stage`, `reason`, `detail` set), exactly as pass 1 of the CLI makes them.
 #[pyfunction]
 pub fn prepare(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
-    let batch = RecordBatch::from_pyarrow_bound(&batch)?;
-    let out = py.detach(|| {
-        guarded("prepare", || {
-            let engine = engine(config_json)?;
-            let paths = strings(&batch, "path")?;
-            let locators = strings(&batch, "locator")?;
-            let errors = strings(&batch, "error")?;
-            let shard = col(&batch, "shard", &DataType::Int64)?;
-            let shard = shard.as_any().downcast_ref::<Int64Array>().expect("int64");
-            let shards = col(&batch, "shards", &DataType::Int64)?;
-            let shards = shards.as_any().downcast_ref::<Int64Array>().expect("int64");
-            let mut b = PreparedBuilder::default();
-            for i in 0..batch.num_rows() {
-                let source = match opt_str(&errors, i) {
-                    Some(e) => InputSource::Unlisted {
-                        path: PathBuf::from(paths.value(i)),
+    map_batch(py, "prepare", &batch, |batch| {
+        let engine = engine(config_json)?;
+        let paths = strings(batch, "path")?;
+        let locators = strings(batch, "locator")?;
+        let errors = strings(batch, "error")?;
+        let shard = col(batch, "shard", &DataType::Int64)?;
+        let shard = shard.as_any().downcast_ref::<Int64Array>().expect("int64");
+        let shards = col(batch, "shards", &DataType::Int64)?;
+        let shards = shards.as_any().downcast_ref::<Int64Array>().expect("int64");
+        let mut b = PreparedBuilder::default();
+        for i in 0..batch.num_rows() {
+            let source = match opt_str(&errors, i) {
+                Some(e) => InputSource::Unlisted {
+                    path: PathBuf::from(paths.value(i)),
+                    locator: locators.value(i).to_string(),
+                    error: e.to_string(),
+                },
+                None => {
+                    let path = PathBuf::from(paths.value(i));
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().to_string())
+                        .unwrap_or_default();
+                    let (format, compression) = classify(&name)
+                        .ok_or_else(|| err("input", format!("{name}: not a known format")))?;
+                    InputSource::File(InputFile {
+                        path,
                         locator: locators.value(i).to_string(),
-                        error: e.to_string(),
-                    },
-                    None => {
-                        let path = PathBuf::from(paths.value(i));
-                        let name = path
-                            .file_name()
-                            .map(|n| n.to_string_lossy().to_string())
-                            .unwrap_or_default();
-                        let (format, compression) = classify(&name)
-                            .ok_or_else(|| err("input", format!("{name}: not a known format")))?;
-                        InputSource::File(InputFile {
-                            path,
-                            locator: locators.value(i).to_string(),
-                            format,
-                            compression,
-                        })
-                    }
-                };
-                let (k, n) = (
-                    shard.value(i).max(0) as usize,
-                    shards.value(i).max(1) as usize,
-                );
-                for item in engine.read(vec![source]).shard(k, n) {
-                    b.push(engine.prepare(item))?;
+                        format,
+                        compression,
+                    })
                 }
+            };
+            let (k, n) = (
+                shard.value(i).max(0) as usize,
+                shards.value(i).max(1) as usize,
+            );
+            for item in engine.read(vec![source]).shard(k, n) {
+                b.push(engine.prepare(item))?;
             }
-            b.finish()
-        })
-    })?;
-    out.to_pyarrow(py).map(|o| o.unbind())
+        }
+        b.finish()
+    })
 }
 
 #[derive(Default)]
@@ -319,55 +329,51 @@ pub fn verify_buckets(
     config_json: &str,
     batch: Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch = RecordBatch::from_pyarrow_bound(&batch)?;
-    let out = py.detach(|| {
-        guarded("verify_buckets", || {
-            let engine = engine(config_json)?;
-            let dedup = engine
-                .dedup()
-                .ok_or_else(|| err("verify_buckets", "dedup is disabled"))?;
-            let ids = col(
-                &batch,
-                "ids",
-                &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
-            )?;
-            let ids = ids.as_any().downcast_ref::<ListArray>().expect("list");
-            let sigs = col(
-                &batch,
-                "signatures",
-                &DataType::List(Arc::new(Field::new_list_field(DataType::Binary, true))),
-            )?;
-            let sigs = sigs.as_any().downcast_ref::<ListArray>().expect("list");
-            let (mut a, mut b) = (StringBuilder::new(), StringBuilder::new());
-            for row in 0..batch.num_rows() {
-                let id_list = ids.value(row);
-                let id_list = id_list
-                    .as_any()
-                    .downcast_ref::<StringArray>()
-                    .expect("utf8");
-                let sig_list = sigs.value(row);
-                let sig_list = sig_list
-                    .as_any()
-                    .downcast_ref::<BinaryArray>()
-                    .expect("binary");
-                let values: Vec<Vec<u32>> = (0..sig_list.len())
-                    .map(|i| sig_values(sig_list.value(i)))
-                    .collect();
-                let refs: Vec<&[u32]> = values.iter().map(Vec::as_slice).collect();
-                for (x, y) in dedup.verify_bucket(&refs) {
-                    a.append_value(id_list.value(x));
-                    b.append_value(id_list.value(y));
-                }
+    map_batch(py, "verify_buckets", &batch, |batch| {
+        let engine = engine(config_json)?;
+        let dedup = engine
+            .dedup()
+            .ok_or_else(|| err("verify_buckets", "dedup is disabled"))?;
+        let ids = col(
+            batch,
+            "ids",
+            &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
+        )?;
+        let ids = ids.as_any().downcast_ref::<ListArray>().expect("list");
+        let sigs = col(
+            batch,
+            "signatures",
+            &DataType::List(Arc::new(Field::new_list_field(DataType::Binary, true))),
+        )?;
+        let sigs = sigs.as_any().downcast_ref::<ListArray>().expect("list");
+        let (mut a, mut b) = (StringBuilder::new(), StringBuilder::new());
+        for row in 0..batch.num_rows() {
+            let id_list = ids.value(row);
+            let id_list = id_list
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .expect("utf8");
+            let sig_list = sigs.value(row);
+            let sig_list = sig_list
+                .as_any()
+                .downcast_ref::<BinaryArray>()
+                .expect("binary");
+            let values: Vec<Vec<u32>> = (0..sig_list.len())
+                .map(|i| sig_values(sig_list.value(i)))
+                .collect();
+            let refs: Vec<&[u32]> = values.iter().map(Vec::as_slice).collect();
+            for (x, y) in dedup.verify_bucket(&refs) {
+                a.append_value(id_list.value(x));
+                b.append_value(id_list.value(y));
             }
-            let schema = Arc::new(Schema::new(vec![
-                Field::new("a", DataType::Utf8, true),
-                Field::new("b", DataType::Utf8, true),
-            ]));
-            RecordBatch::try_new(schema, vec![Arc::new(a.finish()), Arc::new(b.finish())])
-                .map_err(|e| err("verify_buckets", e))
-        })
-    })?;
-    out.to_pyarrow(py).map(|o| o.unbind())
+        }
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("a", DataType::Utf8, true),
+            Field::new("b", DataType::Utf8, true),
+        ]));
+        RecordBatch::try_new(schema, vec![Arc::new(a.finish()), Arc::new(b.finish())])
+            .map_err(|e| err("verify_buckets", e))
+    })
 }
 
 /// Decides the duplicates of connected components: each row is one component
@@ -382,127 +388,123 @@ pub fn resolve_components(
     config_json: &str,
     batch: Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch = RecordBatch::from_pyarrow_bound(&batch)?;
-    let out = py.detach(|| {
-        guarded("resolve_components", || {
-            let engine = engine(config_json)?;
-            let dedup = engine
-                .dedup()
-                .ok_or_else(|| err("resolve_components", "dedup is disabled"))?;
-            let member_fields = vec![
-                Field::new("doc_id", DataType::Utf8, true),
-                Field::new("prior", DataType::Boolean, true),
-                Field::new("content_hash", DataType::Binary, true),
-                Field::new("signature", DataType::Binary, true),
-                Field::new("published", DataType::Date32, true),
-                Field::new("agency", DataType::Boolean, true),
-                Field::new("has_url", DataType::Boolean, true),
-                Field::new("chars", DataType::Int32, true),
-            ];
-            let members = col(
-                &batch,
-                "members",
-                &DataType::List(Arc::new(Field::new_list_field(
-                    DataType::Struct(member_fields.into()),
-                    true,
-                ))),
-            )?;
-            let members = members.as_any().downcast_ref::<ListArray>().expect("list");
-            let (mut id, mut rep, mut sim) = (
-                StringBuilder::new(),
-                StringBuilder::new(),
-                Float32Builder::new(),
-            );
-            for row in 0..batch.num_rows() {
-                let m = members.value(row);
-                let m = m.as_any().downcast_ref::<StructArray>().expect("struct");
-                let field = |n: &str| m.column_by_name(n).expect("member field");
-                let doc_id = field("doc_id")
-                    .as_any()
-                    .downcast_ref::<StringArray>()
-                    .unwrap();
-                let prior = field("prior")
-                    .as_any()
-                    .downcast_ref::<BooleanArray>()
-                    .unwrap();
-                let hash = field("content_hash")
-                    .as_any()
-                    .downcast_ref::<BinaryArray>()
-                    .unwrap();
-                let sig = field("signature")
-                    .as_any()
-                    .downcast_ref::<BinaryArray>()
-                    .unwrap();
-                let published = field("published")
-                    .as_any()
-                    .downcast_ref::<Date32Array>()
-                    .unwrap();
-                let agency = field("agency")
-                    .as_any()
-                    .downcast_ref::<BooleanArray>()
-                    .unwrap();
-                let has_url = field("has_url")
-                    .as_any()
-                    .downcast_ref::<BooleanArray>()
-                    .unwrap();
-                let chars = field("chars")
-                    .as_any()
-                    .downcast_ref::<Int32Array>()
-                    .unwrap();
-                let (mut earlier, mut current) = (Vec::new(), Vec::new());
-                for i in 0..m.len() {
-                    let content_hash: [u8; 16] = hash
-                        .value(i)
-                        .try_into()
-                        .map_err(|_| err("resolve_components", "content_hash is not 16 bytes"))?;
-                    let e = DedupEntry {
-                        doc_id: doc_id.value(i).to_string(),
-                        fingerprint: Fingerprint {
-                            content_hash,
-                            signature: sig_values(sig.value(i)),
-                        },
-                        published: (!published.is_null(i))
-                            .then(|| published.value_as_date(i))
-                            .flatten(),
-                        agency: agency.value(i),
-                        has_url: has_url.value(i),
-                        chars: chars.value(i).max(0) as usize,
-                    };
-                    if prior.value(i) {
-                        earlier.push(e);
-                    } else {
-                        current.push(e);
-                    }
-                }
-                for (e, v) in current.iter().zip(dedup.cluster(&current, &earlier)) {
-                    if let Some(Duplicate {
-                        representative,
-                        similarity,
-                    }) = v
-                    {
-                        id.append_value(&e.doc_id);
-                        rep.append_value(representative);
-                        sim.append_value(similarity);
-                    }
+    map_batch(py, "resolve_components", &batch, |batch| {
+        let engine = engine(config_json)?;
+        let dedup = engine
+            .dedup()
+            .ok_or_else(|| err("resolve_components", "dedup is disabled"))?;
+        let member_fields = vec![
+            Field::new("doc_id", DataType::Utf8, true),
+            Field::new("prior", DataType::Boolean, true),
+            Field::new("content_hash", DataType::Binary, true),
+            Field::new("signature", DataType::Binary, true),
+            Field::new("published", DataType::Date32, true),
+            Field::new("agency", DataType::Boolean, true),
+            Field::new("has_url", DataType::Boolean, true),
+            Field::new("chars", DataType::Int32, true),
+        ];
+        let members = col(
+            batch,
+            "members",
+            &DataType::List(Arc::new(Field::new_list_field(
+                DataType::Struct(member_fields.into()),
+                true,
+            ))),
+        )?;
+        let members = members.as_any().downcast_ref::<ListArray>().expect("list");
+        let (mut id, mut rep, mut sim) = (
+            StringBuilder::new(),
+            StringBuilder::new(),
+            Float32Builder::new(),
+        );
+        for row in 0..batch.num_rows() {
+            let m = members.value(row);
+            let m = m.as_any().downcast_ref::<StructArray>().expect("struct");
+            let field = |n: &str| m.column_by_name(n).expect("member field");
+            let doc_id = field("doc_id")
+                .as_any()
+                .downcast_ref::<StringArray>()
+                .unwrap();
+            let prior = field("prior")
+                .as_any()
+                .downcast_ref::<BooleanArray>()
+                .unwrap();
+            let hash = field("content_hash")
+                .as_any()
+                .downcast_ref::<BinaryArray>()
+                .unwrap();
+            let sig = field("signature")
+                .as_any()
+                .downcast_ref::<BinaryArray>()
+                .unwrap();
+            let published = field("published")
+                .as_any()
+                .downcast_ref::<Date32Array>()
+                .unwrap();
+            let agency = field("agency")
+                .as_any()
+                .downcast_ref::<BooleanArray>()
+                .unwrap();
+            let has_url = field("has_url")
+                .as_any()
+                .downcast_ref::<BooleanArray>()
+                .unwrap();
+            let chars = field("chars")
+                .as_any()
+                .downcast_ref::<Int32Array>()
+                .unwrap();
+            let (mut earlier, mut current) = (Vec::new(), Vec::new());
+            for i in 0..m.len() {
+                let content_hash: [u8; 16] = hash
+                    .value(i)
+                    .try_into()
+                    .map_err(|_| err("resolve_components", "content_hash is not 16 bytes"))?;
+                let e = DedupEntry {
+                    doc_id: doc_id.value(i).to_string(),
+                    fingerprint: Fingerprint {
+                        content_hash,
+                        signature: sig_values(sig.value(i)),
+                    },
+                    published: (!published.is_null(i))
+                        .then(|| published.value_as_date(i))
+                        .flatten(),
+                    agency: agency.value(i),
+                    has_url: has_url.value(i),
+                    chars: chars.value(i).max(0) as usize,
+                };
+                if prior.value(i) {
+                    earlier.push(e);
+                } else {
+                    current.push(e);
                 }
             }
-            let schema = Arc::new(Schema::new(vec![
-                Field::new("doc_id", DataType::Utf8, true),
-                Field::new("duplicate_of", DataType::Utf8, true),
-                Field::new("similarity", DataType::Float32, true),
-            ]));
-            RecordBatch::try_new(
-                schema,
-                vec![
-                    Arc::new(id.finish()),
-                    Arc::new(rep.finish()),
-                    Arc::new(sim.finish()),
-                ],
-            )
-            .map_err(|e| err("resolve_components", e))
-        })
-    })?;
-    out.to_pyarrow(py).map(|o| o.unbind())
+            for (e, v) in current.iter().zip(dedup.cluster(&current, &earlier)) {
+                if let Some(Duplicate {
+                    representative,
+                    similarity,
+                }) = v
+                {
+                    id.append_value(&e.doc_id);
+                    rep.append_value(representative);
+                    sim.append_value(similarity);
+                }
+            }
+        }
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("doc_id", DataType::Utf8, true),
+            Field::new("duplicate_of", DataType::Utf8, true),
+            Field::new("similarity", DataType::Float32, true),
+        ]));
+        RecordBatch::try_new(
+            schema,
+            vec![
+                Arc::new(id.finish()),
+                Arc::new(rep.finish()),
+                Arc::new(sim.finish()),
+            ],
+        )
+        .map_err(|e| err("resolve_components", e))
+    })
 }
 
 /// Final ids of the records whose plain id is shared or already published: each row is
@@ -515,57 +517,53 @@ pub fn rename_ids(
     config_json: &str,
     batch: Bound<'_, PyAny>,
 ) -> PyResult<Py<PyAny>> {
-    let batch = RecordBatch::from_pyarrow_bound(&batch)?;
-    let out = py.detach(|| {
-        guarded("rename_ids", || {
-            let engine = engine(config_json)?;
-            let run_batch = engine.settings().run.batch.clone();
-            let plain = strings(&batch, "plain_id")?;
-            let taken = col(&batch, "taken", &DataType::Boolean)?;
-            let taken = taken.as_any().downcast_ref::<BooleanArray>().expect("bool");
-            let list = |n: &str| {
-                col(
-                    &batch,
-                    n,
-                    &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
-                )
-            };
-            let inputs = list("inputs")?;
-            let inputs = inputs.as_any().downcast_ref::<ListArray>().expect("list");
-            let urls = list("urls")?;
-            let urls = urls.as_any().downcast_ref::<ListArray>().expect("list");
-            let (mut input_b, mut id_b) = (StringBuilder::new(), StringBuilder::new());
-            for row in 0..batch.num_rows() {
-                let ins = inputs.value(row);
-                let ins = ins.as_any().downcast_ref::<StringArray>().expect("utf8");
-                let us = urls.value(row);
-                let us = us.as_any().downcast_ref::<StringArray>().expect("utf8");
-                let mut ids = vec![plain.value(row).to_string(); ins.len()];
-                let is_taken = taken.value(row);
-                gazette::pipeline::disambiguate(
-                    &mut ids,
-                    |_| is_taken,
-                    &run_batch,
-                    |i| Ok::<_, ()>((ins.value(i).to_string(), opt_str(us, i).map(str::to_string))),
-                )
-                .expect("locate cannot fail");
-                for (i, id) in ids.iter().enumerate() {
-                    input_b.append_value(ins.value(i));
-                    id_b.append_value(id);
-                }
-            }
-            let schema = Arc::new(Schema::new(vec![
-                Field::new("input", DataType::Utf8, true),
-                Field::new("doc_id", DataType::Utf8, true),
-            ]));
-            RecordBatch::try_new(
-                schema,
-                vec![Arc::new(input_b.finish()), Arc::new(id_b.finish())],
+    map_batch(py, "rename_ids", &batch, |batch| {
+        let engine = engine(config_json)?;
+        let run_batch = engine.settings().run.batch.clone();
+        let plain = strings(batch, "plain_id")?;
+        let taken = col(batch, "taken", &DataType::Boolean)?;
+        let taken = taken.as_any().downcast_ref::<BooleanArray>().expect("bool");
+        let list = |n: &str| {
+            col(
+                batch,
+                n,
+                &DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true))),
             )
-            .map_err(|e| err("rename_ids", e))
-        })
-    })?;
-    out.to_pyarrow(py).map(|o| o.unbind())
+        };
+        let inputs = list("inputs")?;
+        let inputs = inputs.as_any().downcast_ref::<ListArray>().expect("list");
+        let urls = list("urls")?;
+        let urls = urls.as_any().downcast_ref::<ListArray>().expect("list");
+        let (mut input_b, mut id_b) = (StringBuilder::new(), StringBuilder::new());
+        for row in 0..batch.num_rows() {
+            let ins = inputs.value(row);
+            let ins = ins.as_any().downcast_ref::<StringArray>().expect("utf8");
+            let us = urls.value(row);
+            let us = us.as_any().downcast_ref::<StringArray>().expect("utf8");
+            let mut ids = vec![plain.value(row).to_string(); ins.len()];
+            let is_taken = taken.value(row);
+            gazette::pipeline::disambiguate(
+                &mut ids,
+                |_| is_taken,
+                &run_batch,
+                |i| Ok::<_, ()>((ins.value(i).to_string(), opt_str(us, i).map(str::to_string))),
+            )
+            .expect("locate cannot fail");
+            for (i, id) in ids.iter().enumerate() {
+                input_b.append_value(ins.value(i));
+                id_b.append_value(id);
+            }
+        }
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("input", DataType::Utf8, true),
+            Field::new("doc_id", DataType::Utf8, true),
+        ]));
+        RecordBatch::try_new(
+            schema,
+            vec![Arc::new(input_b.finish()), Arc::new(id_b.finish())],
+        )
+        .map_err(|e| err("rename_ids", e))
+    })
 }
 
 /// A batch being written by a Spark job, held by the driver: the output's lock and
