@@ -24,6 +24,27 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
+/// Appends the static `declaration` listing `paths` (relative to `root`) with the contents
+/// each `include` macro gives, and asks cargo to rebuild when one of them changes.
+fn table(code: &mut String, root: &Path, paths: &[PathBuf], declaration: &str, include: &str) {
+    writeln!(code, "{declaration} = &[").unwrap();
+    for path in paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        writeln!(
+            code,
+            "    ({rel:?}, {include}!({:?})),",
+            path.display().to_string()
+        )
+        .unwrap();
+    }
+    code.push_str("];\n");
+}
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap()).join("data");
     println!("cargo:rerun-if-changed=data");
@@ -32,38 +53,21 @@ fn main() {
     let (binary, text): (Vec<PathBuf>, Vec<PathBuf>) = files
         .into_iter()
         .partition(|p| p.extension().is_some_and(|e| e == "ner"));
-    let mut code = String::from("/// Every text file under `data/`: (path relative to data/, contents).\npub static EMBEDDED: &[(&str, &str)] = &[\n");
-    for path in &text {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let rel = path
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
-    }
-    code.push_str("];\n");
-    code.push_str("/// Every binary file under `data/` (the `.ner` entity models): (path relative to data/, bytes).\npub static EMBEDDED_BYTES: &[(&str, &[u8])] = &[\n");
-    for path in &binary {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let rel = path
-            .strip_prefix(&root)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            code,
-            "    ({rel:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
-    }
-    code.push_str("];\n");
+    let mut code = String::new();
+    table(
+        &mut code,
+        &root,
+        &text,
+        "/// Every text file under `data/`: (path relative to data/, contents).\npub static EMBEDDED: &[(&str, &str)]",
+        "include_str",
+    );
+    table(
+        &mut code,
+        &root,
+        &binary,
+        "/// Every binary file under `data/` (the `.ner` entity models): (path relative to data/, bytes).\npub static EMBEDDED_BYTES: &[(&str, &[u8])]",
+        "include_bytes",
+    );
     let out = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_data.rs");
     std::fs::write(out, code).unwrap();
 }

@@ -128,6 +128,20 @@ struct Entity {
     joined: bool,
 }
 
+impl Entity {
+    /// The entity a mention names (under `key`), before any mention is counted or joined.
+    fn of(m: &EntityMention, key: String) -> Self {
+        Entity {
+            key,
+            id: (!m.entity_id.is_empty()).then(|| m.entity_id.clone()),
+            name: m.entity_name.clone(),
+            person: m.entity_type == EntityType::Person,
+            mentions: 0,
+            joined: false,
+        }
+    }
+}
+
 fn key_of(id: Option<&str>, name: Option<&str>) -> Option<String> {
     id.filter(|i| !i.is_empty())
         .map(str::to_string)
@@ -156,14 +170,7 @@ impl<'a> Context<'a> {
             let k = mention_key(m);
             if !index.contains_key(&k) {
                 index.insert(k.clone(), entities.len());
-                entities.push(Entity {
-                    key: k,
-                    id: (!m.entity_id.is_empty()).then(|| m.entity_id.clone()),
-                    name: m.entity_name.clone(),
-                    person: m.entity_type == EntityType::Person,
-                    mentions: 0,
-                    joined: false,
-                });
+                entities.push(Entity::of(m, k));
             }
         }
         let mut entity_of = Vec::with_capacity(r.mentions.len());
@@ -193,14 +200,7 @@ impl<'a> Context<'a> {
                         }
                         None => {
                             index.insert(k.clone(), entities.len());
-                            entities.push(Entity {
-                                key: k,
-                                id: (!m.entity_id.is_empty()).then(|| m.entity_id.clone()),
-                                name: m.entity_name.clone(),
-                                person: m.entity_type == EntityType::Person,
-                                mentions: 0,
-                                joined: false,
-                            });
+                            entities.push(Entity::of(m, k));
                             entities.len() - 1
                         }
                     }
