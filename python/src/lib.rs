@@ -68,6 +68,27 @@ fn guarded<T>(what: &str, work: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
 /// (`config`, else ./pipeline.toml when it exists, else the defaults), the arguments
 /// override it as the flags do, and the run's manifest is returned as JSON text. The GIL
 /// is released while the pipeline runs.
+/// The configuration a run from Python uses: the file (`config`, else the CLI's default
+/// search) with the call's arguments applied as the CLI applies its flags.
+pub(crate) fn configured(
+    config: Option<PathBuf>,
+    inputs: Vec<PathBuf>,
+    output: PathBuf,
+    batch: Option<String>,
+    reference_date: Option<String>,
+    threads: Option<usize>,
+) -> PyResult<PipelineConfig> {
+    let mut cfg = PipelineConfig::find(config.as_deref()).map_err(to_py)?;
+    cfg.apply(&Overrides {
+        inputs,
+        output: Some(output),
+        batch,
+        reference_date,
+        threads,
+    });
+    Ok(cfg)
+}
+
 #[pyfunction]
 #[pyo3(signature = (inputs, output, batch=None, config=None, threads=None, reference_date=None, wait=false))]
 #[allow(clippy::too_many_arguments)]
@@ -83,14 +104,7 @@ fn run(
 ) -> PyResult<String> {
     py.detach(|| {
         guarded("run", || {
-            let mut cfg = PipelineConfig::find(config.as_deref()).map_err(to_py)?;
-            cfg.apply(&Overrides {
-                inputs,
-                output: Some(output),
-                batch,
-                reference_date,
-                threads,
-            });
+            let cfg = configured(config, inputs, output, batch, reference_date, threads)?;
             let options = RunOptions {
                 progress: false,
                 wait,

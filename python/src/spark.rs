@@ -20,7 +20,7 @@ use arrow::compute::cast;
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
-use gazette::config::{Overrides, PipelineConfig};
+use gazette::config::PipelineConfig;
 use gazette::input::{classify, InputFile, InputSource};
 use gazette::model::{DedupEntry, Document, Fingerprint};
 use gazette::output::{BatchWriter, Counts, Manifest, PartOf, PartWriter};
@@ -29,7 +29,7 @@ use gazette::stages::dedup::Duplicate;
 use gazette::tables::Table;
 use pyo3::prelude::*;
 
-use crate::{guarded, to_py, GazetteError};
+use crate::{configured, guarded, to_py, GazetteError};
 
 /// Engines by configuration JSON: built once per (executor) process.
 fn engine(config_json: &str) -> PyResult<Arc<Engine>> {
@@ -111,14 +111,7 @@ pub fn effective_config(
     reference_date: Option<String>,
 ) -> PyResult<String> {
     guarded("effective_config", || {
-        let mut cfg = PipelineConfig::find(config.as_deref()).map_err(to_py)?;
-        cfg.apply(&Overrides {
-            inputs,
-            output: Some(output),
-            batch,
-            reference_date,
-            threads: None,
-        });
+        let mut cfg = configured(config, inputs, output, batch, reference_date, None)?;
         let settings = cfg.validate().map_err(to_py)?;
         // The batch id is fixed here (its default is the date), so every process agrees.
         cfg.run.batch = settings.run.batch;
