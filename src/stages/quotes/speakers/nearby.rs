@@ -99,10 +99,13 @@ impl Resolver<'_> {
             .find([',', '.', ';', ':', '(', '\n'])
             .map_or(to, |i| at + i);
         if let Some(m) = self.name_right_after(at, rest_end, 0) {
-            let tail = &self.body[m.end..rest_end];
+            // A mention running past the clause's end leaves no tail: it does not fit.
+            let tail_empty = self
+                .body
+                .get(m.end..rest_end)
+                .is_some_and(|t| t.trim().is_empty());
             let fits = !complement || m.entity_type == EntityType::Person;
-            return (fits && tail.trim().is_empty())
-                .then(|| Speaker::of_mention(self.body, m, named));
+            return (fits && tail_empty).then(|| Speaker::of_mention(self.body, m, named));
         }
         let s = self.bare_name(at, rest_end, true)?;
         let name = s.text.as_deref().unwrap_or("");
