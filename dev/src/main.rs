@@ -76,6 +76,31 @@ enum TrainCommand {
     /// The entity tagger (averaged perceptron, BIO); prints per-type P/R/F1 on each
     /// file's held-out check split (every tenth sentence).
     Ner(TrainNerArgs),
+    /// The entity stage's list of a language's lower-case words that are not names
+    /// (data/lang/<lang>/entity_common_words.txt), counted in the training corpora.
+    CommonWords(CommonWordsArgs),
+}
+
+#[derive(clap::Args)]
+struct CommonWordsArgs {
+    /// Language of the list.
+    #[arg(long)]
+    lang: String,
+    /// A training file (../shared/train/<corpus>/<lang>.<split>.tsv). Repeat.
+    #[arg(long = "data", value_name = "FILE", required = true)]
+    data: Vec<PathBuf>,
+    /// Fewest occurrences of a listed word.
+    #[arg(long, default_value_t = 5)]
+    min_count: usize,
+    /// Least share of lower-case spellings where the word does not open its sentence.
+    #[arg(long, default_value_t = 0.9)]
+    min_lower: f64,
+    /// Largest share of the word's occurrences inside an annotated entity.
+    #[arg(long, default_value_t = 0.05)]
+    max_entity: f64,
+    /// Where to write the list.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
 }
 
 #[derive(Subcommand)]
@@ -176,6 +201,20 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 .with_context(|| format!("writing {}", a.out.display()))?;
             print!("{}", trained.report);
             println!("wrote {} ({} bytes)", a.out.display(), bytes.len());
+        }
+        Command::Train(TrainCommand::CommonWords(a)) => {
+            let opts = gazette_dev::train::common_words::CommonWordOptions {
+                lang: a.lang,
+                data: a.data,
+                min_count: a.min_count,
+                min_lower: a.min_lower,
+                max_entity: a.max_entity,
+            };
+            let text = gazette_dev::train::common_words::common_words(&opts)?;
+            std::fs::write(&a.out, &text)
+                .with_context(|| format!("writing {}", a.out.display()))?;
+            let n = text.lines().filter(|l| !l.starts_with('#')).count();
+            println!("wrote {} ({n} words)", a.out.display());
         }
         Command::Synth(a) => {
             if let Some(out) = &a.out {

@@ -111,6 +111,11 @@ pub const LISTS: &[ListSpec] = &[
         "capitalised common nouns never guessed as one-word names",
     ),
     list(
+        "entity_common_words",
+        "entities",
+        "lower-case words that are not names, counted in training corpora (generated: tools/train_common_words.sh)",
+    ),
+    list(
         "entity_conjunctions",
         "entities",
         "coordinating conjunctions: the names they join share a type",

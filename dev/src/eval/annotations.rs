@@ -152,6 +152,9 @@ pub fn score(matches: &[DocMatch], set: &GoldSet, out: &OutputTables) -> Result<
                     speaker_name: p.speaker_name.clone(),
                 })
                 .collect();
+            if std::env::var_os("GAZETTE_EVAL_MISSES").is_some() {
+                quotes::print_misses(doc_id, &raw_chars, gold, &pred);
+            }
             quote_total.add(&quotes::score_doc(gold, &raw_chars, &pred));
         }
     }

@@ -227,3 +227,69 @@ pub fn score_doc(gold: &[GoldQuote], raw: &[char], pred: &[PredQuote]) -> QuoteC
     }
     c
 }
+
+/// Prints a document's quote misses to stderr (`GAZETTE_EVAL_MISSES=1`; read them on the
+/// tune half only): `QFN` a gold direct quote no prediction matches, `SPK` a matched quote
+/// whose speaker is wrong (gold, then ours), `QFP` a prediction matching no gold direct
+/// quote (`indirect` when it lies on gold reported speech).
+pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldQuote], pred: &[PredQuote]) {
+    let text = |(s, e): Span| {
+        let t: String = raw[s.min(raw.len())..e.min(raw.len())].iter().collect();
+        let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if t.chars().count() > 90 {
+            format!("{}…", t.chars().take(90).collect::<String>())
+        } else {
+            t
+        }
+    };
+    let mut direct: Vec<(Span, &GoldQuote)> = Vec::new();
+    let mut indirect: Vec<Span> = Vec::new();
+    for q in gold {
+        match (is_direct(q, raw), stripped_span(q, raw)) {
+            (true, Some(s)) => direct.push((s, q)),
+            (false, Some(s)) => indirect.push(s),
+            _ => {}
+        }
+    }
+    let said = |p: &PredQuote| {
+        format!(
+            "{} / {}",
+            p.speaker_name.as_deref().unwrap_or("-"),
+            p.speaker.as_deref().unwrap_or("-")
+        )
+    };
+    for (gspan, q) in &direct {
+        let best = pred
+            .iter()
+            .filter_map(|p| Some((p.span?, p)))
+            .filter(|(s, _)| matches_gold(*s, *gspan))
+            .max_by_key(|(s, _)| overlap(*s, *gspan));
+        let canonical = q.speaker_canonical.as_deref().unwrap_or("").trim();
+        match best {
+            None => eprintln!("{doc_id}\tQFN\t{canonical}\t{}", text(*gspan)),
+            Some((_, p)) => {
+                let names = [p.speaker_name.as_deref(), p.speaker.as_deref()];
+                if !canonical.is_empty()
+                    && !names
+                        .iter()
+                        .flatten()
+                        .any(|n| speaker_matches(canonical, n))
+                {
+                    eprintln!("{doc_id}\tSPK\t{canonical}\t{}\t{}", said(p), text(*gspan));
+                }
+            }
+        }
+    }
+    for p in pred {
+        let Some(span) = p.span else { continue };
+        if direct.iter().any(|(g, _)| matches_gold(span, *g)) {
+            continue;
+        }
+        let kind = if indirect.iter().any(|g| matches_gold(span, *g)) {
+            "indirect"
+        } else {
+            "none"
+        };
+        eprintln!("{doc_id}\tQFP\t{kind}\t{}\t{}", said(p), text(span));
+    }
+}

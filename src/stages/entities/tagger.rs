@@ -14,6 +14,7 @@ use super::kb::linker::{settle_type, Linker};
 use super::lists::context_lists::ContextLists;
 use super::model::choice::{load_all, LoadedModel};
 use super::model::features::FeatureSet;
+use super::model::openings::drop_common_openings;
 use super::names::context::NameContext;
 use super::names::tokens::tokenize;
 use super::typing::guess::{guessed, DocView};
@@ -228,6 +229,7 @@ impl EntityTagger {
             &kb_spans,
             &model.cache,
         );
+        let found = drop_common_openings(text, sentences, lang_lists, &kb_spans, found);
         let mut memo = SkeletonMemo::default();
         let mut drafts: Vec<Draft> = Vec::with_capacity(found.len());
         let mut pending = Vec::new();

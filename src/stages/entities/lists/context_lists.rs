@@ -24,6 +24,8 @@ const GIVEN_NAMES: &str = "entity_given_names";
 const GIVEN_NAMES_COMMON: &str = "entity_given_names_common";
 const UNCONFIRMED: &str = "entity_unconfirmed";
 const COMMON_NOUNS: &str = "entity_common_nouns";
+/// Generated from the training corpora by tools/train_common_words.sh.
+const COMMON_WORDS: &str = "entity_common_words";
 const ORG_ARTICLES: &str = "entity_org_articles";
 const LOC_HEADS: &str = "entity_loc_heads";
 const CASE_ENDINGS: &str = "entity_case_endings";
@@ -62,6 +64,10 @@ pub(crate) struct LangLists {
     /// Capitalised common nouns never guessed as one-word names (folded;
     /// entity_common_nouns).
     pub(crate) common_nouns: HashSet<String>,
+    /// Words written lower-case that are not names, counted in the training corpora
+    /// (folded; entity_common_words): capitalised at a sentence or headline opening they
+    /// are no name of their own.
+    pub(crate) common_words: HashSet<String>,
     /// Articles (and article-preposition contractions) that, right before an unconfirmed
     /// one-word name, make it an organisation ("il Feyenoord", "dell'Alitalia"): cities
     /// and people take none in the language (folded; entity_org_articles).
@@ -114,6 +120,7 @@ impl LangLists {
         self.stopwords.extend(set(STOPWORDS));
         self.org_connectors.extend(set(ORG_CONNECTORS));
         self.common_nouns.extend(set(COMMON_NOUNS));
+        self.common_words.extend(set(COMMON_WORDS));
         self.org_articles.extend(set(ORG_ARTICLES));
         self.loc_heads.extend(set(LOC_HEADS));
         self.case_endings.extend(set(CASE_ENDINGS));
