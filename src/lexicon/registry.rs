@@ -221,6 +221,11 @@ pub const LISTS: &[ListSpec] = &[
         "articles and possessives that open a speaker description",
     ),
     list(
+        "quote_given_name_genders",
+        "quotes",
+        "given names of one gender: `Name | m` (generated: tools/names_from_faker.py)",
+    ),
+    list(
         "quote_gender_words",
         "quotes",
         "words that show the gender of the person just named",

@@ -40,7 +40,7 @@ impl CueLexicon {
     /// Compiles the [`LISTS`] of every language that has `speech_verbs`.
     pub fn new(lexicon: &Lexicon) -> Result<Self> {
         let mut langs = HashMap::new();
-        let mut all: [Vec<String>; 13] = Default::default();
+        let mut all: [Vec<String>; 14] = Default::default();
         for lang in lexicon.languages_with("speech_verbs") {
             let lists = LISTS.map(|name| lexicon.list(&lang, name).to_vec());
             for (acc, list) in all.iter_mut().zip(&lists) {
@@ -48,6 +48,9 @@ impl CueLexicon {
             }
             langs.insert(lang.clone(), LangCues::build(&lists, &lang)?);
         }
+        // A given name's gender depends on the language ("Andrea" is a man in Italian, a
+        // woman in English): documents in other languages go without.
+        all[13].clear();
         let union = LangCues::build(&all, "all")?;
         Ok(CueLexicon { langs, union })
     }
@@ -59,7 +62,7 @@ impl CueLexicon {
 }
 
 /// The lists a language's cues are built from, in this order.
-const LISTS: [&str; 13] = [
+const LISTS: [&str; 14] = [
     "speech_verbs",
     "according_to",
     "quote_pronouns",
@@ -73,6 +76,7 @@ const LISTS: [&str; 13] = [
     "quote_conjunctions",
     "person_titles",
     "quote_name_cues",
+    "quote_given_name_genders",
 ];
 
 fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick> {
@@ -86,8 +90,8 @@ fn automaton(patterns: &[String], lang: &str, list: &str) -> Result<AhoCorasick>
 }
 
 impl LangCues {
-    fn build(lists: &[Vec<String>; 13], lang: &str) -> Result<Self> {
-        let [verbs, according, pronouns, roles, object_pronouns, stopwords, gender_words, determiners, particles, not_names, conjunctions, titles, name_cues] =
+    fn build(lists: &[Vec<String>; 14], lang: &str) -> Result<Self> {
+        let [verbs, according, pronouns, roles, object_pronouns, stopwords, gender_words, determiners, particles, not_names, conjunctions, titles, name_cues, given_names] =
             lists;
         let words = WordLists::new(WordSources {
             pronouns,
@@ -95,6 +99,7 @@ impl LangCues {
             stopwords,
             not_names,
             gender_words,
+            given_names,
             determiners,
             particles,
             conjunctions,

@@ -20,6 +20,8 @@ pub struct WordSources<'a> {
     pub not_names: &'a [String],
     /// `quote_gender_words`: "his | m", "elle | f".
     pub gender_words: &'a [String],
+    /// `quote_given_name_genders`: "Theresa | f".
+    pub given_names: &'a [String],
     /// `quote_determiners`: "the | back", "a | new", "sa".
     pub determiners: &'a [String],
     /// `entity_name_particles`: "von", "de", "al".
@@ -41,6 +43,8 @@ pub struct WordLists {
     object_pronouns: Vec<String>,
     stopwords: HashSet<String>,
     gender_words: HashMap<String, char>,
+    /// Given names of one gender, lower-cased.
+    given_names: HashMap<String, char>,
     determiners: Vec<String>,
     /// Definite articles whose descriptions refer back to a person (`the | back`).
     back_determiners: Vec<String>,
@@ -55,12 +59,15 @@ pub struct WordLists {
 impl WordLists {
     /// Reads the lists from their lexicon lines.
     pub fn new(lists: WordSources) -> Self {
-        let gender_words = lists
-            .gender_words
-            .iter()
-            .filter_map(|l| l.split_once('|'))
-            .filter_map(|(w, g)| Some((w.trim().to_lowercase(), g.trim().chars().next()?)))
-            .collect();
+        let gendered = |lines: &[String]| -> HashMap<String, char> {
+            lines
+                .iter()
+                .filter_map(|l| l.split_once('|'))
+                .filter_map(|(w, g)| Some((w.trim().to_lowercase(), g.trim().chars().next()?)))
+                .collect()
+        };
+        let gender_words = gendered(lists.gender_words);
+        let given_names = gendered(lists.given_names);
         // "she | f": a pronoun with its gender (m, f); plain entries have none.
         let mut pronouns = Vec::new();
         let mut genders = HashMap::new();
@@ -90,6 +97,7 @@ impl WordLists {
                 .map(|w| w.to_lowercase())
                 .collect(),
             gender_words,
+            given_names,
             determiners: lists
                 .determiners
                 .iter()
@@ -152,6 +160,15 @@ impl WordLists {
     /// The gender a word marks (`quote_gender_words`: "his", "herself", "elle").
     pub fn word_gender(&self, word: &str) -> Option<char> {
         self.gender_words.get(&word.to_lowercase()).copied()
+    }
+
+    /// The gender of a person's name by its first word, when that is a given name of one
+    /// gender (`quote_given_name_genders`) and a surname follows ("Theresa May").
+    pub fn name_gender(&self, name: &str) -> Option<char> {
+        let mut words = name.split_whitespace();
+        let first = words.next()?;
+        words.next()?;
+        self.given_names.get(&first.to_lowercase()).copied()
     }
 
     /// The gender of the first pronoun in `body[from..to]`, hyphenated parts included

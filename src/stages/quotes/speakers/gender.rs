@@ -2,7 +2,9 @@
 //! is not the man named just before): each PERSON entity gets the gender of the
 //! gendered words (`quote_gender_words`: he/his/she/her, il/elle, er/ihm, él/ella …)
 //! that first follow its mentions in the same or the next sentence with no other person
-//! or quotation between, by majority over its mentions. Only the mentions the caller
+//! or quotation between, by majority over its mentions; when they show none (or as many
+//! of each), the gender of its given name (`quote_given_name_genders`: "Theresa May").
+//! Only the mentions the caller
 //! lets vote count (the first person of a sentence, or one who speaks): after an object
 //! ("When Easley met Cable, she felt") the gendered word is usually the subject's.
 
@@ -57,12 +59,15 @@ pub fn person_genders(
             _ => {}
         }
     }
+    for m in &persons {
+        votes.entry(m.entity_name.as_str()).or_default();
+    }
     votes
         .into_iter()
         .filter_map(|(name, (m, f))| match m.cmp(&f) {
             std::cmp::Ordering::Greater => Some((name.to_string(), 'm')),
             std::cmp::Ordering::Less => Some((name.to_string(), 'f')),
-            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Equal => Some((name.to_string(), cues.words.name_gender(name)?)),
         })
         .collect()
 }
