@@ -176,6 +176,49 @@ impl QuoteCounts {
     }
 }
 
+/// A document's gold quotes split as the scorer reads them: direct quotes with their
+/// stripped spans, the spans of indirect ones, and how many direct quotes have no usable
+/// offsets.
+struct GoldSplit<'a> {
+    direct: Vec<(Span, &'a GoldQuote)>,
+    indirect: Vec<Span>,
+    unanchored: usize,
+}
+
+fn split_gold<'a>(gold: &'a [GoldQuote], raw: &[char]) -> GoldSplit<'a> {
+    let mut out = GoldSplit {
+        direct: Vec::new(),
+        indirect: Vec::new(),
+        unanchored: 0,
+    };
+    for q in gold {
+        match (is_direct(q, raw), stripped_span(q, raw)) {
+            (true, Some(s)) => out.direct.push((s, q)),
+            (true, None) => out.unanchored += 1,
+            (false, Some(s)) => out.indirect.push(s),
+            (false, None) => {}
+        }
+    }
+    out
+}
+
+/// The prediction that matches a gold span with the largest overlap.
+fn best_match(pred: &[PredQuote], gspan: Span) -> Option<&PredQuote> {
+    pred.iter()
+        .filter_map(|p| Some((p.span?, p)))
+        .filter(|(s, _)| matches_gold(*s, gspan))
+        .max_by_key(|(s, _)| overlap(*s, gspan))
+        .map(|(_, p)| p)
+}
+
+/// Whether a prediction names the gold canonical speaker.
+fn names_speaker(p: &PredQuote, canonical: &str) -> bool {
+    [p.speaker_name.as_deref(), p.speaker.as_deref()]
+        .iter()
+        .flatten()
+        .any(|n| speaker_matches(canonical, n))
+}
+
 /// Scores one document: gold quotes and raw text vs our (aligned) quotes.
 pub fn score_doc(gold: &[GoldQuote], raw: &[char], pred: &[PredQuote]) -> QuoteCounts {
     let mut c = QuoteCounts {
@@ -184,39 +227,24 @@ pub fn score_doc(gold: &[GoldQuote], raw: &[char], pred: &[PredQuote]) -> QuoteC
         unmappable: pred.iter().filter(|p| p.span.is_none()).count(),
         ..QuoteCounts::default()
     };
-    let mut direct: Vec<(Span, &GoldQuote)> = Vec::new();
-    let mut indirect: Vec<Span> = Vec::new();
-    for q in gold {
-        let span = stripped_span(q, raw);
-        match (is_direct(q, raw), span) {
-            (true, Some(s)) => direct.push((s, q)),
-            (true, None) => c.gold_direct_unanchored += 1,
-            (false, Some(s)) => indirect.push(s),
-            (false, None) => {}
-        }
-    }
+    let GoldSplit {
+        direct,
+        indirect,
+        unanchored,
+    } = split_gold(gold, raw);
+    c.gold_direct_unanchored = unanchored;
     c.gold_direct = direct.len();
     for (gspan, q) in &direct {
-        let best = pred
-            .iter()
-            .filter_map(|p| Some((p.span?, p)))
-            .filter(|(s, _)| matches_gold(*s, *gspan))
-            .max_by_key(|(s, _)| overlap(*s, *gspan));
-        let Some((_, p)) = best else { continue };
+        let Some(p) = best_match(pred, *gspan) else {
+            continue;
+        };
         c.recalled += 1;
         let canonical = q.speaker_canonical.as_deref().unwrap_or("").trim();
         if canonical.is_empty() {
             continue;
         }
         c.speaker_total += 1;
-        let names = [p.speaker_name.as_deref(), p.speaker.as_deref()];
-        if names
-            .iter()
-            .flatten()
-            .any(|n| speaker_matches(canonical, n))
-        {
-            c.speaker_hits += 1;
-        }
+        c.speaker_hits += usize::from(names_speaker(p, canonical));
     }
     for span in pred.iter().filter_map(|p| p.span) {
         if direct.iter().any(|(g, _)| matches_gold(span, *g)) {
@@ -242,15 +270,9 @@ pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldQuote], pred: &[Pred
             t
         }
     };
-    let mut direct: Vec<(Span, &GoldQuote)> = Vec::new();
-    let mut indirect: Vec<Span> = Vec::new();
-    for q in gold {
-        match (is_direct(q, raw), stripped_span(q, raw)) {
-            (true, Some(s)) => direct.push((s, q)),
-            (false, Some(s)) => indirect.push(s),
-            _ => {}
-        }
-    }
+    let GoldSplit {
+        direct, indirect, ..
+    } = split_gold(gold, raw);
     let said = |p: &PredQuote| {
         format!(
             "{} / {}",
@@ -259,25 +281,13 @@ pub fn print_misses(doc_id: &str, raw: &[char], gold: &[GoldQuote], pred: &[Pred
         )
     };
     for (gspan, q) in &direct {
-        let best = pred
-            .iter()
-            .filter_map(|p| Some((p.span?, p)))
-            .filter(|(s, _)| matches_gold(*s, *gspan))
-            .max_by_key(|(s, _)| overlap(*s, *gspan));
         let canonical = q.speaker_canonical.as_deref().unwrap_or("").trim();
-        match best {
+        match best_match(pred, *gspan) {
             None => eprintln!("{doc_id}\tQFN\t{canonical}\t{}", text(*gspan)),
-            Some((_, p)) => {
-                let names = [p.speaker_name.as_deref(), p.speaker.as_deref()];
-                if !canonical.is_empty()
-                    && !names
-                        .iter()
-                        .flatten()
-                        .any(|n| speaker_matches(canonical, n))
-                {
-                    eprintln!("{doc_id}\tSPK\t{canonical}\t{}\t{}", said(p), text(*gspan));
-                }
+            Some(p) if !canonical.is_empty() && !names_speaker(p, canonical) => {
+                eprintln!("{doc_id}\tSPK\t{canonical}\t{}\t{}", said(p), text(*gspan));
             }
+            Some(_) => {}
         }
     }
     for p in pred {

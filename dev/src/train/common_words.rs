@@ -97,15 +97,7 @@ pub fn common_words(opts: &CommonWordOptions) -> Result<String> {
         opts.max_entity * 100.0
     );
     for path in &opts.data {
-        let name = path
-            .iter()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<PathBuf>();
-        let _ = writeln!(out, "# data: {}", name.display());
+        let _ = writeln!(out, "# data: {}", corpus::short_name(path));
     }
     for w in listed {
         out.push_str(w);

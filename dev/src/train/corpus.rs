@@ -36,6 +36,18 @@ pub fn is_check(index: usize) -> bool {
     index.is_multiple_of(10)
 }
 
+/// How a corpus file is named in a model's or list's header: its folder and file name
+/// (`kind-wikinews/it.train.tsv`), whatever directory ../shared/train is under.
+pub fn short_name(path: &Path) -> String {
+    let parts: Vec<String> = path
+        .iter()
+        .rev()
+        .take(2)
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    parts.into_iter().rev().collect::<Vec<_>>().join("/")
+}
+
 /// Reads a corpus file.
 pub fn read(path: &Path) -> Result<Vec<Sentence>> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Train {

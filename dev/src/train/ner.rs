@@ -136,17 +136,7 @@ pub fn train(lexicon: &Lexicon, opts: &TrainOptions) -> Result<Trained> {
                 tr.push(s);
             }
         }
-        let name = f
-            .path
-            .iter()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .map(|p| p.to_string_lossy().to_string())
-            .collect::<Vec<_>>()
-            .join("/");
+        let name = corpus::short_name(&f.path);
         data_desc.push(format!(
             "{name}*{} ({} train sentences)",
             f.weight,
