@@ -10,7 +10,7 @@ use super::evidence::{Evidence, Found};
 use super::headline::Headline;
 use super::keys::{find_json_date, key_of, loose_allowed, loose_value, strict_value};
 use super::marks::MarkedText;
-use super::regions::Regions;
+use super::regions::{inside, Regions};
 use super::scan;
 use super::values::DateValues;
 use crate::lexicon::Lexicon;
@@ -125,10 +125,7 @@ impl EvidenceRules {
     /// different dates are a list of other posts, and give none.
     fn sidebar_date(&self, html: &str, ev: &Evidence) -> Option<NaiveDate> {
         let still_out = self.regions.excluded(html, false);
-        let in_sidebar = |pos: usize| {
-            ev.excluded.iter().any(|r| r.contains(&pos))
-                && !still_out.iter().any(|r| r.contains(&pos))
-        };
+        let in_sidebar = |pos: usize| inside(&ev.excluded, pos) && !inside(&still_out, pos);
         let mut dates: Vec<NaiveDate> = ev
             .aside
             .iter()
@@ -246,7 +243,7 @@ impl EvidenceRules {
                     .and_then(|t| self.values.parse_text(&t[1]))
             };
             if let Some(date) = value.or_else(text) {
-                if !ev.excluded.iter().any(|r| r.contains(&pos)) {
+                if !inside(&ev.excluded, pos) {
                     ev.loose.push(Found { pos, date });
                 } else {
                     // All of them: comment dates early in the page must not crowd out a

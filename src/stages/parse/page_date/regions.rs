@@ -111,6 +111,13 @@ impl Regions {
     }
 }
 
+/// Whether `pos` lies in one of `ranges`, which are sorted and disjoint (as
+/// [`Regions::excluded`] and `scan::code_spans` give them): a binary search.
+pub(super) fn inside(ranges: &[Range<usize>], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= pos);
+    ranges.get(i).is_some_and(|r| r.contains(&pos))
+}
+
 /// Whether a start tag's class or id names a region out of the article (a sidebar only
 /// with `sidebars`).
 fn marks_out(attrs: &str, sidebars: bool) -> bool {

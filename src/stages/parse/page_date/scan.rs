@@ -43,26 +43,23 @@ where
             let mut folded = [0u8; NAME_BYTES];
             let mut len = 0usize;
             let mut name_end = i + 1;
-            for (at, c) in html[i + 1..].char_indices() {
-                let Some(b) = fold(c).filter(|b| b.is_ascii_alphanumeric()) else {
-                    break;
-                };
-                if len == 0 && !b.is_ascii_alphabetic() {
+            while let Some((b, width)) = folded_at(html.as_bytes(), name_end) {
+                if !b.is_ascii_alphanumeric() || (len == 0 && !b.is_ascii_alphabetic()) {
                     break;
                 }
                 if len < NAME_BYTES {
                     folded[len] = b;
                 }
                 len += 1;
-                name_end = i + 1 + at + c.len_utf8();
+                name_end += width;
             }
             if len == 0 {
                 continue;
             }
-            let (attrs_end, end) = match html[name_end..].chars().next() {
-                Some('>') => (name_end, name_end + 1),
-                Some(c) if !regex_syntax::is_word_character(c) => {
-                    match html[name_end..].find('>') {
+            let (attrs_end, end) = match html.as_bytes().get(name_end) {
+                Some(b'>') => (name_end, name_end + 1),
+                Some(&b) if bounds_name(html, name_end, b) => {
+                    match memchr::memchr(b'>', &html.as_bytes()[name_end..]) {
                         Some(j) => (name_end + j, name_end + j + 1),
                         None => {
                             // No `>` after this tag: none after any later one either.
@@ -230,7 +227,38 @@ pub(in crate::stages::parse) fn short_text_nodes(
 
 /// Offset of the first `<` in `bytes`.
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
+}
+
+/// [`fold`] of the character at byte `at` (a char boundary), with its width in bytes:
+/// ASCII bytes are read without decoding.
+fn folded_at(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let b = *bytes.get(at)?;
+    if b.is_ascii() {
+        return Some((b.to_ascii_lowercase(), 1));
+    }
+    const LONG_S: &[u8] = "\u{17F}".as_bytes();
+    const KELVIN: &[u8] = "\u{212A}".as_bytes();
+    let rest = &bytes[at..];
+    if rest.starts_with(LONG_S) {
+        Some((b's', LONG_S.len()))
+    } else if rest.starts_with(KELVIN) {
+        Some((b'k', KELVIN.len()))
+    } else {
+        None
+    }
+}
+
+/// Whether the character starting with byte `b` at byte `at` of `html` (a char boundary)
+/// is not a word character (`\w` as the regex knows it), so that it ends a tag name.
+fn bounds_name(html: &str, at: usize, b: u8) -> bool {
+    if b.is_ascii() {
+        return !(b.is_ascii_alphanumeric() || b == b'_');
+    }
+    html[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| !regex_syntax::is_word_character(c))
 }
 
 /// A character as the regex's ASCII case folding sees it: an ASCII byte in lower case,

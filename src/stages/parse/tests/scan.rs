@@ -188,3 +188,27 @@ fn code_spans_match_the_code_regex() {
         );
     }
 }
+
+#[test]
+fn without_comments_matches_the_comment_regex() {
+    let comment = Regex::new(r"(?s)<!--.*?-->").unwrap();
+    let rules = crate::stages::parse::html::HtmlRules::new();
+    let mut all = pages();
+    all.extend(
+        [
+            "<!---->a<!-->b-->c<!--->d<!-- x --",
+            "<!-- never closed <!-- x -->",
+            "a<!--é-->é<!--\n--><!--",
+            "-->x<!--y-->-->",
+        ]
+        .map(String::from),
+    );
+    for page in all {
+        assert_eq!(
+            rules.without_comments(&page),
+            comment.replace_all(&page, " "),
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
