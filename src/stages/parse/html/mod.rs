@@ -18,6 +18,8 @@ pub(super) mod page_title;
 mod prose;
 mod walk;
 
+use std::sync::OnceLock;
+
 use memchr::memmem::Finder;
 use regex::Regex;
 
@@ -33,7 +35,9 @@ pub(crate) struct HtmlRules {
     noscript: Regex,
     markup: Markup,
     meta: MetaRules,
-    fallback: Fallback,
+    /// Compiled on the first page that needs it (few do; its dozen regexes cost more to
+    /// compile than the rest of the parse stage's start).
+    fallback: OnceLock<Fallback>,
 }
 
 impl HtmlRules {
@@ -45,7 +49,7 @@ impl HtmlRules {
             noscript: re(r"(?i)</?noscript(?:[^\w>][^>]*)?>"),
             markup: Markup::new(),
             meta: MetaRules::new(),
-            fallback: Fallback::new(),
+            fallback: OnceLock::new(),
         }
     }
 
@@ -112,7 +116,10 @@ impl HtmlRules {
         }
         let text = match main {
             Some(text) => text,
-            None => self.fallback.text(html, &self.markup),
+            None => self
+                .fallback
+                .get_or_init(Fallback::new)
+                .text(html, &self.markup),
         };
         Extracted {
             text,

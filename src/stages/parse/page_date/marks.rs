@@ -50,7 +50,6 @@ const MARKUP_BYTES: usize = 800;
 /// Finds the first date in a date-marked element's text.
 #[derive(Debug)]
 pub(super) struct MarkedText {
-    tag: Regex,
     entity: Regex,
     /// [`MARK_KEYS`] in any ASCII case: whether a tag's attribute text holds one of them
     /// (lower-casing a non-ASCII character gives none of the keys' letters next to each
@@ -58,6 +57,8 @@ pub(super) struct MarkedText {
     mark_keys: AhoCorasick,
     /// [`DATE_MARKS`], in lower case as the attribute values are searched.
     date_marks: AhoCorasick,
+    /// [`DATE_MARKS`] in any ASCII case.
+    date_marks_any_case: AhoCorasick,
 }
 
 impl MarkedText {
@@ -65,13 +66,16 @@ impl MarkedText {
     pub(super) fn new() -> MarkedText {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         MarkedText {
-            tag: re(r"(?s)<!--.*?-->|<[^>]*>"),
             entity: re(r"&#?[a-zA-Z0-9]{1,8};"),
             mark_keys: AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .build(MARK_KEYS)
                 .expect("static keys"),
             date_marks: AhoCorasick::new(DATE_MARKS).expect("static marks"),
+            date_marks_any_case: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(DATE_MARKS)
+                .expect("static marks"),
         }
     }
 
@@ -95,8 +99,12 @@ impl MarkedText {
                 return None;
             }
             let small = is("small");
-            // Without a class, id or itemprop (in any case) nothing marks the element.
-            if !small && !self.mark_keys.is_match(tag.attrs) {
+            // Without a class, id or itemprop (in any case) nothing marks the element, nor
+            // without a date mark in some ASCII case (the values are lower-cased to
+            // look for one, which for ASCII text is ASCII case folding).
+            let unmarked = !self.mark_keys.is_match(tag.attrs)
+                || (tag.attrs.is_ascii() && !self.date_marks_any_case.is_match(tag.attrs));
+            if !small && unmarked {
                 return None;
             }
             let attrs = tag.attrs.to_lowercase();
@@ -147,7 +155,7 @@ impl MarkedText {
         }
         let markup = &html[start..end];
         let markup = markup.find("</script").map_or(markup, |i| &markup[..i]);
-        let text = self.tag.replace_all(markup, " ");
+        let text = scan::without_tags(markup, " ");
         let text = self
             .entity
             .replace_all(&text, |c: &regex::Captures| decode(&c[0]));
@@ -168,7 +176,7 @@ impl MarkedText {
         let Some(open) = rest[..end].find("<svg") else {
             return start;
         };
-        if !self.tag.replace_all(&rest[..open], "").trim().is_empty() {
+        if !scan::without_tags(&rest[..open], "").trim().is_empty() {
             // Text comes first: the icon follows the date.
             return start;
         }

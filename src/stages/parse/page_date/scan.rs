@@ -5,6 +5,8 @@
 //! were most of the page-date search's cost: every tag of a page is a match, and a
 //! capture engine runs again over each match (over a whole script for a `<script>`).
 
+use std::borrow::Cow;
+
 /// A start tag: `<name attrs>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(in crate::stages::parse) struct StartTag<'a> {
@@ -179,9 +181,14 @@ fn named_at(html: &str, at: usize, name: &str) -> Option<usize> {
 
 /// The first `</NAME\s*>` (case folded) at or after `from`: its start and end.
 fn closing(html: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let bytes = html.as_bytes();
     let mut pos = from;
-    while let Some(j) = html[pos..].find("</") {
+    while let Some(j) = memchr::memchr(b'<', &bytes[pos..]) {
         let start = pos + j;
+        if bytes.get(start + 1) != Some(&b'/') {
+            pos = start + 1;
+            continue;
+        }
         pos = start + 2;
         let Some(name_end) = named_at(html, start + 2, name) else {
             continue;
@@ -204,25 +211,56 @@ pub(in crate::stages::parse) fn short_text_nodes(
     let mut pos = 0usize;
     std::iter::from_fn(move || {
         while pos < bytes.len() {
-            let open = pos + bytes[pos..].iter().position(|&b| b == b'>')?;
+            let open = pos + memchr::memchr(b'>', &bytes[pos..])?;
             let start = open + 1;
-            let run = bytes[start..]
-                .iter()
-                .position(|&b| b == b'<' || b == b'>')
-                .map(|n| start + n);
-            let stop = run?;
+            let stop = start + memchr::memchr2(b'<', b'>', &bytes[start..])?;
             if bytes[stop] == b'>' {
                 pos = stop;
                 continue;
             }
             pos = stop + 1;
-            let chars = html[start..stop].chars().count();
-            if (6..=96).contains(&chars) {
+            // A char is 1 to 4 bytes: the count is needed only between 6 and 4 × 96 bytes.
+            let len = stop - start;
+            if (6..=4 * 96).contains(&len) && (6..=96).contains(&html[start..stop].chars().count())
+            {
                 return Some(start..stop);
             }
         }
         None
     })
+}
+
+/// `markup` with every comment and tag replaced by `with`: the matches of
+/// `(?s)<!--.*?-->|<[^>]*>`, left to right without overlap.
+pub(in crate::stages::parse) fn without_tags<'a>(markup: &'a str, with: &str) -> Cow<'a, str> {
+    let bytes = markup.as_bytes();
+    let mut out = String::new();
+    let (mut from, mut pos) = (0, 0);
+    while let Some(j) = memchr_lt(&bytes[pos..]) {
+        let lt = pos + j;
+        let comment_end = bytes[lt..]
+            .starts_with(b"<!--")
+            .then(|| memchr::memmem::find(&bytes[lt + 4..], b"-->"))
+            .flatten()
+            .map(|k| lt + 4 + k + 3);
+        let end = match comment_end {
+            Some(end) => end,
+            // No `>` after this `<`: no later match either.
+            None => match memchr::memchr(b'>', &bytes[lt + 1..]) {
+                Some(k) => lt + 1 + k + 1,
+                None => break,
+            },
+        };
+        out.push_str(&markup[from..lt]);
+        out.push_str(with);
+        from = end;
+        pos = end;
+    }
+    if from == 0 && pos == 0 {
+        return Cow::Borrowed(markup);
+    }
+    out.push_str(&markup[from..]);
+    Cow::Owned(out)
 }
 
 /// Offset of the first `<` in `bytes`.
