@@ -57,7 +57,7 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, DecodeError> {
             return Ok(text.into_owned());
         }
     }
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+    if let Some(pos) = memchr::memchr(0, bytes) {
         return Err(DecodeError {
             reason: RejectReason::Binary,
             detail: format!("NUL byte at offset {pos}: not a text file"),

@@ -335,8 +335,5 @@ fn raw_text_end(b: &[u8], i: usize, name: &str) -> usize {
 
 /// The offset of the first `byte` at or after `from`.
 fn find(b: &[u8], from: usize, byte: u8) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|c| *c == byte)
-        .map(|p| from + p)
+    memchr::memchr(byte, b.get(from..)?).map(|p| from + p)
 }

@@ -2,7 +2,7 @@
 //! non-content elements (`noise`); choose the container that holds the most paragraph
 //! text with few links; emit its blocks in order, one per line, figure captions marked.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
@@ -111,8 +111,8 @@ impl Page {
     fn new(body: ElementRef) -> Page {
         let mut page = Page {
             pruned: Pruned::new(body),
-            scores: HashMap::new(),
-            credited: HashMap::new(),
+            scores: HashMap::default(),
+            credited: HashMap::default(),
             keep_links: false,
         };
         page.score(body);

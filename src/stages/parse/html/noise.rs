@@ -4,7 +4,10 @@
 //! holding most of the page's prose is never dropped for a generic class name
 //! (`elementor-widget`, `share-zone` around the article).
 
-use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ego_tree::NodeId;
 use scraper::ElementRef;
@@ -104,7 +107,7 @@ pub(crate) struct Pruned {
 impl Pruned {
     /// Decides, for every element under `body`, whether it is dropped.
     pub(crate) fn new(body: ElementRef) -> Pruned {
-        let mut prose = HashMap::new();
+        let mut prose = HashMap::default();
         let total = prose_chars(body, &mut prose);
         let mut pruned = Pruned {
             weak_hints: true,
@@ -230,6 +233,10 @@ fn hint(e: ElementRef) -> Hint {
     if CONTENT_NAMES.iter().any(|c| names.contains(c)) {
         return Hint::Content;
     }
+    if !noise_words().is_match(&names) {
+        // Every noise rule below needs one of the words inside a token.
+        return Hint::None;
+    }
     let tokens = || names.split(char::is_whitespace).filter(|t| !t.is_empty());
     let strong_token = |t: &str| {
         let t = t.trim_start_matches('#');
@@ -244,6 +251,17 @@ fn hint(e: ElementRef) -> Hint {
     } else {
         Hint::None
     }
+}
+
+/// Every word of [`STRONG_NOISE`], [`STRONG_TOKENS`] and [`WEAK_NOISE`]: a class or id
+/// text that holds none of them gives no noise hint (a token matching a noise name
+/// starts with it, equals it, or contains it).
+fn noise_words() -> &'static AhoCorasick {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let words = STRONG_NOISE.iter().chain(&STRONG_TOKENS).chain(&WEAK_NOISE);
+        AhoCorasick::new(words).expect("static words")
+    })
 }
 
 /// Whether a block holds the article itself (a page wrapper with a class such as

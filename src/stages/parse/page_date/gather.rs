@@ -2,6 +2,7 @@
 //! itemprops, `<time>` elements, inline JSON, marked and short texts, the title and the
 //! description, update dates, and last the one date a sidebar shows.
 
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::Regex;
 
@@ -10,7 +11,7 @@ use super::evidence::{Evidence, Found};
 use super::headline::Headline;
 use super::keys::{find_json_date, key_of, loose_allowed, loose_value, strict_value};
 use super::marks::MarkedText;
-use super::regions::Regions;
+use super::regions::{inside, Regions};
 use super::scan;
 use super::values::DateValues;
 use crate::lexicon::Lexicon;
@@ -25,12 +26,21 @@ const STAMP_SEPARATORS: [char; 5] = ['|', '•', '·', '–', '—'];
 /// The tags whose attributes (or, for `<time>`, text) can give a date.
 const EVIDENCE_TAGS: [&str; 8] = ["meta", "time", "span", "div", "p", "abbr", "a", "li"];
 
+/// Words one of which the attribute text of a tag other than `<meta>` and `<time>` holds
+/// (in some ASCII case; keys and classes are ASCII-lower-cased, values read as written)
+/// when the tag gives a date in `walk_tags`: its key is `datePublished` (strict) or
+/// `dateCreated`, it has a `pubdate` attribute, or its class names a publication or a
+/// posting (loose).
+const EVIDENCE_WORDS: [&str; 4] = ["publish", "pubdate", "posted", "datecreated"];
+
 /// Compiled patterns for page dates, plus month names of every language.
 #[derive(Debug)]
 pub(super) struct EvidenceRules {
     json_key: Regex,
     any_json_key: Regex,
     time_text: Regex,
+    /// [`EVIDENCE_WORDS`] in any ASCII case.
+    evidence_words: AhoCorasick,
     attr: TagAttrs,
     regions: Regions,
     headline: Headline,
@@ -48,6 +58,10 @@ impl EvidenceRules {
                 r#"(?i)\\?"(?:datePublished|publishedDate|publishDate|firstPublishedDate|published_at|publishedAt|date_published|publicationDate)\\?"\s*:\s*\\?"([^"\\]{6,40})"#,
             ),
             time_text: re(r"(?is)^([^<]{6,80})</time"),
+            evidence_words: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(EVIDENCE_WORDS)
+                .expect("static words"),
             attr: TagAttrs::new(),
             regions: Regions::new(),
             headline: Headline::new(),
@@ -125,10 +139,7 @@ impl EvidenceRules {
     /// different dates are a list of other posts, and give none.
     fn sidebar_date(&self, html: &str, ev: &Evidence) -> Option<NaiveDate> {
         let still_out = self.regions.excluded(html, false);
-        let in_sidebar = |pos: usize| {
-            ev.excluded.iter().any(|r| r.contains(&pos))
-                && !still_out.iter().any(|r| r.contains(&pos))
-        };
+        let in_sidebar = |pos: usize| inside(&ev.excluded, pos) && !inside(&still_out, pos);
         let mut dates: Vec<NaiveDate> = ev
             .aside
             .iter()
@@ -218,6 +229,13 @@ impl EvidenceRules {
     /// One walk over the tags: strict values, the first update key, loose values.
     fn walk_tags(&self, html: &str, ev: &mut Evidence) {
         for tag in scan::start_tags(html, |n| EVIDENCE_TAGS.contains(&n)) {
+            let plain = !["meta", "time"]
+                .iter()
+                .any(|n| tag.name.eq_ignore_ascii_case(n));
+            if plain && !self.evidence_words.is_match(tag.attrs) {
+                // Neither strict nor loose: see `evidence_words`.
+                continue;
+            }
             let name = tag.name.to_ascii_lowercase();
             let attrs = self.attr.of(tag.attrs);
             let get = |k: &str| attrs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
@@ -246,7 +264,7 @@ impl EvidenceRules {
                     .and_then(|t| self.values.parse_text(&t[1]))
             };
             if let Some(date) = value.or_else(text) {
-                if !ev.excluded.iter().any(|r| r.contains(&pos)) {
+                if !inside(&ev.excluded, pos) {
                     ev.loose.push(Found { pos, date });
                 } else {
                     // All of them: comment dates early in the page must not crowd out a

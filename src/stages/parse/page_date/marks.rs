@@ -7,9 +7,10 @@
 
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::regions::attr_value;
+use super::regions::{attr_value, inside};
 use super::scan;
 
 /// Substrings of a lower-cased class, id or itemprop that mark a date element.
@@ -49,8 +50,15 @@ const MARKUP_BYTES: usize = 800;
 /// Finds the first date in a date-marked element's text.
 #[derive(Debug)]
 pub(super) struct MarkedText {
-    tag: Regex,
     entity: Regex,
+    /// [`MARK_KEYS`] in any ASCII case: whether a tag's attribute text holds one of them
+    /// (lower-casing a non-ASCII character gives none of the keys' letters next to each
+    /// other, so this is whether the lower-cased text holds one).
+    mark_keys: AhoCorasick,
+    /// [`DATE_MARKS`], in lower case as the attribute values are searched.
+    date_marks: AhoCorasick,
+    /// [`DATE_MARKS`] in any ASCII case.
+    date_marks_any_case: AhoCorasick,
 }
 
 impl MarkedText {
@@ -58,8 +66,16 @@ impl MarkedText {
     pub(super) fn new() -> MarkedText {
         let re = |p: &str| Regex::new(p).expect("static pattern");
         MarkedText {
-            tag: re(r"(?s)<!--.*?-->|<[^>]*>"),
             entity: re(r"&#?[a-zA-Z0-9]{1,8};"),
+            mark_keys: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(MARK_KEYS)
+                .expect("static keys"),
+            date_marks: AhoCorasick::new(DATE_MARKS).expect("static marks"),
+            date_marks_any_case: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(DATE_MARKS)
+                .expect("static marks"),
         }
     }
 
@@ -72,22 +88,31 @@ impl MarkedText {
         excluded: &'a [Range<usize>],
     ) -> impl Iterator<Item = (usize, String, bool)> + 'a {
         scan::start_tags(html, |_| true).filter_map(move |tag| {
-            if excluded.iter().any(|r| r.contains(&tag.start)) {
+            if inside(excluded, tag.start) {
                 return None;
             }
-            let name = tag.name.to_ascii_lowercase();
-            if matches!(name.as_str(), "script" | "style" | "meta" | "link" | "img") {
+            let is = |n: &str| tag.name.eq_ignore_ascii_case(n);
+            if ["script", "style", "meta", "link", "img"]
+                .into_iter()
+                .any(is)
+            {
                 return None;
             }
-            // Without a class, id or itemprop (in any case) nothing marks the element.
-            if name != "small" && !MARK_KEYS.iter().any(|k| contains_ignore_case(tag.attrs, k)) {
+            let small = is("small");
+            // Without a class, id or itemprop (in any case) nothing marks the element, nor
+            // without a date mark in some ASCII case (the values are lower-cased to
+            // look for one, which for ASCII text is ASCII case folding).
+            let unmarked = !self.mark_keys.is_match(tag.attrs)
+                || (tag.attrs.is_ascii() && !self.date_marks_any_case.is_match(tag.attrs));
+            if !small && unmarked {
                 return None;
             }
             let attrs = tag.attrs.to_lowercase();
-            if !(name == "small" || marked(&attrs, true)) || hidden(&attrs) {
+            let (date, publication) = marked(&attrs, &self.date_marks);
+            if !(small || date) || hidden(&attrs) {
                 return None;
             }
-            let original = name == "small" || marked(&attrs, false);
+            let original = small || publication;
             Some((tag.start, self.text_after(html, tag.end), original))
         })
     }
@@ -104,10 +129,9 @@ impl MarkedText {
         scan::short_text_nodes(html).filter_map(move |range| {
             let text = &html[range.clone()];
             let pos = range.start;
-            let inside = |r: &Range<usize>| r.contains(&pos);
             if !text.contains(|c: char| c.is_ascii_digit())
-                || excluded.iter().any(inside)
-                || code.iter().any(inside)
+                || inside(excluded, pos)
+                || inside(&code, pos)
             {
                 return None;
             }
@@ -131,7 +155,7 @@ impl MarkedText {
         }
         let markup = &html[start..end];
         let markup = markup.find("</script").map_or(markup, |i| &markup[..i]);
-        let text = self.tag.replace_all(markup, " ");
+        let text = scan::without_tags(markup, " ");
         let text = self
             .entity
             .replace_all(&text, |c: &regex::Captures| decode(&c[0]));
@@ -152,7 +176,7 @@ impl MarkedText {
         let Some(open) = rest[..end].find("<svg") else {
             return start;
         };
-        if !self.tag.replace_all(&rest[..open], "").trim().is_empty() {
+        if !scan::without_tags(&rest[..open], "").trim().is_empty() {
             // Text comes first: the icon follows the date.
             return start;
         }
@@ -168,26 +192,20 @@ const ICON_BYTES: usize = 200;
 /// The attributes whose values can mark a date element.
 const MARK_KEYS: [&str; 3] = ["class", "id", "itemprop"];
 
-/// Whether `text` holds `key` (ASCII lower case) in any ASCII case. Lower-casing a
-/// non-ASCII character gives none of the keys' letters next to each other, so this is
-/// whether `text.to_lowercase()` holds `key`.
-fn contains_ignore_case(text: &str, key: &str) -> bool {
-    text.as_bytes()
-        .windows(key.len())
-        .any(|w| w.eq_ignore_ascii_case(key.as_bytes()))
-}
-
-/// Whether lower-cased start-tag attributes mark a publication date element (or, with
-/// `updates`, any date element).
-fn marked(attrs: &str, updates: bool) -> bool {
-    let values: Vec<&str> = MARK_KEYS
-        .iter()
-        .filter_map(|k| attr_value(attrs, k))
-        .collect();
-    let has = |marks: &[&str]| values.iter().any(|v| marks.iter().any(|m| v.contains(m)));
+/// What lower-cased start-tag attributes say of the element: whether they mark a date
+/// element (one of [`DATE_MARKS`] in its class, id or itemprop; `date_marks` finds
+/// them), and whether they mark a publication date (a date element not marked only as
+/// an update, an expiry …).
+fn marked(attrs: &str, date_marks: &AhoCorasick) -> (bool, bool) {
+    let values = MARK_KEYS.map(|k| attr_value(attrs, k));
+    let values = values.iter().flatten();
+    if !values.clone().any(|v| date_marks.is_match(v)) {
+        return (false, false);
+    }
+    let has = |marks: &[&str]| values.clone().any(|v| marks.iter().any(|m| v.contains(m)));
     // "published updated" (hAtom) is the original date, "updated" alone is not.
-    let original = has(&["publish", "pubdate"]);
-    has(&DATE_MARKS) && (original || updates || !has(&NOT_ORIGINAL))
+    let original = has(&["publish", "pubdate"]) || !has(&NOT_ORIGINAL);
+    (true, original)
 }
 
 /// Whether lower-cased start-tag attributes hide the element from readers

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::scan;
@@ -48,6 +49,8 @@ const STATE_HEADS: [&str; 6] = ["has", "with", "no", "show", "hide", "is"];
 #[derive(Debug)]
 pub(super) struct Regions {
     nesting: HashMap<&'static str, Regex>,
+    /// The words [`marks_out`] looks for, in any ASCII case (see [`Regions::may_mark_out`]).
+    out_words: AhoCorasick,
 }
 
 impl Regions {
@@ -63,7 +66,22 @@ impl Regions {
                 (*n, re)
             })
             .collect();
-        Regions { nesting }
+        let out_words = OUT_WORDS.iter().chain(&OUT_HEADS).chain([&SIDEBAR]);
+        Regions {
+            nesting,
+            out_words: AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(out_words)
+                .expect("static words"),
+        }
+    }
+
+    /// False only when [`marks_out`] is false whatever `sidebars`: ASCII attribute text
+    /// holding none of the words it looks for in any case (a class or id word starting
+    /// with one is a substring of the text; lower-casing ASCII text is ASCII case folding).
+    /// Non-ASCII text is left to `marks_out` (lower-casing the Kelvin sign gives `k`).
+    fn may_mark_out(&self, attrs: &str) -> bool {
+        !attrs.is_ascii() || self.out_words.is_match(attrs)
     }
 
     /// Byte ranges of `html` out of the article, sorted and disjoint. With `sidebars`
@@ -75,10 +93,11 @@ impl Regions {
             if ranges.last().is_some_and(|r| r.contains(&tag.start)) {
                 continue;
             }
-            let name = tag.name.to_ascii_lowercase();
-            if !(ALWAYS_OUT.contains(&name.as_str()) || marks_out(tag.attrs, sidebars)) {
+            let always = ALWAYS_OUT.iter().any(|n| tag.name.eq_ignore_ascii_case(n));
+            if !(always || (self.may_mark_out(tag.attrs) && marks_out(tag.attrs, sidebars))) {
                 continue;
             }
+            let name = tag.name.to_ascii_lowercase();
             let end = self.close(html, &name, tag.start);
             ranges.push(tag.start..end);
         }
@@ -109,6 +128,13 @@ impl Regions {
         }
         html.len()
     }
+}
+
+/// Whether `pos` lies in one of `ranges`, which are sorted and disjoint (as
+/// [`Regions::excluded`] and `scan::code_spans` give them): a binary search.
+pub(super) fn inside(ranges: &[Range<usize>], pos: usize) -> bool {
+    let i = ranges.partition_point(|r| r.end <= pos);
+    ranges.get(i).is_some_and(|r| r.contains(&pos))
 }
 
 /// Whether a start tag's class or id names a region out of the article (a sidebar only

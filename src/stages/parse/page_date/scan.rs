@@ -5,6 +5,8 @@
 //! were most of the page-date search's cost: every tag of a page is a match, and a
 //! capture engine runs again over each match (over a whole script for a `<script>`).
 
+use std::borrow::Cow;
+
 /// A start tag: `<name attrs>`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(in crate::stages::parse) struct StartTag<'a> {
@@ -43,26 +45,23 @@ where
             let mut folded = [0u8; NAME_BYTES];
             let mut len = 0usize;
             let mut name_end = i + 1;
-            for (at, c) in html[i + 1..].char_indices() {
-                let Some(b) = fold(c).filter(|b| b.is_ascii_alphanumeric()) else {
-                    break;
-                };
-                if len == 0 && !b.is_ascii_alphabetic() {
+            while let Some((b, width)) = folded_at(html.as_bytes(), name_end) {
+                if !b.is_ascii_alphanumeric() || (len == 0 && !b.is_ascii_alphabetic()) {
                     break;
                 }
                 if len < NAME_BYTES {
                     folded[len] = b;
                 }
                 len += 1;
-                name_end = i + 1 + at + c.len_utf8();
+                name_end += width;
             }
             if len == 0 {
                 continue;
             }
-            let (attrs_end, end) = match html[name_end..].chars().next() {
-                Some('>') => (name_end, name_end + 1),
-                Some(c) if !regex_syntax::is_word_character(c) => {
-                    match html[name_end..].find('>') {
+            let (attrs_end, end) = match html.as_bytes().get(name_end) {
+                Some(b'>') => (name_end, name_end + 1),
+                Some(&b) if bounds_name(html, name_end, b) => {
+                    match memchr::memchr(b'>', &html.as_bytes()[name_end..]) {
                         Some(j) => (name_end + j, name_end + j + 1),
                         None => {
                             // No `>` after this tag: none after any later one either.
@@ -182,9 +181,14 @@ fn named_at(html: &str, at: usize, name: &str) -> Option<usize> {
 
 /// The first `</NAME\s*>` (case folded) at or after `from`: its start and end.
 fn closing(html: &str, from: usize, name: &str) -> Option<(usize, usize)> {
+    let bytes = html.as_bytes();
     let mut pos = from;
-    while let Some(j) = html[pos..].find("</") {
+    while let Some(j) = memchr::memchr(b'<', &bytes[pos..]) {
         let start = pos + j;
+        if bytes.get(start + 1) != Some(&b'/') {
+            pos = start + 1;
+            continue;
+        }
         pos = start + 2;
         let Some(name_end) = named_at(html, start + 2, name) else {
             continue;
@@ -207,20 +211,18 @@ pub(in crate::stages::parse) fn short_text_nodes(
     let mut pos = 0usize;
     std::iter::from_fn(move || {
         while pos < bytes.len() {
-            let open = pos + bytes[pos..].iter().position(|&b| b == b'>')?;
+            let open = pos + memchr::memchr(b'>', &bytes[pos..])?;
             let start = open + 1;
-            let run = bytes[start..]
-                .iter()
-                .position(|&b| b == b'<' || b == b'>')
-                .map(|n| start + n);
-            let stop = run?;
+            let stop = start + memchr::memchr2(b'<', b'>', &bytes[start..])?;
             if bytes[stop] == b'>' {
                 pos = stop;
                 continue;
             }
             pos = stop + 1;
-            let chars = html[start..stop].chars().count();
-            if (6..=96).contains(&chars) {
+            // A char is 1 to 4 bytes: the count is needed only between 6 and 4 × 96 bytes.
+            let len = stop - start;
+            if (6..=4 * 96).contains(&len) && (6..=96).contains(&html[start..stop].chars().count())
+            {
                 return Some(start..stop);
             }
         }
@@ -228,9 +230,73 @@ pub(in crate::stages::parse) fn short_text_nodes(
     })
 }
 
+/// `markup` with every comment and tag replaced by `with`: the matches of
+/// `(?s)<!--.*?-->|<[^>]*>`, left to right without overlap.
+pub(in crate::stages::parse) fn without_tags<'a>(markup: &'a str, with: &str) -> Cow<'a, str> {
+    let bytes = markup.as_bytes();
+    let mut out = String::new();
+    let (mut from, mut pos) = (0, 0);
+    while let Some(j) = memchr_lt(&bytes[pos..]) {
+        let lt = pos + j;
+        let comment_end = bytes[lt..]
+            .starts_with(b"<!--")
+            .then(|| memchr::memmem::find(&bytes[lt + 4..], b"-->"))
+            .flatten()
+            .map(|k| lt + 4 + k + 3);
+        let end = match comment_end {
+            Some(end) => end,
+            // No `>` after this `<`: no later match either.
+            None => match memchr::memchr(b'>', &bytes[lt + 1..]) {
+                Some(k) => lt + 1 + k + 1,
+                None => break,
+            },
+        };
+        out.push_str(&markup[from..lt]);
+        out.push_str(with);
+        from = end;
+        pos = end;
+    }
+    if from == 0 && pos == 0 {
+        return Cow::Borrowed(markup);
+    }
+    out.push_str(&markup[from..]);
+    Cow::Owned(out)
+}
+
 /// Offset of the first `<` in `bytes`.
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
+}
+
+/// [`fold`] of the character at byte `at` (a char boundary), with its width in bytes:
+/// ASCII bytes are read without decoding.
+fn folded_at(bytes: &[u8], at: usize) -> Option<(u8, usize)> {
+    let b = *bytes.get(at)?;
+    if b.is_ascii() {
+        return Some((b.to_ascii_lowercase(), 1));
+    }
+    const LONG_S: &[u8] = "\u{17F}".as_bytes();
+    const KELVIN: &[u8] = "\u{212A}".as_bytes();
+    let rest = &bytes[at..];
+    if rest.starts_with(LONG_S) {
+        Some((b's', LONG_S.len()))
+    } else if rest.starts_with(KELVIN) {
+        Some((b'k', KELVIN.len()))
+    } else {
+        None
+    }
+}
+
+/// Whether the character starting with byte `b` at byte `at` of `html` (a char boundary)
+/// is not a word character (`\w` as the regex knows it), so that it ends a tag name.
+fn bounds_name(html: &str, at: usize, b: u8) -> bool {
+    if b.is_ascii() {
+        return !(b.is_ascii_alphanumeric() || b == b'_');
+    }
+    html[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| !regex_syntax::is_word_character(c))
 }
 
 /// A character as the regex's ASCII case folding sees it: an ASCII byte in lower case,

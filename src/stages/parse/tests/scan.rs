@@ -4,7 +4,7 @@
 use regex::Regex;
 
 use crate::stages::parse::page_date::scan::{
-    code_spans, headings, script_blocks, short_text_nodes, start_tags,
+    code_spans, headings, script_blocks, short_text_nodes, start_tags, without_tags,
 };
 use crate::stages::shared_data::shared_dir;
 
@@ -186,5 +186,55 @@ fn code_spans_match_the_code_regex() {
             "page starting {:?}",
             &page[..page.len().min(60)]
         );
+    }
+}
+
+#[test]
+fn without_comments_matches_the_comment_regex() {
+    let comment = Regex::new(r"(?s)<!--.*?-->").unwrap();
+    let rules = crate::stages::parse::html::HtmlRules::new();
+    let mut all = pages();
+    all.extend(
+        [
+            "<!---->a<!-->b-->c<!--->d<!-- x --",
+            "<!-- never closed <!-- x -->",
+            "a<!--é-->é<!--\n--><!--",
+            "-->x<!--y-->-->",
+        ]
+        .map(String::from),
+    );
+    for page in all {
+        assert_eq!(
+            rules.without_comments(&page),
+            comment.replace_all(&page, " "),
+            "page starting {:?}",
+            &page[..page.len().min(60)]
+        );
+    }
+}
+
+#[test]
+fn without_tags_matches_the_tag_regex() {
+    let tag = Regex::new(r"(?s)<!--.*?-->|<[^>]*>").unwrap();
+    let mut all = pages();
+    all.extend(
+        [
+            "a<!-->b-->c<!--->d<!-- x -- > y",
+            "<!-- never closed <b>x</b>",
+            "x < y <!-- z",
+            "é<b>é</b><",
+            "<>",
+        ]
+        .map(String::from),
+    );
+    for page in all {
+        for with in [" ", ""] {
+            assert_eq!(
+                without_tags(&page, with),
+                tag.replace_all(&page, with),
+                "page starting {:?}",
+                &page[..page.len().min(60)]
+            );
+        }
     }
 }
