@@ -8,16 +8,21 @@ Steps, each a Spark job over Arrow batches handed to the native module:
    (document with its plain doc_id, publication date and fingerprint, or a reject);
 2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
    grouped and renamed by the CLI's own rule (``rename_ids``);
-3. dedup: exact-copy groups by ``content_hash``; LSH buckets by exploding the bands of one
-   signature per content hash and grouping on the band's bytes; each bucket verified in
-   Rust (the CLI's estimate and threshold) to spanning-forest edges; connected components
-   by large-star/small-star (checkpointed each round); each component of more than one
+3. dedup (on narrow columns: the document JSON stays where prepare left it): exact-copy
+   links by a window over ``content_hash``; LSH candidates by exploding the bands of one
+   signature per content hash to 64-bit keys, dropping keys of one document, and
+   collecting the others' doc_id lists (sorted, distinct); each list verified in Rust
+   (the CLI's estimate and threshold, only pairs sharing a band) to spanning-forest
+   edges; connected components on the driver up to :data:`DRIVER_EDGES` edges, else by
+   large-star/small-star (checkpointed each round); each component of more than one
    document decided by the CLI's own clustering (``resolve_components``), so the
    representative and the similarity are the CLI's;
-4. ``mapInArrow(annotate)`` over documents range-partitioned and sorted by doc_id: each
-   task writes one part file per table with the CLI's writer into the staging directory
-   that the driver's :class:`gazette._native.SparkBatch` holds; rejects and this batch's
-   dedup state likewise; the driver then commits as the CLI does (manifest included).
+4. ``mapInArrow(annotate)`` over the documents joined to their final id and verdict
+   (broadcast up to :data:`BROADCAST_DOCS` documents, else hash-partitioned by input),
+   sorted by doc_id within partitions: each task writes one part file per table with
+   the CLI's writer into the staging directory that the driver's
+   :class:`gazette._native.SparkBatch` holds; rejects and this batch's dedup state
+   likewise; the driver then commits as the CLI does (manifest included).
 
 Cross-batch state (``<output>/_dedup/batch=*``) and the published ids
 (``<output>/documents/batch=*``, column ``doc_id``) are read by Spark, never collected.
@@ -318,8 +323,12 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
         # share a band (Deduplicator::verify_bucket). A set of documents that shares
         # several bands is verified once (sorted, distinct: near-copies share most bands);
         # only the members of buckets of two or more fetch their signatures.
-        shared = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
-                  .select("doc_id", F.xxhash64("band", "key").alias("key"))
+        # Most keys are one document's: they are dropped by a count on the long key (a
+        # code-generated hash aggregate) before the lists are collected.
+        exploded = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
+                    .select("doc_id", F.xxhash64("band", "key").alias("key")))
+        repeated = exploded.groupBy("key").count().where(F.col("count") > 1).select("key")
+        shared = (exploded.join(repeated, "key", "left_semi")
                   .groupBy("key")
                   .agg(F.collect_list("doc_id").alias("ids"))
                   .where(F.size("ids") > 1)
@@ -352,10 +361,8 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
             # the (node, root) table goes back to Spark as a small local relation.
             import pyarrow as pa
 
-            table = edges.toArrow()
-            solved = _native.components(table.combine_chunks().to_batches()[0]
-                                        if table.num_rows else
-                                        pa.RecordBatch.from_pylist([], schema=table.schema))
+            edge_table = edges.toArrow().combine_chunks()  # n_edges > 0 rows: one batch
+            solved = _native.components(edge_table.to_batches()[0])
             comps = spark.createDataFrame(pa.Table.from_batches([solved]))
         else:
             comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
