@@ -70,7 +70,16 @@ DRIVER_EDGES = 2_000_000
 #: shuffled once by input.
 BROADCAST_DOCS = 1_000_000
 
+#: Up to this many dedup entries (this batch's documents and the earlier batches' state
+#: rows), they are collected (~600 B each: 200 k ≈ 120 MB of driver memory) and the
+#: driver runs the CLI's clustering on them; above it the dedup runs as Spark jobs.
+DRIVER_DOCS = 200_000
+
 _STATE_COLUMNS = ["doc_id", "content_hash", "published", "agency", "has_url", "chars", "signature"]
+
+#: The fields of a component member, as ``resolve_components`` reads them.
+_MEMBER_COLUMNS = ["doc_id", "prior", "content_hash", "signature", "published", "agency",
+                   "has_url", "chars"]
 
 
 def session(master: str | None = None, shuffle_partitions: int | None = None,
@@ -181,12 +190,14 @@ def _components(spark, edges):
 
 def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = None,
         config: str | None = None, reference_date: str | None = None,
-        shard_bytes: int = 8 << 20, driver_edges: int = DRIVER_EDGES,
-        broadcast_docs: int = BROADCAST_DOCS) -> dict[str, Any]:
+        shard_bytes: int = 8 << 20, driver_docs: int = DRIVER_DOCS,
+        driver_edges: int = DRIVER_EDGES, broadcast_docs: int = BROADCAST_DOCS
+        ) -> dict[str, Any]:
     """Runs one batch of ``inputs`` into ``output`` on ``spark``, as ``gazette run`` with
-    the same arguments does, and returns the manifest (a dict). ``driver_edges`` and
-    ``broadcast_docs`` are the bounds of the two single-process shortcuts (see
-    :data:`DRIVER_EDGES`, :data:`BROADCAST_DOCS`; 0 forces the distributed paths). Raises
+    the same arguments does, and returns the manifest (a dict). ``driver_docs``,
+    ``driver_edges`` and ``broadcast_docs`` are the bounds of the single-process
+    shortcuts (see :data:`DRIVER_DOCS`, :data:`DRIVER_EDGES`, :data:`BROADCAST_DOCS`; 0
+    forces the distributed paths). Raises
     :class:`gazette.GazetteError` (:class:`gazette.ConfigError` for the configuration)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
@@ -303,92 +314,113 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
         current = docs.select(*_STATE_COLUMNS).withColumn("prior", F.lit(False))
         entries = current if prior is None else current.unionByName(
             prior.withColumn("prior", F.lit(True)))
-        entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
-        _debug_step("dedup entries", entries)
-        # Exact copies: each document of a content hash links to the hash's smallest
-        # doc_id (one shuffle: a window, not a group and a join).
-        keyed = entries.select("doc_id", "signature", F.min("doc_id").over(
-            Window.partitionBy("content_hash")).alias("root"))
-        exact = keyed.where(F.col("doc_id") != F.col("root")).select(
-            F.col("doc_id").alias("a"), F.col("root").alias("b"))
-        width = bands * rows * 4
-        signed = keyed.where((F.col("doc_id") == F.col("root"))
-                             & (F.length("signature") == width)) \
-            .select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
-        _debug_step("content-hash roots", signed)
-        band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
-                              for b in range(bands)])
-        # Buckets are found on (64-bit hash of band number and bytes, doc_id) alone: a
-        # hash collision only merges buckets, and the verification links only pairs that
-        # share a band (Deduplicator::verify_bucket). A set of documents that shares
-        # several bands is verified once (sorted, distinct: near-copies share most bands);
-        # only the members of buckets of two or more fetch their signatures.
-        # Most keys are one document's: they are dropped by a count on the long key (a
-        # code-generated hash aggregate) before the lists are collected.
-        exploded = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
-                    .select("doc_id", F.xxhash64("band", "key").alias("key")))
-        repeated = exploded.groupBy("key").count().where(F.col("count") > 1).select("key")
-        shared = (exploded.join(repeated, "key", "left_semi")
-                  .groupBy("key")
-                  .agg(F.collect_list("doc_id").alias("ids"))
-                  .where(F.size("ids") > 1)
-                  .select(F.array_sort("ids").alias("ids")).distinct()
-                  .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
-        buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
-                   .join(signed, "doc_id")
-                   .groupBy("bucket")
-                   .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
-                   .select(F.col("m.doc_id").alias("ids"),
-                           F.col("m.signature").alias("signatures")))
-        edge_schema = StructType.fromDDL("a string, b string")
-        edge_arrow = _arrow_schema(edge_schema)
-
-        def verify(batches):
-            for b in batches:
-                yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
-
-        edges = exact.union(buckets.mapInArrow(verify, edge_schema)) \
-            .persist(StorageLevel.MEMORY_AND_DISK)
-        t1 = time.monotonic()
-        n_edges = edges.count()
-        timed("dedup_edges", t1)
-        _debug(f"edges: {n_edges} in {time.monotonic() - t1:.1f}s")
-        t1 = time.monotonic()
-        if n_edges == 0:
-            comps = None
-        elif n_edges <= driver_edges:
-            # Few edges: the components are solved on the driver (union-find in Rust);
-            # the (node, root) table goes back to Spark as a small local relation.
+        n_prior = 0 if prior is None else prior.count()
+        if n_docs + n_prior <= driver_docs:
+            # A small batch and state: the entries are collected and the driver runs the
+            # CLI's own clustering on all of them (one component holding every entry).
             import pyarrow as pa
 
-            edge_table = edges.toArrow().combine_chunks()  # n_edges > 0 rows: one batch
-            solved = _native.components(edge_table.to_batches()[0])
-            comps = spark.createDataFrame(pa.Table.from_batches([solved]))
-        else:
-            comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
-            comps.count()
-        timed("dedup_components", t1)
-        signed.unpersist()
-        edges.unpersist()
-        if comps is None:
-            verdicts = spark.createDataFrame([], verdict_schema)
-            n_dups = 0
-        else:
-            members = (comps.join(entries, comps.node == entries.doc_id)
-                       .groupBy("root")
-                       .agg(F.collect_list(F.struct(
-                           "doc_id", "prior", "content_hash", "signature", "published",
-                           "agency", "has_url", "chars")).alias("members")))
-            verdict_arrow = _arrow_schema(verdict_schema)
-
-            def resolve(batches):
-                for b in batches:
-                    yield _conform(_native.resolve_components(cfg, b), verdict_arrow)
-
-            verdicts = members.select("members").mapInArrow(resolve, verdict_schema) \
+            t1 = time.monotonic()
+            table = entries.select(*_MEMBER_COLUMNS).toArrow().combine_chunks()
+            members = pa.StructArray.from_arrays(
+                [table.column(c).chunk(0) if table.num_rows else
+                 pa.array([], table.schema.field(c).type) for c in _MEMBER_COLUMNS],
+                names=_MEMBER_COLUMNS)
+            one = pa.RecordBatch.from_arrays(
+                [pa.ListArray.from_arrays(pa.array([0, len(members)], pa.int32()), members)],
+                names=["members"])
+            solved = _native.resolve_components(cfg, one)
+            verdicts = spark.createDataFrame(pa.Table.from_batches([solved]), verdict_schema) \
                 .persist(StorageLevel.MEMORY_AND_DISK)
-            n_dups = verdicts.count()
-            comps.unpersist()
+            n_dups = solved.num_rows
+            timed("dedup_driver", t1)
+        else:
+            entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
+            _debug_step("dedup entries", entries)
+            # Exact copies: each document of a content hash links to the hash's smallest
+            # doc_id (one shuffle: a window, not a group and a join).
+            keyed = entries.select("doc_id", "signature", F.min("doc_id").over(
+                Window.partitionBy("content_hash")).alias("root"))
+            exact = keyed.where(F.col("doc_id") != F.col("root")).select(
+                F.col("doc_id").alias("a"), F.col("root").alias("b"))
+            width = bands * rows * 4
+            signed = keyed.where((F.col("doc_id") == F.col("root"))
+                                 & (F.length("signature") == width)) \
+                .select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
+            _debug_step("content-hash roots", signed)
+            band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
+                                  for b in range(bands)])
+            # Buckets are found on (64-bit hash of band number and bytes, doc_id) alone: a
+            # hash collision only merges buckets, and the verification links only pairs that
+            # share a band (Deduplicator::verify_bucket). A set of documents that shares
+            # several bands is verified once (sorted, distinct: near-copies share most bands);
+            # only the members of buckets of two or more fetch their signatures.
+            # Most keys are one document's: they are dropped by a count on the long key (a
+            # code-generated hash aggregate) before the lists are collected.
+            exploded = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
+                        .select("doc_id", F.xxhash64("band", "key").alias("key")))
+            repeated = exploded.groupBy("key").count().where(F.col("count") > 1).select("key")
+            shared = (exploded.join(repeated, "key", "left_semi")
+                      .groupBy("key")
+                      .agg(F.collect_list("doc_id").alias("ids"))
+                      .where(F.size("ids") > 1)
+                      .select(F.array_sort("ids").alias("ids")).distinct()
+                      .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
+            buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
+                       .join(signed, "doc_id")
+                       .groupBy("bucket")
+                       .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
+                       .select(F.col("m.doc_id").alias("ids"),
+                               F.col("m.signature").alias("signatures")))
+            edge_schema = StructType.fromDDL("a string, b string")
+            edge_arrow = _arrow_schema(edge_schema)
+
+            def verify(batches):
+                for b in batches:
+                    yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
+
+            edges = exact.union(buckets.mapInArrow(verify, edge_schema)) \
+                .persist(StorageLevel.MEMORY_AND_DISK)
+            t1 = time.monotonic()
+            n_edges = edges.count()
+            timed("dedup_edges", t1)
+            _debug(f"edges: {n_edges} in {time.monotonic() - t1:.1f}s")
+            t1 = time.monotonic()
+            if n_edges == 0:
+                comps = None
+            elif n_edges <= driver_edges:
+                # Few edges: the components are solved on the driver (union-find in Rust);
+                # the (node, root) table goes back to Spark as a small local relation.
+                import pyarrow as pa
+
+                edge_table = edges.toArrow().combine_chunks()  # n_edges > 0 rows: one batch
+                solved = _native.components(edge_table.to_batches()[0])
+                comps = spark.createDataFrame(pa.Table.from_batches([solved]))
+            else:
+                comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
+                comps.count()
+            timed("dedup_components", t1)
+            signed.unpersist()
+            edges.unpersist()
+            if comps is None:
+                verdicts = spark.createDataFrame([], verdict_schema)
+                n_dups = 0
+            else:
+                members = (comps.join(entries, comps.node == entries.doc_id)
+                           .groupBy("root")
+                           .agg(F.collect_list(F.struct(
+                               "doc_id", "prior", "content_hash", "signature", "published",
+                               "agency", "has_url", "chars")).alias("members")))
+                verdict_arrow = _arrow_schema(verdict_schema)
+
+                def resolve(batches):
+                    for b in batches:
+                        yield _conform(_native.resolve_components(cfg, b), verdict_arrow)
+
+                verdicts = members.select("members").mapInArrow(resolve, verdict_schema) \
+                    .persist(StorageLevel.MEMORY_AND_DISK)
+                n_dups = verdicts.count()
+                comps.unpersist()
         entries.unpersist()
     else:
         verdicts = spark.createDataFrame([], verdict_schema)
