@@ -421,8 +421,11 @@ pub fn components(py: Python<'_>, batch: Bound<'_, PyAny>) -> PyResult<Py<PyAny>
             Field::new("node", DataType::Utf8, true),
             Field::new("root", DataType::Utf8, true),
         ]));
-        RecordBatch::try_new(schema, vec![Arc::new(nodes.finish()), Arc::new(roots.finish())])
-            .map_err(|e| err("components", e))
+        RecordBatch::try_new(
+            schema,
+            vec![Arc::new(nodes.finish()), Arc::new(roots.finish())],
+        )
+        .map_err(|e| err("components", e))
     })
 }
 
