@@ -122,7 +122,9 @@ pub fn bucket_forest(
         a.len() == width
             && b.len() == width
             && rows > 0
-            && a.chunks_exact(rows).zip(b.chunks_exact(rows)).any(|(x, y)| x == y)
+            && a.chunks_exact(rows)
+                .zip(b.chunks_exact(rows))
+                .any(|(x, y)| x == y)
     };
     let mut uf = UnionFind((0..signatures.len()).collect());
     let mut edges = Vec::new();

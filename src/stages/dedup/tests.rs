@@ -200,7 +200,13 @@ fn a_group_of_buckets_links_only_pairs_sharing_a_band() {
     let one_band: Vec<u32> = a
         .iter()
         .enumerate()
-        .map(|(i, &v)| if i % rows == 0 && i >= rows { v + 1000 } else { v })
+        .map(|(i, &v)| {
+            if i % rows == 0 && i >= rows {
+                v + 1000
+            } else {
+                v
+            }
+        })
         .collect();
     assert!(estimated_jaccard(&a, &no_band) >= 0.75);
     assert_eq!(dd.verify_bucket(&[&a, &no_band]), vec![]);
