@@ -7,6 +7,9 @@ job's time against the CLI's dedup time, and whether the tables are equal.
         dev/benches/spark_vs_cli.py /tmp/bench/in /tmp/bench/out --cores 2
 
 Prints one JSON object. Both runs use the built-in defaults and a fixed reference date.
+Besides wall time, each run's CPU time (user + system) is given: the CLI's from its
+process, Spark's summed over the driver's process tree (JVM, Python daemon and workers)
+across the run; on a shared machine it is the steadier figure.
 """
 
 from __future__ import annotations
@@ -14,11 +17,36 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import subprocess
 import time
 
 REFERENCE_DATE = "2026-11-21"
+
+
+def tree_cpu_s(root: int) -> float:
+    """CPU seconds (user + system, children waited for included) of ``root`` and every
+    live process below it, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent: dict[int, int] = {}
+    cpu: dict[int, int] = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(d)] = int(fields[1])
+        cpu[int(d)] = sum(int(x) for x in fields[11:15])
+    total, todo = 0, [root]
+    while todo:
+        p = todo.pop()
+        total += cpu.get(p, 0)
+        todo += [c for c, pp in parent.items() if pp == p]
+    return total / tick
 
 
 def main() -> None:
@@ -37,15 +65,19 @@ def main() -> None:
         f.write("# the built-in defaults\n")
     result: dict = {}
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.monotonic()
     subprocess.run([a.gazette, "run", "--input", a.input, "--output", f"{a.out}/cli",
                     "--batch", "b", "--config", config, "--threads", str(a.cores),
                     "--reference-date", REFERENCE_DATE], check=True, capture_output=True)
     cli_wall = time.monotonic() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cli_cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     cli = json.load(open(f"{a.out}/cli/_runs/b.json"))
     docs = cli["counts"]["input_records"]
     result["records"] = docs
     result["cli"] = {"wall_s": round(cli_wall, 2), "docs_per_s": round(docs / cli_wall),
+                     "cpu_s": round(cli_cpu, 2),
                      "stage_seconds": cli["stage_seconds"]}
 
     from gazette import _native
@@ -58,11 +90,14 @@ def main() -> None:
     t_start = time.monotonic()
     spark.range(1).count()
     result["spark_session_warm_s"] = round(time.monotonic() - t_start, 2)
+    cpu0 = tree_cpu_s(os.getpid())
     t0 = time.monotonic()
     m = run(spark, [a.input], f"{a.out}/spark", batch="b", config=config,
             reference_date=REFERENCE_DATE, shard_bytes=a.shard_bytes)
     wall = time.monotonic() - t0
+    cpu = tree_cpu_s(os.getpid()) - cpu0
     result["spark"] = {"wall_s": round(wall, 2), "docs_per_s": round(docs / wall),
+                       "cpu_s": round(cpu, 2), "cpu_ratio_to_cli": round(cli_cpu / cpu, 3),
                        "stage_seconds": m["stage_seconds"],
                        "ratio_to_cli": round(cli_wall / wall, 3)}
     result["equal_tables"] = differences(f"{a.out}/cli", f"{a.out}/spark", "b") == []

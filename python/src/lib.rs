@@ -138,6 +138,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark::banding, m)?)?;
     m.add_function(wrap_pyfunction!(spark::verify_buckets, m)?)?;
     m.add_function(wrap_pyfunction!(spark::resolve_components, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::components, m)?)?;
     m.add_function(wrap_pyfunction!(spark::rename_ids, m)?)?;
     m.add_class::<spark::SparkBatch>()?;
     m.add_class::<spark::PartAnnotator>()?;

@@ -369,6 +369,66 @@ pub fn verify_buckets(
     })
 }
 
+/// The connected components of a small undirected edge set, solved in one process (the
+/// Spark job's driver, below its documented bound): the input has columns `a`, `b`
+/// (doc_ids, one row per edge); the output has a row `(node, root)` for every node of an
+/// edge, `root` the smallest doc_id of its component (the large-star/small-star result).
+#[pyfunction]
+pub fn components(py: Python<'_>, batch: Bound<'_, PyAny>) -> PyResult<Py<PyAny>> {
+    map_batch(py, "components", &batch, |batch| {
+        let a = strings(batch, "a")?;
+        let b = strings(batch, "b")?;
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut names: Vec<&str> = Vec::new();
+        let mut parent: Vec<usize> = Vec::new();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for i in 0..batch.num_rows() {
+            if a.is_null(i) || b.is_null(i) {
+                continue;
+            }
+            let (x, y) = (a.value(i), b.value(i));
+            let mut slot = |s| {
+                *index.entry(s).or_insert_with(|| {
+                    names.push(s);
+                    parent.push(parent.len());
+                    parent.len() - 1
+                })
+            };
+            let (x, y) = (slot(x), slot(y));
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            if rx != ry {
+                // The smaller name becomes the root: the root is the component's minimum.
+                if names[rx] < names[ry] {
+                    parent[ry] = rx;
+                } else {
+                    parent[rx] = ry;
+                }
+            }
+        }
+        let (mut nodes, mut roots) = (StringBuilder::new(), StringBuilder::new());
+        for i in 0..names.len() {
+            let r = find(&mut parent, i);
+            nodes.append_value(names[i]);
+            roots.append_value(names[r]);
+        }
+        let schema = Arc::new(Schema::new(vec![
+            Field::new("node", DataType::Utf8, true),
+            Field::new("root", DataType::Utf8, true),
+        ]));
+        RecordBatch::try_new(
+            schema,
+            vec![Arc::new(nodes.finish()), Arc::new(roots.finish())],
+        )
+        .map_err(|e| err("components", e))
+    })
+}
+
 /// Decides the duplicates of connected components: each row is one component
 /// (`members`: list of structs `doc_id, prior, content_hash, signature, published,
 /// agency, has_url, chars`; `prior` marks earlier batches' state). The dedup stage's own

@@ -58,9 +58,20 @@ def cli_run(gazette_bin, inputs, output, batch, config=None):
     return json.loads((pathlib.Path(output) / "_runs" / f"{batch}.json").read_text())
 
 
-def both(spark, gazette_bin, tmp, inputs, batches, config=None, parts=PARTITIONS):
+#: The job's single-process shortcuts off: dedup as Spark jobs, components by
+#: large-star/small-star, documents shuffled to the annotate tasks.
+DISTRIBUTED = {"driver_docs": 0, "driver_edges": 0, "broadcast_docs": 0}
+#: Dedup as Spark jobs (LSH buckets, verification), components solved on the driver.
+SPARK_DEDUP = {"driver_docs": 0}
+
+
+def both(spark, gazette_bin, tmp, inputs, batches, config=None, parts=PARTITIONS,
+         distributed=None):
     """Runs the batches (list of (batch id, inputs)) with the CLI once and with Spark per
-    shuffle-partition count; asserts equal tables for every batch."""
+    shuffle-partition count; asserts equal tables for every batch. ``distributed`` maps a
+    partition count to the job's bounds for that run (:data:`DISTRIBUTED`,
+    :data:`SPARK_DEDUP`); the others run with the job's defaults."""
+    distributed = distributed or {}
     cli_out = tmp / "cli"
     manifests = {b: cli_run(gazette_bin, ins, cli_out, b, config) for b, ins in batches}
     for n in parts:
@@ -69,7 +80,8 @@ def both(spark, gazette_bin, tmp, inputs, batches, config=None, parts=PARTITIONS
         for b, ins in batches:
             m = spark_run(spark, [str(i) for i in ins], str(out), batch=b,
                           config=None if config is None else str(config),
-                          reference_date=REFERENCE_DATE)
+                          reference_date=REFERENCE_DATE,
+                          **distributed.get(n, {}))
             want = manifests[b]["counts"]
             got = m["counts"]
             for key in ("documents", "duplicates", "rejects", "entity_mentions", "quotes",
@@ -152,7 +164,9 @@ def write_jsonl(path: pathlib.Path, rows: list[dict]) -> pathlib.Path:
 def test_planted_cases_and_two_batches(spark, gazette_bin, tmp_path):
     one = write_jsonl(tmp_path / "in1" / "planted.jsonl", planted(1))
     two = write_jsonl(tmp_path / "in2" / "planted.jsonl", planted(2))
-    manifests = both(spark, gazette_bin, tmp_path, None, [("b1", [one.parent]), ("b2", [two.parent])])
+    # With 3 and 7 partitions, the paths the shortcuts stand in for above their bounds.
+    manifests = both(spark, gazette_bin, tmp_path, None, [("b1", [one.parent]), ("b2", [two.parent])],
+                     distributed={3: SPARK_DEDUP, 7: DISTRIBUTED})
     import polars as pl
 
     docs = pl.read_parquet(tmp_path / "cli" / "documents" / "batch=b1" / "*.parquet")
@@ -179,7 +193,8 @@ def test_generated_corpus(spark, gazette_bin, tmp_path):
     corpus.parent.mkdir()
     subprocess.run([dev, "synth", "--docs", str(n), "--seed", "1", "--out", str(corpus)],
                    check=True, capture_output=True)
-    m = both(spark, gazette_bin, tmp_path, None, [("s1", [corpus.parent])], parts=(3,))
+    m = both(spark, gazette_bin, tmp_path, None, [("s1", [corpus.parent])], parts=(3,),
+             distributed={3: SPARK_DEDUP})
     assert m["s1"]["counts"]["duplicates"] > 0, "the corpus has planted duplicates"
 
 

@@ -8,16 +8,21 @@ Steps, each a Spark job over Arrow batches handed to the native module:
    (document with its plain doc_id, publication date and fingerprint, or a reject);
 2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
    grouped and renamed by the CLI's own rule (``rename_ids``);
-3. dedup: exact-copy groups by ``content_hash``; LSH buckets by exploding the bands of one
-   signature per content hash and grouping on the band's bytes; each bucket verified in
-   Rust (the CLI's estimate and threshold) to spanning-forest edges; connected components
-   by large-star/small-star (checkpointed each round); each component of more than one
+3. dedup (on narrow columns: the document JSON stays where prepare left it): exact-copy
+   links by a window over ``content_hash``; LSH candidates by exploding the bands of one
+   signature per content hash to 64-bit keys, dropping keys of one document, and
+   collecting the others' doc_id lists (sorted, distinct); each list verified in Rust
+   (the CLI's estimate and threshold, only pairs sharing a band) to spanning-forest
+   edges; connected components on the driver up to :data:`DRIVER_EDGES` edges, else by
+   large-star/small-star (checkpointed each round); each component of more than one
    document decided by the CLI's own clustering (``resolve_components``), so the
    representative and the similarity are the CLI's;
-4. ``mapInArrow(annotate)`` over documents range-partitioned and sorted by doc_id: each
-   task writes one part file per table with the CLI's writer into the staging directory
-   that the driver's :class:`gazette._native.SparkBatch` holds; rejects and this batch's
-   dedup state likewise; the driver then commits as the CLI does (manifest included).
+4. ``mapInArrow(annotate)`` over the documents joined to their final id and verdict
+   (broadcast up to :data:`BROADCAST_DOCS` documents, else hash-partitioned by input),
+   sorted by doc_id within partitions: each task writes one part file per table with
+   the CLI's writer into the staging directory that the driver's
+   :class:`gazette._native.SparkBatch` holds; rejects and this batch's dedup state
+   likewise; the driver then commits as the CLI does (manifest included).
 
 Cross-batch state (``<output>/_dedup/batch=*``) and the published ids
 (``<output>/documents/batch=*``, column ``doc_id``) are read by Spark, never collected.
@@ -53,7 +58,28 @@ _PREPARED = [
     ("detail", "string"),
 ]
 
+#: Above this many dedup edges (exact-copy links and verified LSH pairs) the connected
+#: components are computed by large-star/small-star as Spark jobs; at or below it the
+#: edges are collected and solved on the driver (union-find in Rust, ~100 B of driver
+#: memory per edge: 2 M edges ≈ 200 MB).
+DRIVER_EDGES = 2_000_000
+
+#: Up to this many documents in the batch, the narrow verdict table (final doc_id,
+#: duplicate_of, similarity: ~100 B a document) is broadcast to the annotate tasks, which
+#: then run where the prepare step left the documents; above it, the documents are
+#: shuffled once by input.
+BROADCAST_DOCS = 1_000_000
+
+#: Up to this many dedup entries (this batch's documents and the earlier batches' state
+#: rows), they are collected (~600 B each: 200 k ≈ 120 MB of driver memory) and the
+#: driver runs the CLI's clustering on them; above it the dedup runs as Spark jobs.
+DRIVER_DOCS = 200_000
+
 _STATE_COLUMNS = ["doc_id", "content_hash", "published", "agency", "has_url", "chars", "signature"]
+
+#: The fields of a component member, as ``resolve_components`` reads them.
+_MEMBER_COLUMNS = ["doc_id", "prior", "content_hash", "signature", "published", "agency",
+                   "has_url", "chars"]
 
 
 def session(master: str | None = None, shuffle_partitions: int | None = None,
@@ -106,21 +132,31 @@ def _partition_dirs(table_dir: str, batch: str) -> list[str]:
     )
 
 
+def _debug(message: str) -> None:
+    if os.environ.get("GAZETTE_SPARK_DEBUG"):
+        print(message, file=sys.stderr)
+
+
+def _debug_step(name: str, df) -> None:
+    """With ``GAZETTE_SPARK_DEBUG`` set: materializes ``df`` (a persisted DataFrame) now
+    and prints its row count and the time it took, so that each step's time shows
+    separately (at the cost of one more job per step)."""
+    if os.environ.get("GAZETTE_SPARK_DEBUG"):
+        t = time.monotonic()
+        n = df.count()
+        print(f"{name}: {n} rows in {time.monotonic() - t:.1f}s", file=sys.stderr)
+
+
 def _components(spark, edges):
-    """Connected components of the undirected ``edges`` (columns ``a``, ``b``) by
-    large-star / small-star (Kiveris et al., 2014): returns ``(node, root)`` for every
-    node of an edge, ``root`` the smallest node of its component."""
+    """Connected components of the undirected, non-empty ``edges`` (columns ``a``,
+    ``b``) by large-star / small-star (Kiveris et al., 2014), checkpointed each round:
+    returns ``(node, root)`` for every node of an edge, ``root`` the smallest node of its
+    component (what :func:`gazette._native.components` computes in one process)."""
     from pyspark.sql import functions as F
 
     e = edges.select(
         F.greatest("a", "b").alias("u"), F.least("a", "b").alias("v")
-    ).where(F.col("u") != F.col("v")).distinct()
-    t_edges = time.monotonic()
-    e = e.checkpoint()
-    if os.environ.get("GAZETTE_SPARK_DEBUG"):
-        print(f"edges: {e.count()} in {time.monotonic() - t_edges:.1f}s", file=sys.stderr)
-    if e.isEmpty():
-        return e.select(F.col("u").alias("node"), F.col("v").alias("root"))
+    ).where(F.col("u") != F.col("v")).distinct().checkpoint()
     rounds = 0
     while True:
         rounds += 1
@@ -143,9 +179,8 @@ def _components(spark, edges):
                    .join(e.withColumn("old", F.lit(True)), ["u", "v"], "full_outer")
                    .where(F.col("new").isNull() | F.col("old").isNull()).count())
         e = small
-        if os.environ.get("GAZETTE_SPARK_DEBUG"):
-            print(f"components round {rounds}: {changed} changed, "
-                  f"{time.monotonic() - t_round:.1f}s", file=sys.stderr)
+        _debug(f"components round {rounds}: {changed} changed, "
+               f"{time.monotonic() - t_round:.1f}s")
         if changed == 0:
             break
     return e.groupBy("u").agg(F.min("v").alias("root")).select(
@@ -155,13 +190,19 @@ def _components(spark, edges):
 
 def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = None,
         config: str | None = None, reference_date: str | None = None,
-        shard_bytes: int = 8 << 20) -> dict[str, Any]:
+        shard_bytes: int = 8 << 20, driver_docs: int = DRIVER_DOCS,
+        driver_edges: int = DRIVER_EDGES, broadcast_docs: int = BROADCAST_DOCS
+        ) -> dict[str, Any]:
     """Runs one batch of ``inputs`` into ``output`` on ``spark``, as ``gazette run`` with
-    the same arguments does, and returns the manifest (a dict). Raises
+    the same arguments does, and returns the manifest (a dict). ``driver_docs``,
+    ``driver_edges`` and ``broadcast_docs`` are the bounds of the single-process
+    shortcuts (see :data:`DRIVER_DOCS`, :data:`DRIVER_EDGES`, :data:`BROADCAST_DOCS`; 0
+    forces the distributed paths). Raises
     :class:`gazette.GazetteError` (:class:`gazette.ConfigError` for the configuration)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
     from pyspark.sql.types import StructType
+    from pyspark.sql.window import Window
 
     clock = time.monotonic()
     started = _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -209,10 +250,17 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
         for b in batches:
             yield _conform(_native.prepare(cfg, b), prepared_arrow)
 
+    # The one wide DataFrame (document JSON included), computed once and kept; everything
+    # up to the annotate step works on its narrow columns. One job: the cache and the
+    # counts of documents and of rejects by reason.
     prepared = shards.mapInArrow(prepare, prepared_schema).persist(StorageLevel.MEMORY_AND_DISK)
-    prepared.count()
+    tally = prepared.groupBy("reason").count().collect()
+    n_docs = sum(r["count"] for r in tally if r["reason"] is None)
+    by_reason = {r["reason"]: r["count"] for r in tally if r["reason"] is not None}
+    n_rejects = sum(by_reason.values())
     timed("prepare", t0)
-    docs = prepared.where(F.col("plain_id").isNotNull())
+    keys = prepared.where(F.col("plain_id").isNotNull()).drop(
+        "document", "stage", "reason", "detail")
     rejects = prepared.where(F.col("plain_id").isNull())
 
     # 2. Final doc_ids.
@@ -230,7 +278,7 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
     if prior is not None:
         ids = prior.select(F.col("doc_id").alias("plain_id"))
         taken = ids if taken is None else taken.union(ids)
-    groups = docs.groupBy("plain_id").agg(
+    groups = keys.groupBy("plain_id").agg(
         F.count(F.lit(1)).alias("n"),
         F.collect_list(F.struct("input", "url")).alias("m"),
     )
@@ -251,10 +299,11 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
             yield _conform(_native.rename_ids(cfg, b), renamed_arrow)
 
     renamed = groups.mapInArrow(rename, renamed_schema)
-    docs = docs.join(renamed, "input", "left").withColumn(
+    # Narrow (no document JSON): computed by the first job that needs it, then kept.
+    docs = keys.join(renamed, "input", "left").withColumn(
         "doc_id", F.coalesce("doc_id", "plain_id")
     ).persist(StorageLevel.MEMORY_AND_DISK)
-    n_docs = docs.count()
+    _debug_step("doc_ids", docs)
     timed("ids", t0)
 
     # 3. Dedup.
@@ -265,65 +314,120 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
         current = docs.select(*_STATE_COLUMNS).withColumn("prior", F.lit(False))
         entries = current if prior is None else current.unionByName(
             prior.withColumn("prior", F.lit(True)))
-        entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
-        roots = entries.groupBy("content_hash").agg(F.min("doc_id").alias("root"))
-        keyed = entries.join(roots, "content_hash")
-        exact = keyed.where(F.col("doc_id") != F.col("root")).select(
-            F.col("doc_id").alias("a"), F.col("root").alias("b"))
-        width = bands * rows * 4
-        signed = keyed.where((F.col("doc_id") == F.col("root"))
-                             & (F.length("signature") == width))
-        band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
-                              for b in range(bands)])
-        signed = signed.select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
-        # Buckets are found on (band, band bytes, doc_id) alone; only the members of
-        # buckets of two or more fetch their signatures, for the verification.
-        shared = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
-                  .groupBy("band", "key")
-                  .agg(F.collect_list("doc_id").alias("ids"))
-                  .where(F.size("ids") > 1)
-                  .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
-        buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
-                   .join(signed, "doc_id")
-                   .groupBy("bucket")
-                   .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
-                   .select(F.col("m.doc_id").alias("ids"),
-                           F.col("m.signature").alias("signatures")))
-        edge_schema = StructType.fromDDL("a string, b string")
-        edge_arrow = _arrow_schema(edge_schema)
+        n_prior = 0 if prior is None else prior.count()
+        if n_docs + n_prior <= driver_docs:
+            # A small batch and state: the entries are collected and the driver runs the
+            # CLI's own clustering on all of them (one component holding every entry).
+            import pyarrow as pa
 
-        def verify(batches):
-            for b in batches:
-                yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
+            t1 = time.monotonic()
+            table = entries.select(*_MEMBER_COLUMNS).toArrow().combine_chunks()
+            members = pa.StructArray.from_arrays(
+                [table.column(c).chunk(0) if table.num_rows else
+                 pa.array([], table.schema.field(c).type) for c in _MEMBER_COLUMNS],
+                names=_MEMBER_COLUMNS)
+            one = pa.RecordBatch.from_arrays(
+                [pa.ListArray.from_arrays(pa.array([0, len(members)], pa.int32()), members)],
+                names=["members"])
+            solved = _native.resolve_components(cfg, one)
+            verdicts = spark.createDataFrame(pa.Table.from_batches([solved]), verdict_schema) \
+                .persist(StorageLevel.MEMORY_AND_DISK)
+            n_dups = solved.num_rows
+            timed("dedup_driver", t1)
+        else:
+            entries = entries.persist(StorageLevel.MEMORY_AND_DISK)
+            _debug_step("dedup entries", entries)
+            # Exact copies: each document of a content hash links to the hash's smallest
+            # doc_id (one shuffle: a window, not a group and a join).
+            keyed = entries.select("doc_id", "signature", F.min("doc_id").over(
+                Window.partitionBy("content_hash")).alias("root"))
+            exact = keyed.where(F.col("doc_id") != F.col("root")).select(
+                F.col("doc_id").alias("a"), F.col("root").alias("b"))
+            width = bands * rows * 4
+            signed = keyed.where((F.col("doc_id") == F.col("root"))
+                                 & (F.length("signature") == width)) \
+                .select("doc_id", "signature").persist(StorageLevel.MEMORY_AND_DISK)
+            _debug_step("content-hash roots", signed)
+            band_cols = F.array(*[F.substring("signature", b * rows * 4 + 1, rows * 4)
+                                  for b in range(bands)])
+            # Buckets are found on (64-bit hash of band number and bytes, doc_id) alone: a
+            # hash collision only merges buckets, and the verification links only pairs that
+            # share a band (Deduplicator::verify_bucket). A set of documents that shares
+            # several bands is verified once (sorted, distinct: near-copies share most bands);
+            # only the members of buckets of two or more fetch their signatures.
+            # Most keys are one document's: they are dropped by a count on the long key (a
+            # code-generated hash aggregate) before the lists are collected.
+            exploded = (signed.select("doc_id", F.posexplode(band_cols).alias("band", "key"))
+                        .select("doc_id", F.xxhash64("band", "key").alias("key")))
+            repeated = exploded.groupBy("key").count().where(F.col("count") > 1).select("key")
+            shared = (exploded.join(repeated, "key", "left_semi")
+                      .groupBy("key")
+                      .agg(F.collect_list("doc_id").alias("ids"))
+                      .where(F.size("ids") > 1)
+                      .select(F.array_sort("ids").alias("ids")).distinct()
+                      .select(F.monotonically_increasing_id().alias("bucket"), "ids"))
+            buckets = (shared.select("bucket", F.explode("ids").alias("doc_id"))
+                       .join(signed, "doc_id")
+                       .groupBy("bucket")
+                       .agg(F.collect_list(F.struct("doc_id", "signature")).alias("m"))
+                       .select(F.col("m.doc_id").alias("ids"),
+                               F.col("m.signature").alias("signatures")))
+            edge_schema = StructType.fromDDL("a string, b string")
+            edge_arrow = _arrow_schema(edge_schema)
 
-        edges = exact.union(buckets.mapInArrow(verify, edge_schema))
-        t1 = time.monotonic()
-        comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
-        comps.count()
-        timed("dedup_edges_and_components", t1)
-        members = (comps.join(entries, comps.node == entries.doc_id)
-                   .groupBy("root")
-                   .agg(F.collect_list(F.struct(
-                       "doc_id", "prior", "content_hash", "signature", "published",
-                       "agency", "has_url", "chars")).alias("members")))
-        verdict_arrow = _arrow_schema(verdict_schema)
+            def verify(batches):
+                for b in batches:
+                    yield _conform(_native.verify_buckets(cfg, b), edge_arrow)
 
-        def resolve(batches):
-            for b in batches:
-                yield _conform(_native.resolve_components(cfg, b), verdict_arrow)
+            edges = exact.union(buckets.mapInArrow(verify, edge_schema)) \
+                .persist(StorageLevel.MEMORY_AND_DISK)
+            t1 = time.monotonic()
+            n_edges = edges.count()
+            timed("dedup_edges", t1)
+            _debug(f"edges: {n_edges} in {time.monotonic() - t1:.1f}s")
+            t1 = time.monotonic()
+            if n_edges == 0:
+                comps = None
+            elif n_edges <= driver_edges:
+                # Few edges: the components are solved on the driver (union-find in Rust);
+                # the (node, root) table goes back to Spark as a small local relation.
+                import pyarrow as pa
 
-        verdicts = members.select("members").mapInArrow(resolve, verdict_schema) \
-            .persist(StorageLevel.MEMORY_AND_DISK)
-        n_dups = verdicts.count()
+                edge_table = edges.toArrow().combine_chunks()  # n_edges > 0 rows: one batch
+                solved = _native.components(edge_table.to_batches()[0])
+                comps = spark.createDataFrame(pa.Table.from_batches([solved]))
+            else:
+                comps = _components(spark, edges).persist(StorageLevel.MEMORY_AND_DISK)
+                comps.count()
+            timed("dedup_components", t1)
+            signed.unpersist()
+            edges.unpersist()
+            if comps is None:
+                verdicts = spark.createDataFrame([], verdict_schema)
+                n_dups = 0
+            else:
+                members = (comps.join(entries, comps.node == entries.doc_id)
+                           .groupBy("root")
+                           .agg(F.collect_list(F.struct(
+                               "doc_id", "prior", "content_hash", "signature", "published",
+                               "agency", "has_url", "chars")).alias("members")))
+                verdict_arrow = _arrow_schema(verdict_schema)
+
+                def resolve(batches):
+                    for b in batches:
+                        yield _conform(_native.resolve_components(cfg, b), verdict_arrow)
+
+                verdicts = members.select("members").mapInArrow(resolve, verdict_schema) \
+                    .persist(StorageLevel.MEMORY_AND_DISK)
+                n_dups = verdicts.count()
+                comps.unpersist()
         entries.unpersist()
-        signed.unpersist()
-        comps.unpersist()
     else:
         verdicts = spark.createDataFrame([], verdict_schema)
         n_dups = 0
     timed("dedup", t0)
 
-    # 4. Write: annotated tables, rejects, state; all sorted by key within range parts.
+    # 4. Write: annotated tables, rejects, state; every part file sorted by its key.
     t0 = time.monotonic()
     count_schema = StructType.fromDDL("counts string, bytes long")
     count_arrow = _arrow_schema(count_schema)
@@ -343,9 +447,19 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
                 [pa.array([writer.close()]), pa.array([0], pa.int64())], schema=count_arrow)
 
     parts = max(1, int(spark.conf.get("spark.sql.shuffle.partitions")))
-    annotated = (docs.join(verdicts, "doc_id", "left")
-                 .select("doc_id", "document", "duplicate_of", "similarity")
-                 .repartitionByRange(parts, "doc_id").sortWithinPartitions("doc_id")
+    # The narrow per-document verdict table (final id, duplicate_of, similarity) goes to
+    # the document JSON, not the other way: below the bound it is broadcast and each
+    # prepare partition is annotated where it is (the JSON never shuffled); above it both
+    # sides are hash-partitioned by input once.
+    verdict_of = docs.select("input", "doc_id").join(verdicts, "doc_id", "left")
+    blobs = prepared.where(F.col("plain_id").isNotNull()).select("input", "document")
+    if n_docs <= broadcast_docs:
+        joined = blobs.join(F.broadcast(verdict_of), "input")
+    else:
+        joined = blobs.repartition(parts, "input").join(
+            verdict_of.repartition(parts, "input").hint("shuffle_hash"), "input")
+    annotated = (joined.select("doc_id", "document", "duplicate_of", "similarity")
+                 .sortWithinPartitions("doc_id")
                  .mapInArrow(annotate, count_schema).collect())
 
     def sink(table, prefix):
@@ -368,14 +482,16 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
                     schema=count_arrow)
         return write
 
-    reject_rows = (rejects.select("input", "stage", "reason", "detail")
-                   .repartitionByRange(parts, "input").sortWithinPartitions("input")
-                   .mapInArrow(sink("rejects", "s"), count_schema).collect())
-    by_reason = {r["reason"]: r["count"] for r in rejects.groupBy("reason").count().collect()}
+    reject_rows = []
+    if n_rejects:
+        reject_parts = max(1, min(parts, math.ceil(n_rejects / 100_000)))
+        reject_rows = (rejects.select("input", "stage", "reason", "detail")
+                       .repartition(reject_parts, "input").sortWithinPartitions("input")
+                       .mapInArrow(sink("rejects", "s"), count_schema).collect())
     state_rows = []
     if banding is not None:
         state_rows = (docs.join(verdicts, "doc_id", "left_anti").select(*_STATE_COLUMNS)
-                      .repartitionByRange(parts, "doc_id").sortWithinPartitions("doc_id")
+                      .repartition(parts, "doc_id").sortWithinPartitions("doc_id")
                       .mapInArrow(sink("_dedup", "s"), count_schema).collect())
     timed("write", t0)
 

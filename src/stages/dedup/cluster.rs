@@ -101,18 +101,37 @@ fn components(all: &[&DedupEntry], settings: &DedupConfig) -> UnionFind {
     uf
 }
 
-/// The verified pairs of one LSH bucket (signatures that share one band), reduced to a
-/// spanning forest: the pairs are taken in index order, a pair is verified (estimated
-/// Jaccard over the whole signature ≥ `threshold`, as [`cluster`] does) only when it
-/// joins two trees so far, and kept only then. The connected components of the edges are
-/// those of every verified pair, so an engine that distributes the buckets (the Spark job)
-/// joins the same clusters as [`cluster`]; it holds at most `n − 1` edges for `n` members.
-pub fn bucket_forest(signatures: &[&[u32]], threshold: f32) -> Vec<(usize, usize)> {
+/// The verified pairs of a group of LSH buckets, reduced to a spanning forest. A pair is
+/// a candidate when its signatures share a band (`rows` values at a multiple of `rows`,
+/// signatures of `bands · rows` values: any other length is never a candidate), as in
+/// [`cluster`]'s buckets; so a group may be one bucket, the members of several buckets,
+/// or buckets whose band hashes collided, and give the components its buckets give.
+/// The pairs are taken in index order, a candidate is verified (estimated Jaccard over
+/// the whole signature ≥ `threshold`, as [`cluster`] does) only when it joins two trees
+/// so far, and kept only then. The connected components of the edges are those of every
+/// verified candidate, so an engine that distributes the buckets (the Spark job) joins
+/// the same clusters as [`cluster`]; it holds at most `n − 1` edges for `n` members.
+pub fn bucket_forest(
+    signatures: &[&[u32]],
+    bands: usize,
+    rows: usize,
+    threshold: f32,
+) -> Vec<(usize, usize)> {
+    let width = bands * rows;
+    let share_band = |a: &[u32], b: &[u32]| {
+        a.len() == width
+            && b.len() == width
+            && rows > 0
+            && a.chunks_exact(rows)
+                .zip(b.chunks_exact(rows))
+                .any(|(x, y)| x == y)
+    };
     let mut uf = UnionFind((0..signatures.len()).collect());
     let mut edges = Vec::new();
     for a in 0..signatures.len() {
         for b in a + 1..signatures.len() {
             if uf.find(a) != uf.find(b)
+                && share_band(signatures[a], signatures[b])
                 && estimated_jaccard(signatures[a], signatures[b]) >= threshold
             {
                 uf.union(a, b);

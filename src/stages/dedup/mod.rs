@@ -74,10 +74,13 @@ impl Deduplicator {
         cluster::cluster(entries, prior, &self.settings)
     }
 
-    /// The verified spanning-forest edges of one LSH bucket, with this stage's threshold
-    /// (see [`bucket_forest`]): what a distributed run keeps of a bucket.
+    /// The verified spanning-forest edges of one LSH bucket, or of any group of
+    /// signatures in which only pairs sharing a band are candidates (buckets merged by a
+    /// band-hash collision, the members of several buckets), with this stage's banding
+    /// and threshold (see [`bucket_forest`]): what a distributed run keeps of a bucket.
     pub fn verify_bucket(&self, signatures: &[&[u32]]) -> Vec<(usize, usize)> {
-        bucket_forest(signatures, self.settings.threshold)
+        let s = &self.settings;
+        bucket_forest(signatures, s.bands, s.rows, s.threshold)
     }
 
     /// The banding of the signatures: `(bands, rows)`, band `b` being values

@@ -183,3 +183,34 @@ fn exact_fingerprint_has_the_content_hash_and_no_signature() {
     assert!(exact.signature.is_empty());
     assert_eq!(exact.content_hash, dedup().fingerprint(&body).content_hash);
 }
+
+#[test]
+fn a_group_of_buckets_links_only_pairs_sharing_a_band() {
+    let dd = dedup();
+    let (bands, rows) = dd.banding();
+    let a: Vec<u32> = (0..(bands * rows) as u32).collect();
+    // One value changed in every band: 3/4 of the values agree (the default threshold)
+    // but no band is shared, so the CLI never compares the two.
+    let no_band: Vec<u32> = a
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| if i % rows == 0 { v + 2000 } else { v })
+        .collect();
+    // The same, except band 0 kept whole: a candidate, and verified.
+    let one_band: Vec<u32> = a
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| {
+            if i % rows == 0 && i >= rows {
+                v + 1000
+            } else {
+                v
+            }
+        })
+        .collect();
+    assert!(estimated_jaccard(&a, &no_band) >= 0.75);
+    assert_eq!(dd.verify_bucket(&[&a, &no_band]), vec![]);
+    assert_eq!(dd.verify_bucket(&[&no_band, &a, &one_band]), vec![(1, 2)]);
+    // A signature of another length (exact-matched only) is never a candidate.
+    assert_eq!(dd.verify_bucket(&[&a, &a[..rows]]), vec![]);
+}
