@@ -56,6 +56,16 @@ fn eval_pages() -> Vec<String> {
     pages
 }
 
+/// Asserts that a scanner's result equals the regex's on one page, naming the page.
+fn same<T: PartialEq + std::fmt::Debug>(page: &str, what: &str, found: T, expected: T) {
+    assert_eq!(
+        found,
+        expected,
+        "{what} page starting {:?}",
+        &page[..page.len().min(60)]
+    );
+}
+
 fn pages() -> Vec<String> {
     let mut pages: Vec<String> = EDGES.iter().map(|s| s.to_string()).collect();
     pages.extend(eval_pages());
@@ -66,48 +76,32 @@ fn pages() -> Vec<String> {
 fn start_tags_match_the_tag_regexes() {
     let any = Regex::new(r"(?i)<([a-z][a-z0-9]*)\b([^>]*)>").unwrap();
     let listed = Regex::new(r"(?is)<(meta|time|span|div|p|abbr|a|li)\b([^>]*)>").unwrap();
+    let captured = |re: &Regex, page: &str| -> Vec<(usize, usize, String, String)> {
+        re.captures_iter(page)
+            .map(|c| {
+                let m = c.get(0).unwrap();
+                (m.start(), m.end(), c[1].to_string(), c[2].to_string())
+            })
+            .collect()
+    };
+    let scanned =
+        |page: &str, keep: &dyn Fn(&str) -> bool| -> Vec<(usize, usize, String, String)> {
+            start_tags(page, keep)
+                .map(|t| (t.start, t.end, t.name.to_string(), t.attrs.to_string()))
+                .collect()
+        };
     for page in pages() {
-        let expected: Vec<(usize, usize, &str, &str)> = any
-            .captures_iter(&page)
-            .map(|c| {
-                let m = c.get(0).unwrap();
-                (
-                    m.start(),
-                    m.end(),
-                    c.get(1).unwrap().as_str(),
-                    c.get(2).unwrap().as_str(),
-                )
-            })
-            .collect();
-        let found: Vec<_> = start_tags(&page, |_| true)
-            .map(|t| (t.start, t.end, t.name, t.attrs))
-            .collect();
-        assert_eq!(
-            found,
-            expected,
-            "any tag, page starting {:?}",
-            &page[..page.len().min(60)]
+        same(
+            &page,
+            "any tag,",
+            scanned(&page, &|_| true),
+            captured(&any, &page),
         );
-        let expected: Vec<(usize, usize, &str, &str)> = listed
-            .captures_iter(&page)
-            .map(|c| {
-                let m = c.get(0).unwrap();
-                (
-                    m.start(),
-                    m.end(),
-                    c.get(1).unwrap().as_str(),
-                    c.get(2).unwrap().as_str(),
-                )
-            })
-            .collect();
-        let found: Vec<_> = start_tags(&page, |n| LISTED.contains(&n))
-            .map(|t| (t.start, t.end, t.name, t.attrs))
-            .collect();
-        assert_eq!(
-            found,
-            expected,
-            "listed tags, page starting {:?}",
-            &page[..page.len().min(60)]
+        same(
+            &page,
+            "listed tags,",
+            scanned(&page, &|n| LISTED.contains(&n)),
+            captured(&listed, &page),
         );
     }
 }
@@ -121,12 +115,7 @@ fn script_blocks_match_the_script_regex() {
             .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()))
             .collect();
         let found: Vec<_> = script_blocks(&page).collect();
-        assert_eq!(
-            found,
-            expected,
-            "page starting {:?}",
-            &page[..page.len().min(60)]
-        );
+        same(&page, "", found, expected);
     }
 }
 
@@ -139,12 +128,7 @@ fn short_text_nodes_match_the_text_node_regex() {
             .map(|c| c.get(1).unwrap().range())
             .collect();
         let found: Vec<_> = short_text_nodes(&page).collect();
-        assert_eq!(
-            found,
-            expected,
-            "page starting {:?}",
-            &page[..page.len().min(60)]
-        );
+        same(&page, "", found, expected);
     }
 }
 
@@ -166,12 +150,7 @@ fn headings_match_the_heading_regex() {
         let found: Vec<_> = headings(&page)
             .map(|h| (h.start, h.level, h.text))
             .collect();
-        assert_eq!(
-            found,
-            expected,
-            "page starting {:?}",
-            &page[..page.len().min(60)]
-        );
+        same(&page, "", found, expected);
     }
 }
 
@@ -180,12 +159,7 @@ fn code_spans_match_the_code_regex() {
     let code = Regex::new(r"(?is)<script\b.*?</script\s*>|<style\b.*?</style\s*>").unwrap();
     for page in pages() {
         let expected: Vec<_> = code.find_iter(&page).map(|m| m.range()).collect();
-        assert_eq!(
-            code_spans(&page),
-            expected,
-            "page starting {:?}",
-            &page[..page.len().min(60)]
-        );
+        same(&page, "", code_spans(&page), expected);
     }
 }
 
@@ -204,11 +178,11 @@ fn without_comments_matches_the_comment_regex() {
         .map(String::from),
     );
     for page in all {
-        assert_eq!(
+        same(
+            &page,
+            "",
             rules.without_comments(&page),
             comment.replace_all(&page, " "),
-            "page starting {:?}",
-            &page[..page.len().min(60)]
         );
     }
 }
@@ -229,11 +203,11 @@ fn without_tags_matches_the_tag_regex() {
     );
     for page in all {
         for with in [" ", ""] {
-            assert_eq!(
+            same(
+                &page,
+                "",
                 without_tags(&page, with),
                 tag.replace_all(&page, with),
-                "page starting {:?}",
-                &page[..page.len().min(60)]
             );
         }
     }
