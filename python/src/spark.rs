@@ -66,6 +66,19 @@ fn err(what: &str, e: impl std::fmt::Display) -> PyErr {
     GazetteError::new_err(format!("{what}: {e}"))
 }
 
+/// A batch of two nullable string columns named `names`, from their builders.
+fn string_pairs(
+    what: &str,
+    names: [&str; 2],
+    [mut x, mut y]: [StringBuilder; 2],
+) -> PyResult<RecordBatch> {
+    let schema = Arc::new(Schema::new(
+        names.map(|n| Field::new(n, DataType::Utf8, true)).to_vec(),
+    ));
+    RecordBatch::try_new(schema, vec![Arc::new(x.finish()), Arc::new(y.finish())])
+        .map_err(|e| err(what, e))
+}
+
 /// Column `name` of `batch` cast to `to` (Spark may send large or small variants).
 fn col(batch: &RecordBatch, name: &str, to: &DataType) -> PyResult<ArrayRef> {
     let c = batch
@@ -360,12 +373,7 @@ pub fn verify_buckets(
                 b.append_value(id_list.value(y));
             }
         }
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("a", DataType::Utf8, true),
-            Field::new("b", DataType::Utf8, true),
-        ]));
-        RecordBatch::try_new(schema, vec![Arc::new(a.finish()), Arc::new(b.finish())])
-            .map_err(|e| err("verify_buckets", e))
+        string_pairs("verify_buckets", ["a", "b"], [a, b])
     })
 }
 
@@ -417,15 +425,7 @@ pub fn components(py: Python<'_>, batch: Bound<'_, PyAny>) -> PyResult<Py<PyAny>
             nodes.append_value(names[i]);
             roots.append_value(names[r]);
         }
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("node", DataType::Utf8, true),
-            Field::new("root", DataType::Utf8, true),
-        ]));
-        RecordBatch::try_new(
-            schema,
-            vec![Arc::new(nodes.finish()), Arc::new(roots.finish())],
-        )
-        .map_err(|e| err("components", e))
+        string_pairs("components", ["node", "root"], [nodes, roots])
     })
 }
 
@@ -607,15 +607,7 @@ pub fn rename_ids(
                 id_b.append_value(id);
             }
         }
-        let schema = Arc::new(Schema::new(vec![
-            Field::new("input", DataType::Utf8, true),
-            Field::new("doc_id", DataType::Utf8, true),
-        ]));
-        RecordBatch::try_new(
-            schema,
-            vec![Arc::new(input_b.finish()), Arc::new(id_b.finish())],
-        )
-        .map_err(|e| err("rename_ids", e))
+        string_pairs("rename_ids", ["input", "doc_id"], [input_b, id_b])
     })
 }
 
