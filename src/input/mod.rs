@@ -16,12 +16,14 @@ mod jsonl;
 mod lines;
 mod locator;
 mod reader;
+mod split;
 mod warc;
 
 pub use config::InputConfig;
 pub use decode::{decode_text, DecodeError};
 pub use files::{classify, discover, Compression, Format, InputFile, InputSource};
 pub use reader::RecordReader;
+pub use split::{line_ranges, LineRange};
 
 use crate::model::{RawRecord, Reject};
 

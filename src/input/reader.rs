@@ -5,13 +5,14 @@
 //! line). A decompression bomb ([`super::decompress`]) is one `too_large` reject that
 //! ends its file. A JSONL file may start with a UTF-8 byte order mark.
 
-use std::io::{BufRead, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 use super::decode::decode_text;
 use super::decompress::{inflation, open};
 use super::files::{Compression, Format, InputFile, InputSource};
 use super::jsonl::parse_line;
 use super::lines::{read_line_bounded, LineRead};
+use super::split::LineRange;
 use super::warc::WarcRecords;
 use super::InputItem;
 use crate::model::{Payload, RawRecord, RecordMeta, Reject, RejectReason};
@@ -62,8 +63,31 @@ pub struct RecordReader {
     jsonl: Option<JsonlFile>,
     warc: Option<WarcRecords>,
     buf: Vec<u8>,
-    /// `(k, n)`: read only shard `k` of `n` (see [`RecordReader::shard`]).
-    shard: (usize, usize),
+    /// The part of the sources this reader reads.
+    part: Part,
+}
+
+/// Which part of its sources a [`RecordReader`] reads.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// Everything.
+    All,
+    /// Shard `k` of `n` ([`RecordReader::shard`]).
+    Shard(usize, usize),
+    /// One run of lines of an uncompressed JSONL file ([`RecordReader::line_range`]).
+    Lines(LineRange),
+}
+
+impl Part {
+    /// Whether this part reads the sources that are not split: whole files, WARC files,
+    /// compressed JSONL in a line range, unlisted directories.
+    fn first(self) -> bool {
+        match self {
+            Part::All => true,
+            Part::Shard(k, _) => k == 0,
+            Part::Lines(r) => r.start == 0,
+        }
+    }
 }
 
 impl RecordReader {
@@ -76,7 +100,7 @@ impl RecordReader {
             jsonl: None,
             warc: None,
             buf: Vec::new(),
-            shard: (0, 1),
+            part: Part::All,
         }
     }
 
@@ -85,10 +109,22 @@ impl RecordReader {
     /// numbered `i` (from 1) with `(i − 1) mod n = k` (the other lines are read past, never
     /// decoded); every other source (whole files, WARC files, unlisted directories) only
     /// in shard 0. Locators are those of an unsharded read. For engines that split one
-    /// big file between tasks (the Spark job).
+    /// big file between tasks (the Spark job). Each shard reads the whole file through,
+    /// so for an uncompressed file prefer [`RecordReader::line_range`], which seeks.
     pub fn shard(mut self, k: usize, n: usize) -> Self {
         let n = n.max(1);
-        self.shard = (k % n, n);
+        self.part = Part::Shard(k % n, n);
+        self
+    }
+
+    /// Reads only the lines of `range` (from [`super::line_ranges`]) of an uncompressed
+    /// JSONL file: it seeks to `range.start` and stops at `range.end`, and numbers the
+    /// locators from `range.first_line`, as an unsplit read does. Readers of every range
+    /// of a file together yield each of its records once. Every other source (whole
+    /// files, WARC, compressed JSONL, unlisted directories) is read only by the range
+    /// that starts at byte 0.
+    pub fn line_range(mut self, range: LineRange) -> Self {
+        self.part = Part::Lines(range);
         self
     }
 
@@ -136,7 +172,7 @@ impl RecordReader {
 
     /// Next record of the current JSONL file, or `None` at its end.
     fn next_line(&mut self) -> Option<InputItem> {
-        let shard = self.shard;
+        let part = self.part;
         let JsonlFile {
             file,
             reader,
@@ -146,7 +182,7 @@ impl RecordReader {
         loop {
             *line_no += 1;
             let read = read_line_bounded(reader, self.max_bytes + 1, buf);
-            if shard.1 > 1 && (*line_no - 1) % shard.1 != shard.0 {
+            if matches!(part, Part::Shard(k, n) if n > 1 && (*line_no - 1) % n != k) {
                 // Another shard's line: only an end of the file matters here.
                 match read {
                     Ok(LineRead::Line) | Ok(LineRead::TooLong(Ok(()))) => continue,
@@ -233,7 +269,7 @@ impl Iterator for RecordReader {
             }
             let file = match self.sources.next()? {
                 InputSource::File(file) => file,
-                InputSource::Unlisted { .. } if self.shard.0 != 0 => continue,
+                InputSource::Unlisted { .. } if !self.part.first() => continue,
                 InputSource::Unlisted {
                     path,
                     locator,
@@ -249,13 +285,24 @@ impl Iterator for RecordReader {
                     )))
                 }
             };
-            if self.shard.0 != 0 && file.format != Format::Jsonl {
-                continue; // shard 0 reads it
+            let split = match self.part {
+                Part::Shard(..) => file.format == Format::Jsonl,
+                Part::Lines(_) => {
+                    file.format == Format::Jsonl && file.compression == Compression::None
+                }
+                Part::All => false,
+            };
+            if !split && !self.part.first() {
+                continue; // the first part reads it
             }
             if matches!(file.format, Format::Text | Format::Html) {
                 return Some(self.whole_file(file));
             }
-            let reader = match open(&file) {
+            let (opened, first_line) = match self.part {
+                Part::Lines(range) if split => (open_range(&file, range), range.first_line),
+                _ => (open(&file), 1),
+            };
+            let reader = match opened {
                 Ok(reader) => reader,
                 Err(e) => {
                     return Some(Err(reject(
@@ -271,11 +318,20 @@ impl Iterator for RecordReader {
                 self.jsonl = Some(JsonlFile {
                     file,
                     reader,
-                    line_no: 0,
+                    line_no: first_line.saturating_sub(1),
                 });
             }
         }
     }
+}
+
+/// The bytes `range.start..range.end` of an uncompressed file, buffered.
+fn open_range(file: &InputFile, range: LineRange) -> std::io::Result<Box<dyn BufRead + Send>> {
+    let mut raw = std::fs::File::open(&file.path)?;
+    raw.seek(SeekFrom::Start(range.start))?;
+    Ok(Box::new(BufReader::new(
+        raw.take(range.end.saturating_sub(range.start)),
+    )))
 }
 
 #[cfg(test)]
@@ -326,6 +382,56 @@ mod tests {
             union.sort();
             all.sort();
             assert_eq!(union, all, "{n} shards");
+        }
+    }
+
+    #[test]
+    fn line_ranges_together_read_every_record_once_as_an_unsplit_read_does() {
+        let dir = tempfile::tempdir().unwrap();
+        // A byte order mark, blank lines, a bad line, a line past max_bytes, no final \n.
+        let mut lines = String::from("\u{feff}");
+        for i in 0..23 {
+            match i % 6 {
+                0 => lines.push_str("not json\n"),
+                1 => lines.push('\n'),
+                2 => lines.push_str(&format!("{{\"text\": \"{}\"}}\n", "long ".repeat(30))),
+                _ => lines.push_str(&format!("{{\"text\": \"article {i}\"}}\n")),
+            }
+        }
+        lines.push_str("{\"text\": \"the last article\"}");
+        std::fs::write(dir.path().join("a.jsonl"), &lines).unwrap();
+        std::fs::write(dir.path().join("b.txt"), "a whole file").unwrap();
+        let (files, _) = discover(&[dir.path().to_path_buf()]).unwrap();
+        let shown = |items: Vec<InputItem>| -> Vec<String> {
+            items.into_iter().map(|i| format!("{i:?}")).collect()
+        };
+        let all = shown(RecordReader::new(files.clone(), 100).collect());
+        assert!(all.iter().any(|i| i.contains("TooLarge")), "{all:?}");
+        let jsonl = dir.path().join("a.jsonl");
+        for target in [1, 40, 100, 1 << 20] {
+            let ranges = crate::input::line_ranges(&jsonl, target).unwrap();
+            let union: Vec<String> = ranges
+                .iter()
+                .flat_map(|&r| {
+                    shown(
+                        RecordReader::new(files.clone(), 100)
+                            .line_range(r)
+                            .collect(),
+                    )
+                })
+                .collect();
+            // The ranges in order give the JSONL records in file order, equal to an unsplit
+            // read's (locators, rejects, BOM and all); the whole file comes once.
+            let jsonl_only = |v: &[String]| -> Vec<String> {
+                v.iter().filter(|i| !i.contains("b.txt")).cloned().collect()
+            };
+            assert_eq!(
+                jsonl_only(&union),
+                jsonl_only(&all),
+                "target {target}: {} ranges",
+                ranges.len()
+            );
+            assert_eq!(union.iter().filter(|i| i.contains("b.txt")).count(), 1);
         }
     }
 
