@@ -135,6 +135,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(spark::effective_config, m)?)?;
     m.add_function(wrap_pyfunction!(spark::discover, m)?)?;
     m.add_function(wrap_pyfunction!(spark::prepare, m)?)?;
+    m.add_function(wrap_pyfunction!(spark::jsonl_ranges, m)?)?;
     m.add_function(wrap_pyfunction!(spark::banding, m)?)?;
     m.add_function(wrap_pyfunction!(spark::verify_buckets, m)?)?;
     m.add_function(wrap_pyfunction!(spark::resolve_components, m)?)?;

@@ -21,7 +21,7 @@ use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 use arrow::record_batch::RecordBatch;
 use arrow_pyarrow::{FromPyArrow, ToPyArrow};
 use gazette::config::PipelineConfig;
-use gazette::input::{classify, InputFile, InputSource};
+use gazette::input::{classify, InputFile, InputSource, LineRange};
 use gazette::model::{DedupEntry, Document, Fingerprint};
 use gazette::output::{BatchWriter, Counts, Manifest, PartOf, PartWriter};
 use gazette::pipeline::map::{Engine, TableRows};
@@ -162,6 +162,21 @@ pub fn discover(config_json: &str) -> PyResult<(Vec<SourceRow>, Vec<String>)> {
     })
 }
 
+/// The runs of whole lines, of about `target` bytes each, that the uncompressed JSONL
+/// file at `path` is cut into (`gazette::input::line_ranges`): a list of
+/// `(start, end, first_line)`, one [`prepare`] task each.
+#[pyfunction]
+pub fn jsonl_ranges(path: &str, target: u64) -> PyResult<Vec<(u64, u64, usize)>> {
+    guarded("jsonl_ranges", || {
+        let ranges = gazette::input::line_ranges(Path::new(path), target)
+            .map_err(|e| err(path, format!("cannot cut into line ranges: {e}")))?;
+        Ok(ranges
+            .into_iter()
+            .map(|r| (r.start, r.end, r.first_line))
+            .collect())
+    })
+}
+
 /// The schema of [`prepare`]'s output (Spark-side types only).
 fn prepared_schema() -> SchemaRef {
     let f = |n: &str, t: DataType| Field::new(n, t, true);
@@ -184,7 +199,9 @@ fn prepared_schema() -> SchemaRef {
 
 /// Reads, parses, date-stamps and fingerprints the records of a batch of input shards
 /// (columns `path`, `locator`, `error`, `shard`, `shards`: shard `k` of `n` of a file as
-/// `gazette::input::RecordReader::shard` reads it). One output row per record: a document
+/// `gazette::input::RecordReader::shard` reads it; or, when `first_line` is set, the run
+/// of lines `start..end` of an uncompressed JSONL file, as
+/// `gazette::input::RecordReader::line_range` reads it). One output row per record: a document
 /// (`plain_id` set: its id before disambiguation; `document` its JSON) or a reject
 /// (`stage`, `reason`, `detail` set), exactly as pass 1 of the CLI makes them.
 #[pyfunction]
@@ -198,6 +215,15 @@ pub fn prepare(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> Py
         let shard = shard.as_any().downcast_ref::<Int64Array>().expect("int64");
         let shards = col(batch, "shards", &DataType::Int64)?;
         let shards = shards.as_any().downcast_ref::<Int64Array>().expect("int64");
+        let [starts, ends, first_lines] = ["start", "end", "first_line"].map(|name| {
+            col(batch, name, &DataType::Int64).map(|c| {
+                c.as_any()
+                    .downcast_ref::<Int64Array>()
+                    .expect("int64")
+                    .clone()
+            })
+        });
+        let (starts, ends, first_lines) = (starts?, ends?, first_lines?);
         let mut b = PreparedBuilder::default();
         for i in 0..batch.num_rows() {
             let source = match opt_str(&errors, i) {
@@ -226,7 +252,17 @@ pub fn prepare(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> Py
                 shard.value(i).max(0) as usize,
                 shards.value(i).max(1) as usize,
             );
-            for item in engine.read(vec![source]).shard(k, n) {
+            let reader = engine.read(vec![source]);
+            let reader = if first_lines.is_null(i) {
+                reader.shard(k, n)
+            } else {
+                reader.line_range(LineRange {
+                    start: starts.value(i).max(0) as u64,
+                    end: ends.value(i).max(0) as u64,
+                    first_line: first_lines.value(i).max(1) as usize,
+                })
+            };
+            for item in reader {
                 b.push(engine.prepare(item))?;
             }
         }

@@ -10,6 +10,7 @@ installs both).
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import pathlib
@@ -30,6 +31,7 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("java") is None, reason="no java: Spark needs a JDK"),
 ]
 
+from gazette import _native  # noqa: E402
 from gazette.spark.compare import differences  # noqa: E402
 from gazette.spark.job import run as spark_run  # noqa: E402
 from gazette.spark.job import session  # noqa: E402
@@ -156,17 +158,23 @@ def planted(batch: int) -> list[dict]:
 
 
 def write_jsonl(path: pathlib.Path, rows: list[dict]) -> pathlib.Path:
+    """Writes ``rows`` as JSON lines, gzip-compressed when ``path`` ends in ``.gz``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    data = "".join(json.dumps(r) + "\n" for r in rows).encode()
+    path.write_bytes(gzip.compress(data, mtime=0) if path.suffix == ".gz" else data)
     return path
 
 
 def test_planted_cases_and_two_batches(spark, gazette_bin, tmp_path):
     one = write_jsonl(tmp_path / "in1" / "planted.jsonl", planted(1))
-    two = write_jsonl(tmp_path / "in2" / "planted.jsonl", planted(2))
-    # With 3 and 7 partitions, the paths the shortcuts stand in for above their bounds.
+    two = write_jsonl(tmp_path / "in2" / "planted.jsonl.gz", planted(2))
+    # With 3 and 7 partitions, the paths the shortcuts stand in for above their bounds, and
+    # the files split between tasks: batch 1 (plain) into runs of lines each task seeks
+    # to, batch 2 (gzip) into interleaved shards.
+    split = {"shard_bytes": 2048}
+    assert len(_native.jsonl_ranges(str(one), split["shard_bytes"])) > 3
     manifests = both(spark, gazette_bin, tmp_path, None, [("b1", [one.parent]), ("b2", [two.parent])],
-                     distributed={3: SPARK_DEDUP, 7: DISTRIBUTED})
+                     distributed={3: {**SPARK_DEDUP, **split}, 7: {**DISTRIBUTED, **split}})
     import polars as pl
 
     docs = pl.read_parquet(tmp_path / "cli" / "documents" / "batch=b1" / "*.parquet")

@@ -2,9 +2,13 @@
 
 Steps, each a Spark job over Arrow batches handed to the native module:
 
-1. inputs: the CLI's discovery (same files, same locators) on the driver; each JSONL file
-   is read by ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` decoding the lines
-   ``i ≡ k (mod n)`` (``RecordReader::shard``), any other file by one task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
+1. inputs: the CLI's discovery (same files, same locators) on the driver; an uncompressed
+   JSONL file is cut on the driver, in one pass, into runs of whole lines of about
+   ``shard_bytes`` (``jsonl_ranges``), each read by one task that seeks to it
+   (``RecordReader::line_range``); a compressed JSONL file is read by
+   ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` decompressing it whole and
+   decoding the lines ``i ≡ k (mod n)`` (``RecordReader::shard``); any other file by one
+   task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
    (document with its plain doc_id, publication date and fingerprint, or a reject);
 2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
    grouped and renamed by the CLI's own rule (``rename_ids``);
@@ -234,12 +238,24 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
             size = 0 if error is not None else os.path.getsize(path)
         except OSError:
             size = 0  # unreadable or a dangling link: the reader makes it a reject
-        name = os.path.basename(path).lower().removesuffix(".gz").removesuffix(".zst")
+        base = os.path.basename(path).lower()
+        name = base.removesuffix(".gz").removesuffix(".zst")
         jsonl = name.endswith((".jsonl", ".ndjson"))
-        # Only JSONL files are split between tasks (RecordReader::shard).
+        compressed = name != base
+        # Only JSONL files are split between tasks: an uncompressed one into runs of lines
+        # that each task seeks to (one pass here, one read in all), a compressed one into
+        # interleaved shards (RecordReader::shard; each task decompresses the whole file).
+        if jsonl and not compressed and error is None and size > 0:
+            try:
+                ranges = _native.jsonl_ranges(path, max(1, shard_bytes))
+            except _native.GazetteError:
+                ranges = [(0, size, None)]  # unreadable: the task's reader rejects it
+            shard_rows += [(path, locator, error, 0, 1, s, e, f) for s, e, f in ranges]
+            continue
         n = max(1, math.ceil(size / max(1, shard_bytes))) if jsonl else 1
-        shard_rows += [(path, locator, error, k, n) for k in range(n)]
-    shard_schema = "path string, locator string, error string, shard long, shards long"
+        shard_rows += [(path, locator, error, k, n, None, None, None) for k in range(n)]
+    shard_schema = ("path string, locator string, error string, shard long, shards long, "
+                    "start long, end long, first_line long")
     shards = spark.createDataFrame(shard_rows, shard_schema) if shard_rows else \
         spark.createDataFrame([], shard_schema)
     shards = shards.repartition(max(1, len(shard_rows)))
