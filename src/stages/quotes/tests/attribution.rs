@@ -138,3 +138,27 @@ fn an_accented_pronoun_in_a_cue_must_keep_its_accent() {
         Some("gz:person:manuel-ortega")
     );
 }
+
+#[test]
+fn going_on_is_a_speech_cue_in_italian_spanish_and_german() {
+    // "continue" / "go on" after a quotation, as the en and fr lists already have it.
+    let body = "La sindaca Laura Ferri ha parlato in consiglio comunale.\n«Il cantiere chiuderà a marzo», ha proseguito la sindaca. «Poi toccherà alla scuola», ha continuato Ferri.";
+    let q = run(
+        "it",
+        body,
+        &[
+            ("Laura Ferri", "Laura_Ferri", P),
+            ("Ferri", "Laura_Ferri", P),
+        ],
+    );
+    assert_eq!(q[0].1.cue.as_deref(), Some("ha proseguito"));
+    assert_eq!(q[1].1.cue.as_deref(), Some("ha continuato"));
+    assert_eq!(q[1].1.speaker_id.as_deref(), Some("Laura_Ferri"));
+    let body = "«Nadie quedará fuera», prosiguió Marta Gil.";
+    let q = run("es", body, &[("Marta Gil", "Marta_Gil", P)]);
+    assert_eq!(q[0].1.cue.as_deref(), Some("prosiguió"));
+    let body = "Jonas Brandt leitet das Werk.\n„Wir bauen weiter“, fuhr er fort.";
+    let q = run("de", body, &[("Jonas Brandt", "Jonas_Brandt", P)]);
+    assert_eq!(q[0].1.cue.as_deref(), Some("fuhr er fort"));
+    assert_eq!(q[0].1.speaker_id.as_deref(), Some("Jonas_Brandt"));
+}
