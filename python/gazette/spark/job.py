@@ -6,7 +6,8 @@ Steps, each a Spark job over Arrow batches handed to the native module:
    JSONL file is cut on the driver, in one pass, into runs of whole lines of about
    ``shard_bytes`` (``jsonl_ranges``), each read by one task that seeks to it
    (``RecordReader::line_range``); a compressed JSONL file is read by
-   ``ceil(size / shard_bytes)`` tasks, task ``k`` of ``n`` decompressing it whole and
+   ``ceil(size / shard_bytes)`` tasks, at most :data:`COMPRESSED_SHARDS`, task ``k`` of
+   ``n`` decompressing it whole and
    decoding the lines ``i ≡ k (mod n)`` (``RecordReader::shard``); any other file by one
    task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
    (document with its plain doc_id, publication date and fingerprint, or a reject);
@@ -78,6 +79,12 @@ BROADCAST_DOCS = 1_000_000
 #: rows), they are collected (~600 B each: 200 k ≈ 120 MB of driver memory) and the
 #: driver runs the CLI's clustering on them; above it the dedup runs as Spark jobs.
 DRIVER_DOCS = 200_000
+
+#: At most this many tasks read one compressed JSONL file: each decompresses the whole
+#: file (gzip and zstd cannot be sought in) and decodes every n-th line, so the file's
+#: decompression is repeated once per task. Uncompressed JSONL has no such bound (each
+#: task seeks to its own run of lines).
+COMPRESSED_SHARDS = 8
 
 _STATE_COLUMNS = ["doc_id", "content_hash", "published", "agency", "has_url", "chars", "signature"]
 
@@ -192,6 +199,36 @@ def _components(spark, edges):
     ).union(e.select(F.col("v").alias("node"), F.col("v").alias("root"))).distinct()
 
 
+
+def shard_plan(files, shard_bytes: int) -> list[tuple]:
+    """The prepare step's tasks for the discovered ``files`` (``(path, locator, error)``):
+    rows ``(path, locator, error, shard, shards, start, end, first_line)``. An uncompressed
+    JSONL file gives one row per run of whole lines of about ``shard_bytes``
+    (``jsonl_ranges``: ``start``, ``end``, ``first_line`` set); a compressed JSONL file
+    ``ceil(size / shard_bytes)`` interleaved shards, at most :data:`COMPRESSED_SHARDS`
+    (``RecordReader::shard``); any other source one row."""
+    rows = []
+    for path, locator, error in files:
+        try:
+            size = 0 if error is not None else os.path.getsize(path)
+        except OSError:
+            size = 0  # unreadable or a dangling link: the reader makes it a reject
+        base = os.path.basename(path).lower()
+        name = base.removesuffix(".gz").removesuffix(".zst")
+        jsonl = name.endswith((".jsonl", ".ndjson"))
+        compressed = name != base
+        if jsonl and not compressed and error is None and size > 0:
+            try:
+                ranges = _native.jsonl_ranges(path, max(1, shard_bytes))
+            except _native.GazetteError:
+                ranges = [(0, size, None)]  # unreadable: the task's reader rejects it
+            rows += [(path, locator, error, 0, 1, s, e, f) for s, e, f in ranges]
+            continue
+        n = max(1, math.ceil(size / max(1, shard_bytes))) if jsonl else 1
+        n = min(n, COMPRESSED_SHARDS)
+        rows += [(path, locator, error, k, n, None, None, None) for k in range(n)]
+    return rows
+
 def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = None,
         config: str | None = None, reference_date: str | None = None,
         shard_bytes: int = 8 << 20, driver_docs: int = DRIVER_DOCS,
@@ -232,28 +269,7 @@ def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = Non
 
     # 1. Read + prepare.
     t0 = time.monotonic()
-    shard_rows = []
-    for path, locator, error in files:
-        try:
-            size = 0 if error is not None else os.path.getsize(path)
-        except OSError:
-            size = 0  # unreadable or a dangling link: the reader makes it a reject
-        base = os.path.basename(path).lower()
-        name = base.removesuffix(".gz").removesuffix(".zst")
-        jsonl = name.endswith((".jsonl", ".ndjson"))
-        compressed = name != base
-        # Only JSONL files are split between tasks: an uncompressed one into runs of lines
-        # that each task seeks to (one pass here, one read in all), a compressed one into
-        # interleaved shards (RecordReader::shard; each task decompresses the whole file).
-        if jsonl and not compressed and error is None and size > 0:
-            try:
-                ranges = _native.jsonl_ranges(path, max(1, shard_bytes))
-            except _native.GazetteError:
-                ranges = [(0, size, None)]  # unreadable: the task's reader rejects it
-            shard_rows += [(path, locator, error, 0, 1, s, e, f) for s, e, f in ranges]
-            continue
-        n = max(1, math.ceil(size / max(1, shard_bytes))) if jsonl else 1
-        shard_rows += [(path, locator, error, k, n, None, None, None) for k in range(n)]
+    shard_rows = shard_plan(files, shard_bytes)
     shard_schema = ("path string, locator string, error string, shard long, shards long, "
                     "start long, end long, first_line long")
     shards = spark.createDataFrame(shard_rows, shard_schema) if shard_rows else \
