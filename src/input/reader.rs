@@ -304,6 +304,9 @@ impl Iterator for RecordReader {
             };
             let reader = match opened {
                 Ok(reader) => reader,
+                // A file split between readers that cannot be opened is one reject, the
+                // first part's.
+                Err(_) if !self.part.first() => continue,
                 Err(e) => {
                     return Some(Err(reject(
                         file.locator,
@@ -343,6 +346,35 @@ mod tests {
     fn items(dir: &std::path::Path, max: u64) -> Vec<InputItem> {
         let (files, _) = discover(&[dir.to_path_buf()]).unwrap();
         RecordReader::new(files, max).collect()
+    }
+
+    #[test]
+    fn a_split_file_that_cannot_be_opened_is_one_reject() {
+        let gone = InputSource::File(InputFile {
+            path: std::path::PathBuf::from("/nonexistent/gazette/a.jsonl"),
+            locator: "a.jsonl".into(),
+            format: Format::Jsonl,
+            compression: Compression::None,
+        });
+        let read = |r: RecordReader| r.collect::<Vec<_>>();
+        let shards: Vec<InputItem> = (0..3)
+            .flat_map(|k| read(RecordReader::new(vec![gone.clone()], 100).shard(k, 3)))
+            .collect();
+        let runs: Vec<InputItem> = [(0, 10, 1), (10, 20, 4)]
+            .into_iter()
+            .flat_map(|(start, end, first_line)| {
+                let range = LineRange {
+                    start,
+                    end,
+                    first_line,
+                };
+                read(RecordReader::new(vec![gone.clone()], 100).line_range(range))
+            })
+            .collect();
+        for items in [shards, runs] {
+            assert_eq!(items.len(), 1, "{items:?}");
+            assert!(matches!(&items[0], Err(r) if r.reason == RejectReason::Io));
+        }
     }
 
     #[test]
