@@ -201,8 +201,9 @@ def test_generated_corpus(spark, gazette_bin, tmp_path):
     corpus.parent.mkdir()
     subprocess.run([dev, "synth", "--docs", str(n), "--seed", "1", "--out", str(corpus)],
                    check=True, capture_output=True)
+    # The corpus file is read by several tasks, each seeking to its run of lines.
     m = both(spark, gazette_bin, tmp_path, None, [("s1", [corpus.parent])], parts=(3,),
-             distributed={3: SPARK_DEDUP})
+             distributed={3: {**SPARK_DEDUP, "shard_bytes": 128 << 10}})
     assert m["s1"]["counts"]["duplicates"] > 0, "the corpus has planted duplicates"
 
 
