@@ -1,13 +1,14 @@
-"""The Spark job's plan of prepare tasks (no Spark needed): an uncompressed JSONL file is
+"""The Spark job's plan (no Spark needed): the prepare tasks (an uncompressed JSONL file is
 cut into runs of whole lines that tile it, a compressed one into at most
-COMPRESSED_SHARDS interleaved shards, any other file is one task."""
+COMPRESSED_SHARDS interleaved shards, any other file is one task) and the driver heap
+asked for in local mode."""
 
 from __future__ import annotations
 
 import gzip
 import json
 
-from gazette.spark.job import COMPRESSED_SHARDS, shard_plan
+from gazette.spark.job import COMPRESSED_SHARDS, local_driver_memory, shard_plan
 
 
 def test_plain_jsonl_is_cut_into_runs_of_lines_that_tile_it(tmp_path):
@@ -50,3 +51,17 @@ def test_other_files_and_unlisted_directories_are_one_task(tmp_path):
         (str(page), 0, 1, None),
         (str(tmp_path / "gone"), 0, 1, None),
     ]
+
+
+def test_local_mode_asks_for_a_driver_heap_unless_one_is_set(monkeypatch):
+    for name in ("SPARK_DRIVER_MEMORY", "PYSPARK_SUBMIT_ARGS", "SPARK_ENV_LOADED"):
+        monkeypatch.delenv(name, raising=False)
+    heap = local_driver_memory("local[2]")
+    assert heap is not None and heap.endswith("g") and 1 <= int(heap[:-1]) <= 8
+    assert local_driver_memory(None) == heap
+    assert local_driver_memory("spark://127.0.0.1:7077") is None
+    monkeypatch.setenv("SPARK_DRIVER_MEMORY", "2g")
+    assert local_driver_memory("local[2]") is None
+    monkeypatch.delenv("SPARK_DRIVER_MEMORY")
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", "--driver-memory 3g pyspark-shell")
+    assert local_driver_memory("local[2]") is None
