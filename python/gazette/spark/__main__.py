@@ -16,10 +16,14 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--batch")
     run.add_argument("--config")
     run.add_argument("--reference-date")
-    run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*])")
+    run.add_argument("--master", help="Spark master URL (default: spark-submit's, else local[*]; in local mode "
+                     "the driver heap is a quarter of this machine's memory, 1-8 GiB, unless "
+                     "SPARK_DRIVER_MEMORY is set)")
     run.add_argument("--shuffle-partitions", type=int)
     run.add_argument("--shard-bytes", type=int, default=8 << 20,
-                     help="input bytes per read task; a bigger file is read by several tasks")
+                     help="input bytes per read task (default 8 MiB): an uncompressed JSONL file "
+                          "is cut into runs of whole lines of about this size, one task each; a "
+                          "compressed one is read by up to 8 tasks; other files by one")
     args = parser.parse_args(argv)
 
     from gazette import GazetteError, ConfigError
