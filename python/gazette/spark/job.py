@@ -7,9 +7,9 @@ Steps, each a Spark job over Arrow batches handed to the native module:
    ``shard_bytes`` (``jsonl_ranges``), each read by one task that seeks to it
    (``RecordReader::line_range``); a compressed JSONL file is read by
    ``ceil(size / shard_bytes)`` tasks, at most :data:`COMPRESSED_SHARDS`, task ``k`` of
-   ``n`` decompressing it whole and
-   decoding the lines ``i ≡ k (mod n)`` (``RecordReader::shard``); any other file by one
-   task; ``mapInArrow(prepare)``: the CLI's pass 1, record for record
+   ``n`` decompressing it whole and decoding the lines ``i ≡ k (mod n)``
+   (``RecordReader::shard``); any other file by one task; ``mapInArrow(prepare)``: the
+   CLI's pass 1, record for record
    (document with its plain doc_id, publication date and fingerprint, or a reject);
 2. doc_ids: plain ids shared within the batch, or published by an earlier batch, are
    grouped and renamed by the CLI's own rule (``rename_ids``);
@@ -226,7 +226,6 @@ def _components(spark, edges):
     ).union(e.select(F.col("v").alias("node"), F.col("v").alias("root"))).distinct()
 
 
-
 def shard_plan(files, shard_bytes: int) -> list[tuple]:
     """The prepare step's tasks for the discovered ``files`` (``(path, locator, error)``):
     rows ``(path, locator, error, shard, shards, start, end, first_line)``. An uncompressed
@@ -255,6 +254,7 @@ def shard_plan(files, shard_bytes: int) -> list[tuple]:
         n = min(n, COMPRESSED_SHARDS)
         rows += [(path, locator, error, k, n, None, None, None) for k in range(n)]
     return rows
+
 
 def run(spark, inputs: str | Iterable[str], output: str, batch: str | None = None,
         config: str | None = None, reference_date: str | None = None,
