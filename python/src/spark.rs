@@ -95,6 +95,14 @@ fn strings(batch: &RecordBatch, name: &str) -> PyResult<StringArray> {
         .clone())
 }
 
+fn int64s(batch: &RecordBatch, name: &str) -> PyResult<Int64Array> {
+    Ok(col(batch, name, &DataType::Int64)?
+        .as_any()
+        .downcast_ref::<Int64Array>()
+        .expect("cast to int64")
+        .clone())
+}
+
 fn opt_str(a: &StringArray, i: usize) -> Option<&str> {
     (!a.is_null(i)).then(|| a.value(i))
 }
@@ -211,19 +219,11 @@ pub fn prepare(py: Python<'_>, config_json: &str, batch: Bound<'_, PyAny>) -> Py
         let paths = strings(batch, "path")?;
         let locators = strings(batch, "locator")?;
         let errors = strings(batch, "error")?;
-        let shard = col(batch, "shard", &DataType::Int64)?;
-        let shard = shard.as_any().downcast_ref::<Int64Array>().expect("int64");
-        let shards = col(batch, "shards", &DataType::Int64)?;
-        let shards = shards.as_any().downcast_ref::<Int64Array>().expect("int64");
-        let [starts, ends, first_lines] = ["start", "end", "first_line"].map(|name| {
-            col(batch, name, &DataType::Int64).map(|c| {
-                c.as_any()
-                    .downcast_ref::<Int64Array>()
-                    .expect("int64")
-                    .clone()
-            })
-        });
-        let (starts, ends, first_lines) = (starts?, ends?, first_lines?);
+        let shard = int64s(batch, "shard")?;
+        let shards = int64s(batch, "shards")?;
+        let starts = int64s(batch, "start")?;
+        let ends = int64s(batch, "end")?;
+        let first_lines = int64s(batch, "first_line")?;
         let mut b = PreparedBuilder::default();
         for i in 0..batch.num_rows() {
             let source = match opt_str(&errors, i) {

@@ -101,9 +101,9 @@ def local_driver_memory(master: str | None) -> str | None:
     200 k generated documents (447 MB). None when the heap is set elsewhere
     (``spark.driver.memory`` in ``PYSPARK_SUBMIT_ARGS`` or ``SPARK_DRIVER_MEMORY``) or the
     master is a cluster's."""
-    if os.environ.get("SPARK_DRIVER_MEMORY") or "driver-memory" in os.environ.get(
-            "PYSPARK_SUBMIT_ARGS", "") or "spark.driver.memory" in os.environ.get(
-            "PYSPARK_SUBMIT_ARGS", ""):
+    submit_args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
+    if os.environ.get("SPARK_DRIVER_MEMORY") or any(
+            key in submit_args for key in ("--driver-memory", "spark.driver.memory")):
         return None
     if master is None and os.environ.get("SPARK_ENV_LOADED"):
         return None  # under spark-submit: its --driver-memory applies
